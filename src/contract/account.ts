@@ -1,0 +1,115 @@
+import { z } from './zod.ts';
+import { IdSchema, IsoDateSchema, LocaleSchema } from './common.ts';
+import { MoneySchema } from './money.ts';
+
+/** Screens a merchant can switch on or off; the element's `features` attribute narrows them further. */
+export const FeatureSchema = z.enum([
+  'invoices',
+  'payment-methods',
+  'contact-details',
+  'billing-cycle',
+  'payment-plan',
+  'questions',
+  'history',
+  'callback',
+  'feedback',
+]);
+export type Feature = z.infer<typeof FeatureSchema>;
+export const ALL_FEATURES = FeatureSchema.options;
+
+/** How long and how deeply the customer has been with the merchant; picks the tone of money messages. */
+export const RelationshipSegmentSchema = z.enum(['new', 'regular', 'loyal']);
+export type RelationshipSegment = z.infer<typeof RelationshipSegmentSchema>;
+
+/** Where the account stands, in one word. */
+export const AccountStatusSchema = z.enum([
+  'good',
+  'payment_due',
+  'past_due',
+  'payment_failed',
+  'on_plan',
+]);
+export type AccountStatus = z.infer<typeof AccountStatusSchema>;
+
+/**
+ * The situation behind the status, for wording: a first missed payment reads differently
+ * from a repeated one or from a customer on a hardship plan.
+ */
+export const SituationSchema = z.enum(['none', 'first_missed', 'repeated_missed', 'hardship']);
+export type Situation = z.infer<typeof SituationSchema>;
+
+export const ContactChannelSchema = z.object({
+  kind: z.enum(['email', 'phone', 'chat', 'post']),
+  /** An address, a phone number, a chat URL or a postal address, shown as text or as a link. */
+  value: z.string().check(z.minLength(1), z.maxLength(500)),
+  label: z.optional(z.string().check(z.maxLength(200))),
+});
+export type ContactChannel = z.infer<typeof ContactChannelSchema>;
+
+/** The named person at the merchant who looks after this customer. */
+export const HumanContactSchema = z.object({
+  name: z.string().check(z.minLength(1), z.maxLength(200)),
+  role: z.optional(z.string().check(z.maxLength(200))),
+  /** An https URL of a portrait; shown only when given. */
+  photoUrl: z.optional(z.nullable(z.url({ protocol: /^https?$/ }))),
+  /** Office hours in the merchant's words, e.g. "Mon–Fri 9:00–17:00 CET". */
+  hours: z.optional(z.nullable(z.string().check(z.maxLength(200)))),
+  channels: z.array(ContactChannelSchema),
+  /** Whether the customer may ask this person to call back. */
+  callbackAvailable: z.boolean(),
+});
+export type HumanContact = z.infer<typeof HumanContactSchema>;
+
+export const CustomerSchema = z.object({
+  id: IdSchema,
+  /** Full legal or company name. */
+  name: z.string().check(z.minLength(1), z.maxLength(200)),
+  /** How the customer likes to be greeted ("Margaret", "Acme team"). */
+  greetingName: z.string().check(z.minLength(1), z.maxLength(100)),
+  kind: z.enum(['individual', 'business']),
+  customerSince: IsoDateSchema,
+  segment: RelationshipSegmentSchema,
+  /** The customer's preferred language; the element's `locale` attribute wins when set. */
+  locale: LocaleSchema,
+});
+export type Customer = z.infer<typeof CustomerSchema>;
+
+/** An invoice that needs the customer's attention, as shown on the overview. */
+export const OutstandingInvoiceSchema = z.object({
+  id: IdSchema,
+  number: z.string().check(z.minLength(1), z.maxLength(100)),
+  dueDate: IsoDateSchema,
+  amountDue: MoneySchema,
+  status: z.enum(['open', 'past_due', 'processing', 'on_plan']),
+});
+export type OutstandingInvoice = z.infer<typeof OutstandingInvoiceSchema>;
+
+export const NextChargeSchema = z.object({
+  date: IsoDateSchema,
+  amount: MoneySchema,
+  /** The method that will be charged, when one is on file. */
+  paymentMethodId: z.optional(z.nullable(IdSchema)),
+});
+export type NextCharge = z.infer<typeof NextChargeSchema>;
+
+/** `GET /account`: everything the overview needs in one response. */
+export const AccountSummarySchema = z.object({
+  customer: CustomerSchema,
+  merchant: z.object({
+    name: z.string().check(z.minLength(1), z.maxLength(200)),
+  }),
+  status: AccountStatusSchema,
+  situation: SituationSchema,
+  /** What is owed now; zero (in the account's currency) when nothing is. */
+  balance: MoneySchema,
+  nextCharge: z.nullable(NextChargeSchema),
+  outstandingInvoices: z.array(OutstandingInvoiceSchema),
+  /** The id of the most recent failed payment, when the status is `payment_failed`. */
+  lastFailedPaymentId: z.optional(z.nullable(IdSchema)),
+  /** A note the merchant wrote for this customer, as HTML; rendered only through the sanitizer. */
+  merchantNoteHtml: z.optional(z.nullable(z.string().check(z.maxLength(10_000)))),
+  humanContact: z.nullable(HumanContactSchema),
+  /** The screens this merchant offers. */
+  features: z.array(FeatureSchema),
+});
+export type AccountSummary = z.infer<typeof AccountSummarySchema>;

@@ -1,0 +1,58 @@
+import { z } from './zod.ts';
+import { IdSchema, LocaleSchema } from './common.ts';
+
+export const PreferredChannelSchema = z.enum(['email', 'sms', 'post', 'phone']);
+export type PreferredChannel = z.infer<typeof PreferredChannelSchema>;
+
+const name = z.string().check(z.trim(), z.minLength(1), z.maxLength(200));
+const email = z.email().check(z.maxLength(254));
+/** E.164-ish: digits, spaces, dashes, parentheses, an optional leading +. */
+const phone = z.string().check(z.trim(), z.regex(/^\+?[0-9 ()-]{6,20}$/));
+
+export const BillingAddressSchema = z.object({
+  line1: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
+  line2: z.optional(z.nullable(z.string().check(z.trim(), z.maxLength(200)))),
+  city: z.string().check(z.trim(), z.minLength(1), z.maxLength(100)),
+  postalCode: z.string().check(z.trim(), z.minLength(1), z.maxLength(20)),
+  region: z.optional(z.nullable(z.string().check(z.trim(), z.maxLength(100)))),
+  /** ISO 3166-1 alpha-2. */
+  country: z.string().check(z.regex(/^[A-Z]{2}$/)),
+});
+export type BillingAddress = z.infer<typeof BillingAddressSchema>;
+
+/** A person who receives invoices by email. */
+export const InvoiceRecipientSchema = z.object({
+  /** Absent for a recipient the customer is adding. */
+  id: z.optional(IdSchema),
+  name,
+  email,
+});
+export type InvoiceRecipient = z.infer<typeof InvoiceRecipientSchema>;
+
+export const CommunicationPreferencesSchema = z.object({
+  channel: PreferredChannelSchema,
+  /** How many days before a charge the customer wants a reminder; 0 turns reminders off. */
+  reminderDaysBefore: z.int().check(z.gte(0), z.lte(30)),
+  language: LocaleSchema,
+});
+export type CommunicationPreferences = z.infer<typeof CommunicationPreferencesSchema>;
+
+/**
+ * The customer's own details. `GET /contact-details` returns it with an `ETag`;
+ * `PUT /contact-details` replaces it and requires `If-Match`.
+ */
+export const ContactDetailsSchema = z.object({
+  name,
+  email,
+  phone: z.optional(z.nullable(phone)),
+  billingAddress: BillingAddressSchema,
+  /** VAT or other tax id, free form (validated by the merchant). */
+  taxId: z.optional(z.nullable(z.string().check(z.trim(), z.maxLength(50)))),
+  recipients: z.array(InvoiceRecipientSchema).check(z.maxLength(20)),
+  preferences: CommunicationPreferencesSchema,
+});
+export type ContactDetails = z.infer<typeof ContactDetailsSchema>;
+
+/** The body of `PUT /contact-details`: the whole record, as the customer left it. */
+export const ContactDetailsUpdateSchema = ContactDetailsSchema;
+export type ContactDetailsUpdate = z.infer<typeof ContactDetailsUpdateSchema>;

@@ -1,0 +1,43 @@
+import { z } from './zod.ts';
+import { ChannelSchema, CursorSchema, IdSchema, IsoDateTimeSchema } from './common.ts';
+
+export const HistoryKindSchema = z.enum([
+  'invoice',
+  'reminder',
+  'receipt',
+  'payment_failed',
+  'question',
+  'reply',
+  'plan_decision',
+  'callback',
+  'notice',
+]);
+export type HistoryKind = z.infer<typeof HistoryKindSchema>;
+
+/** One thing sent to the customer or by the customer, on one channel. */
+export const HistoryEntrySchema = z.object({
+  id: IdSchema,
+  occurredAt: IsoDateTimeSchema,
+  channel: ChannelSchema,
+  direction: z.enum(['outbound', 'inbound']),
+  kind: HistoryKindSchema,
+  /** A subject line or headline, plain text. */
+  subject: z.string().check(z.maxLength(500)),
+  /** Where it went: an email address, a masked phone number, a postal address. */
+  sentTo: z.optional(z.nullable(z.string().check(z.maxLength(500)))),
+  invoiceId: z.optional(z.nullable(IdSchema)),
+});
+export type HistoryEntry = z.infer<typeof HistoryEntrySchema>;
+
+/** `GET /history`, newest first. */
+export const HistoryPageSchema = z.object({
+  items: z.array(HistoryEntrySchema),
+  nextCursor: CursorSchema,
+});
+export type HistoryPage = z.infer<typeof HistoryPageSchema>;
+
+export const HistoryQuerySchema = z.object({
+  cursor: z.optional(z.string().check(z.maxLength(500))),
+  limit: z.optional(z.coerce.number().check(z.int(), z.gte(1), z.lte(100))),
+});
+export type HistoryQuery = z.infer<typeof HistoryQuerySchema>;

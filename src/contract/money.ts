@@ -1,0 +1,15 @@
+import { z } from './zod.ts';
+
+/** ISO 4217 currency code, upper case (`EUR`, `USD`, `JPY`). */
+export const CurrencySchema = z.string().check(z.regex(/^[A-Z]{3}$/));
+export type Currency = z.infer<typeof CurrencySchema>;
+
+/**
+ * An amount of money in integer minor units of its currency (cents for EUR, yen for JPY),
+ * never a float. Negative for discounts, credits and refunds.
+ */
+export const MoneySchema = z.object({
+  amount: z.int(),
+  currency: CurrencySchema,
+});
+export type Money = z.infer<typeof MoneySchema>;
