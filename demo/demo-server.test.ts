@@ -1,0 +1,149 @@
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AccountSummarySchema, PaymentSchema, z } from '../src/contract/index.ts';
+import { DEMO_CSP, DEMO_CSP_TRUSTED_TYPES, startDemoServer, type DemoServer } from './demo-server.ts';
+
+let dir: string;
+let demo: DemoServer;
+
+async function session(persona?: string): Promise<string> {
+  const response = await fetch(`${demo.url}/demo/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(persona ? { persona } : {}),
+  });
+  expect(response.status).toBe(200);
+  const body = (await response.json()) as { token: string; expiresAt: string };
+  expect(Date.parse(body.expiresAt)).toBeGreaterThan(Date.now());
+  return body.token;
+}
+
+const api = (path: string, token: string, init: RequestInit = {}) =>
+  fetch(`${demo.url}/billing-api${path}`, { ...init, headers: { authorization: `Bearer ${token}`, ...init.headers } });
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'billfold-demo-'));
+  const dist = join(dir, 'dist');
+  await mkdir(dist);
+  await writeFile(join(dist, 'billfold.iife.js'), 'console.log("billfold");');
+  await writeFile(join(dir, 'secret.txt'), 'do not serve me');
+  demo = await startDemoServer({ port: 0, dataDir: join(dir, 'pglite'), distDir: dist, settleDelayMs: 100, settleIntervalMs: 50 });
+});
+
+afterAll(async () => {
+  await demo.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('demo server', () => {
+  it('mints a session for a persona that reads that customer’s account', async () => {
+    const response = await api('/account', await session('loyal'));
+    expect(response.status).toBe(200);
+    const account = AccountSummarySchema.parse(await response.json());
+    expect(account.customer.greetingName).toBe('Margaret');
+
+    const german = AccountSummarySchema.parse(await (await api('/account', await session('german'))).json());
+    expect(german.customer.greetingName).toBe('Jürgen');
+
+    // No persona means the default one; an unknown persona is refused.
+    const defaulted = AccountSummarySchema.parse(await (await api('/account', await session())).json());
+    expect(defaulted.customer.greetingName).toBe('Margaret');
+    const unknown = await fetch(`${demo.url}/demo/session`, { method: 'POST', body: '{"persona":"nobody"}' });
+    expect(unknown.status).toBe(404);
+  });
+
+  it('lists the personas', async () => {
+    const personas = (await (await fetch(`${demo.url}/demo/personas`)).json()) as { id: string; name: string }[];
+    expect(personas.map((p) => p.id)).toEqual(['loyal', 'new', 'hardship', 'business', 'german']);
+    expect(personas[0]).toEqual({ id: 'loyal', name: 'Margaret Thompson' });
+  });
+
+  it('serves the pages with a strict CSP, and the widget with a script content type', async () => {
+    for (const page of ['/', '/module.html']) {
+      const response = await fetch(`${demo.url}${page}`);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toMatch(/^text\/html/);
+      const csp = response.headers.get('content-security-policy')!;
+      expect(csp).toBe(DEMO_CSP);
+      expect(csp).toContain("script-src 'self'");
+      expect(csp).not.toContain('unsafe');
+      const html = await response.text();
+      expect(html).toContain('<html lang="en">');
+      expect(html).not.toMatch(/<script>(?!\s*<\/script>)|style="/);
+    }
+    expect(await (await fetch(`${demo.url}/`)).text()).toContain('<script src="/dist/billfold.iife.js"');
+    expect(await (await fetch(`${demo.url}/module.html`)).text()).toContain('<script type="module" src="/dist/define.js">');
+    const trusted = await fetch(`${demo.url}/trusted-types.html`);
+    expect(trusted.headers.get('content-security-policy')).toBe(DEMO_CSP_TRUSTED_TYPES);
+    expect(DEMO_CSP_TRUSTED_TYPES).toContain("require-trusted-types-for 'script'");
+    const script = await fetch(`${demo.url}/dist/billfold.iife.js`);
+    expect(script.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    expect((await fetch(`${demo.url}/demo.js`)).headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    expect((await fetch(`${demo.url}/demo.css`)).headers.get('content-type')).toBe('text/css; charset=utf-8');
+  });
+
+  it('never serves files outside dist/ and demo/public', async () => {
+    for (const path of ['/dist/../secret.txt', '/dist/%2e%2e/secret.txt', '/dist/..%2fsecret.txt', '/dist/%2e%2e%5csecret.txt', '/../package.json', '/%2e%2e/package.json', '/demo-server.ts']) {
+      // fetch() normalises literal dots, so send the raw path over a socket-level request.
+      const response = await rawGet(path);
+      expect(response.status, path).toBe(404);
+      expect(response.body).not.toContain('do not serve me');
+      expect(response.body).not.toContain('"name": "billfold"');
+    }
+  });
+
+  it('injects faults for tests: a status, a contract violation, then back to normal', async () => {
+    const token = await session('loyal');
+    const add = (fault: object) =>
+      fetch(`${demo.url}/demo/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(fault) });
+    expect((await add({ method: 'GET', path: '/account', status: 500, times: 1 })).status).toBe(201);
+    const failed = await api('/account', token);
+    expect(failed.status).toBe(500);
+    expect(((await failed.json()) as { error: { code: string } }).error.code).toBe('internal');
+    expect((await api('/account', token)).status).toBe(200);
+
+    await add({ method: 'GET', path: '/account', schemaViolation: true, times: 1 });
+    const violated = await api('/account', token);
+    expect(violated.status).toBe(200);
+    expect(z.safeParse(AccountSummarySchema, await violated.json()).success).toBe(false);
+
+    await add({ method: 'GET', path: '/invoices/*', status: 503, times: 5 });
+    expect((await fetch(`${demo.url}/demo/faults`, { method: 'DELETE' })).status).toBe(204);
+    expect((await api('/invoices/inv_margaret_0', token)).status).toBe(200);
+    expect((await add({ method: 'PATCH', path: '/account' })).status).toBe(422);
+  });
+
+  it('settles a payment in the background', async () => {
+    const token = await session('german');
+    const account = AccountSummarySchema.parse(await (await api('/account', token)).json());
+    const invoiceId = account.outstandingInvoices[0]!.id;
+    const started = await api(`/invoices/${invoiceId}/payments`, token, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID() },
+      body: JSON.stringify({ paymentMethodId: 'pm_juergen_mc' }),
+    });
+    expect(started.status).toBe(202);
+    const payment = PaymentSchema.parse(await started.json());
+    expect(payment.status).toBe('pending');
+    // The timer settles it without any read of the payment.
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    const [row] = await demo.sql.query<{ status: string }>('SELECT status FROM payments WHERE id = $1', [payment.id]);
+    expect(row?.status).toBe('succeeded');
+  });
+});
+
+async function rawGet(path: string): Promise<{ status: number; body: string }> {
+  const { request } = await import('node:http');
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port: demo.port, path, method: 'GET' }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (body += chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}

@@ -1,0 +1,240 @@
+import { existsSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { z } from '../src/contract/index.ts';
+import {
+  createBillfoldHandler,
+  createReferenceAdapter,
+  createSessionToken,
+  createSqlIdempotencyStore,
+  openReferenceDatabase,
+  toNodeListener,
+  type FetchHandler,
+  type Sql,
+} from '../src/server/index.ts';
+import { DEMO_PERSONAS, seedDemoData } from '../src/server/reference/demo-seed.ts';
+import { createFaultInjector, FaultSchema } from './faults.ts';
+import { readStaticFile } from './static-files.ts';
+
+/** A development-only secret; set SESSION_SECRET anywhere real. */
+export const DEV_SESSION_SECRET = 'billfold-demo-secret-do-not-use-in-production-0123456789';
+
+/** Where the demo's contract API is mounted (same origin as the page). */
+export const API_BASE = '/billing-api';
+
+/**
+ * The demo pages' Content Security Policy: no inline script or style, no eval; frames only from
+ * this origin and local sandboxes (the sandbox payment provider runs on another local port).
+ */
+export const DEMO_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data: https:",
+  "frame-src 'self' http://localhost:*",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+].join('; ');
+
+/**
+ * The same policy plus Trusted Types, for `/trusted-types.html`: every HTML sink must get a
+ * TrustedHTML from an allowed policy (`billfold` is the widget's; `dompurify` is the one DOMPurify
+ * tries to create for itself).
+ */
+export const DEMO_CSP_TRUSTED_TYPES = `${DEMO_CSP}; require-trusted-types-for 'script'; trusted-types billfold dompurify`;
+
+/** Options of {@link startDemoServer}; each has an environment variable in `demo/server.ts`. */
+export interface DemoServerOptions {
+  /** 0 picks a free port. */
+  port?: number;
+  host?: string;
+  /** PGlite folder; ignored when `databaseUrl` is set. */
+  dataDir?: string;
+  databaseUrl?: string;
+  sessionSecret?: string;
+  settleDelayMs?: number;
+  /** How often pending payments are settled in the background. */
+  settleIntervalMs?: number;
+  /** Extra origins allowed to call the API cross-origin. */
+  corsOrigins?: string[];
+  /** The folder with the built widget. */
+  distDir?: string;
+}
+
+/** A running demo server. */
+export interface DemoServer {
+  url: string;
+  port: number;
+  server: Server;
+  sql: Sql;
+  /** Stop accepting requests, wait for the open ones, and close the database cleanly. */
+  close(): Promise<void>;
+}
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+const PUBLIC_DIR = fileURLToPath(new URL('./public/', import.meta.url));
+const DEFAULT_DIST_DIR = fileURLToPath(new URL('../dist/', import.meta.url));
+/** Pages and the files they load at the site root, all from demo/public. */
+const PAGES: Record<string, string> = { '/': 'index.html', '/index.html': 'index.html', '/module.html': 'module.html' };
+/** The ES module page once more, under Trusted Types. */
+const TRUSTED_TYPES_PAGE = '/trusted-types.html';
+
+const SessionRequestSchema = z.object({
+  persona: z.optional(z.string()),
+  /** For tests of expiry; the demo page never sends it. */
+  ttlSeconds: z.optional(z.int().check(z.gte(1), z.lte(3600))),
+});
+
+function jsonResponse(status: number, body: unknown, headers: Record<string, string> = {}): Response {
+  return new Response(status === 204 ? null : JSON.stringify(body), {
+    status,
+    headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers },
+  });
+}
+
+function errorResponse(status: number, code: string, message: string): Response {
+  return jsonResponse(status, { error: { code, message } });
+}
+
+async function readJson(request: Request): Promise<unknown> {
+  const text = await request.text();
+  if (text.trim() === '') return {};
+  return JSON.parse(text);
+}
+
+/**
+ * Start the demo: the merchant page, the built widget, the contract API over the reference
+ * adapter (PGlite or PostgreSQL), the session endpoint a merchant server would have, and test hooks.
+ */
+export async function startDemoServer(options: DemoServerOptions = {}): Promise<DemoServer> {
+  const secret = options.sessionSecret ?? DEV_SESSION_SECRET;
+  const distDir = options.distDir ?? DEFAULT_DIST_DIR;
+  const sql = await openReferenceDatabase({
+    ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}),
+    ...(options.dataDir ? { dataDir: options.dataDir } : {}),
+  });
+  await seedDemoData(sql);
+
+  const adapter = createReferenceAdapter({ sql, settleDelayMs: options.settleDelayMs ?? 3000 });
+  const faults = createFaultInjector(API_BASE);
+  const api: FetchHandler = faults.wrap(
+    createBillfoldHandler({
+      adapter,
+      idempotencyStore: createSqlIdempotencyStore(sql),
+      sessionSecret: secret,
+      basePath: API_BASE,
+      cors: { allowedOrigins: options.corsOrigins ?? [] },
+    }),
+  );
+
+  const pageHeaders = {
+    'content-security-policy': DEMO_CSP,
+    'x-content-type-options': 'nosniff',
+    'referrer-policy': 'no-referrer',
+    'cache-control': 'no-cache',
+  };
+
+  async function serveFile(root: string, path: string, extra: Record<string, string> = {}): Promise<Response> {
+    const file = await readStaticFile(root, path);
+    if (!file) return errorResponse(404, 'not_found', 'Not found.');
+    return new Response(new Uint8Array(file.body), {
+      status: 200,
+      headers: { 'content-type': file.contentType, 'x-content-type-options': 'nosniff', 'cache-control': 'no-cache', ...extra },
+    });
+  }
+
+  const app: FetchHandler = async (request) => {
+    const url = new URL(request.url);
+    const path = url.pathname;
+    if (path === API_BASE || path.startsWith(`${API_BASE}/`)) return api(request);
+
+    if (path === '/demo/personas' && request.method === 'GET') {
+      return jsonResponse(200, DEMO_PERSONAS.map(({ id, name }) => ({ id, name })));
+    }
+    if (path === '/demo/session' && request.method === 'POST') {
+      let body: unknown;
+      try {
+        body = await readJson(request);
+      } catch {
+        return errorResponse(400, 'bad_request', 'The body is not valid JSON.');
+      }
+      const parsed = z.safeParse(SessionRequestSchema, body);
+      if (!parsed.success) return errorResponse(422, 'validation_failed', z.prettifyError(parsed.error));
+      const persona = DEMO_PERSONAS.find((p) => p.id === (parsed.data.persona ?? 'loyal'));
+      if (!persona) return errorResponse(404, 'not_found', 'There is no such persona.');
+      const token = await createSessionToken({
+        customerId: persona.customerId,
+        secret,
+        ...(parsed.data.ttlSeconds ? { ttlSeconds: parsed.data.ttlSeconds } : {}),
+      });
+      return jsonResponse(200, token);
+    }
+    if (path === '/demo/faults') {
+      if (request.method === 'DELETE') {
+        faults.clear();
+        return new Response(null, { status: 204 });
+      }
+      if (request.method === 'POST') {
+        let body: unknown;
+        try {
+          body = await readJson(request);
+        } catch {
+          return errorResponse(400, 'bad_request', 'The body is not valid JSON.');
+        }
+        const parsed = z.safeParse(FaultSchema, body);
+        if (!parsed.success) return errorResponse(422, 'validation_failed', z.prettifyError(parsed.error));
+        faults.add(parsed.data);
+        return jsonResponse(201, { active: faults.size });
+      }
+    }
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      return errorResponse(405, 'method_not_allowed', 'Method not allowed.');
+    }
+    const page = PAGES[path];
+    if (page) return serveFile(PUBLIC_DIR, page, pageHeaders);
+    if (path === TRUSTED_TYPES_PAGE) {
+      return serveFile(PUBLIC_DIR, 'module.html', { ...pageHeaders, 'content-security-policy': DEMO_CSP_TRUSTED_TYPES });
+    }
+    if (path.startsWith('/dist/')) return serveFile(distDir, path.slice('/dist'.length));
+    return serveFile(PUBLIC_DIR, path);
+  };
+
+  const server = createServer(toNodeListener(app));
+  // Settle payments in the background too, so history and receipts appear without a read.
+  const timer = setInterval(() => {
+    adapter.settleDuePayments().catch((error: unknown) => console.error('[demo] settling payments failed:', error));
+  }, options.settleIntervalMs ?? 500);
+  timer.unref();
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 5173, options.host, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  if (!existsSync(`${distDir}/billfold.iife.js`)) {
+    console.warn(`[demo] ${distDir} has no built widget yet; run \`npm run build\` (served from ${here}).`);
+  }
+
+  let closing: Promise<void> | undefined;
+  return {
+    url: `http://localhost:${port}`,
+    port,
+    server,
+    sql,
+    close() {
+      closing ??= (async () => {
+        clearInterval(timer);
+        await new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          // Idle keep-alive connections would hold close() open; requests in flight finish first.
+          server.closeIdleConnections();
+        });
+        await sql.close();
+      })();
+      return closing;
+    },
+  };
+}

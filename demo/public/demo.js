@@ -1,0 +1,115 @@
+// The demo merchant page's own script. No inline scripts: the page runs under a strict CSP.
+// It plays the merchant's role: get a session token from "our server" (POST /demo/session),
+// hand it to <billfold-portal>, and give the widget a way to get a fresh one when it expires.
+(() => {
+  'use strict';
+
+  const TAG = 'billfold-portal';
+  const API_BASE = '/billing-api';
+  const personaSelect = document.getElementById('persona');
+  const languageSelect = document.getElementById('language');
+  const themeSelect = document.getElementById('theme');
+  const slot = document.getElementById('portal-slot');
+  const log = document.getElementById('event-log');
+
+  // Deep links such as /?persona=german&theme=dark pick the starting state.
+  const params = new URLSearchParams(location.search);
+  const pick = (select, value) => {
+    if (value !== null && Array.from(select.options).some((o) => o.value === value)) select.value = value;
+  };
+  pick(personaSelect, params.get('persona'));
+  pick(languageSelect, params.get('lang'));
+  pick(themeSelect, params.get('theme'));
+
+  function remember() {
+    const next = new URLSearchParams();
+    next.set('persona', personaSelect.value);
+    if (languageSelect.value) next.set('lang', languageSelect.value);
+    next.set('theme', themeSelect.value);
+    history.replaceState(null, '', `${location.pathname}?${next}`);
+  }
+
+  /** What the merchant's server does: mint a short-lived token for the signed-in customer. */
+  async function mint(persona) {
+    const response = await fetch('/demo/session', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ persona }),
+    });
+    if (!response.ok) throw new Error(`Could not start a session (${response.status})`);
+    const body = await response.json();
+    return body.token;
+  }
+
+  function applySettings(portal) {
+    if (languageSelect.value) portal.setAttribute('locale', languageSelect.value);
+    else portal.removeAttribute('locale');
+    portal.setAttribute('theme', themeSelect.value);
+  }
+
+  let generation = 0;
+  async function mount() {
+    const mine = ++generation;
+    const persona = personaSelect.value;
+    let token;
+    try {
+      token = await mint(persona);
+    } catch (error) {
+      console.error(error);
+    }
+    await customElements.whenDefined(TAG);
+    // A newer persona choice won while this one was minting.
+    if (mine !== generation) return;
+    const portal = document.createElement(TAG);
+    portal.setAttribute('api-base', API_BASE);
+    applySettings(portal);
+    portal.getSessionToken = () => mint(persona);
+    if (token) portal.sessionToken = token;
+    slot.replaceChildren(portal);
+  }
+
+  function current() {
+    return slot.querySelector(TAG);
+  }
+
+  personaSelect.addEventListener('change', () => {
+    remember();
+    void mount();
+  });
+  languageSelect.addEventListener('change', () => {
+    remember();
+    const portal = current();
+    if (portal) applySettings(portal);
+  });
+  themeSelect.addEventListener('change', () => {
+    remember();
+    const portal = current();
+    if (portal) applySettings(portal);
+  });
+  document.getElementById('demo-form').addEventListener('submit', (event) => event.preventDefault());
+
+  // Show the widget's events the way a merchant would hook analytics to them.
+  for (const type of [
+    'billfold-ready',
+    'billfold-error',
+    'billfold-view-change',
+    'billfold-session-expired',
+    'billfold-contact-updated',
+    'billfold-payment-method-added',
+    'billfold-cycle-changed',
+    'billfold-plan-requested',
+    'billfold-payment-made',
+    'billfold-question-asked',
+  ]) {
+    document.addEventListener(type, (event) => {
+      const item = document.createElement('li');
+      const detail = event.view ?? event.operation ?? event.error?.kind ?? '';
+      item.textContent = `${new Date().toLocaleTimeString()} ${type}${detail ? ` (${detail})` : ''}`;
+      item.dataset.event = type;
+      log.prepend(item);
+      while (log.children.length > 20) log.lastElementChild.remove();
+    });
+  }
+
+  void mount();
+})();

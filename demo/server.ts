@@ -1,0 +1,41 @@
+/**
+ * The demo: `tsx demo/server.ts` (or `npm run demo`, which builds the widget first).
+ *
+ * Environment: PORT (5173), DATA_DIR (PGlite folder, `.data/pglite`), DATABASE_URL (PostgreSQL
+ * instead of PGlite), SESSION_SECRET (a fixed development secret), SETTLE_DELAY_MS (3000),
+ * CORS_ORIGINS (comma-separated origins allowed to call the API cross-origin).
+ */
+import { fileURLToPath } from 'node:url';
+import { startDemoServer } from './demo-server.ts';
+
+const port = Number(process.env.PORT ?? 5173);
+const dataDir = process.env.DATA_DIR ?? fileURLToPath(new URL('../.data/pglite', import.meta.url));
+
+const demo = await startDemoServer({
+  port,
+  dataDir,
+  ...(process.env.DATABASE_URL ? { databaseUrl: process.env.DATABASE_URL } : {}),
+  ...(process.env.SESSION_SECRET ? { sessionSecret: process.env.SESSION_SECRET } : {}),
+  settleDelayMs: Number(process.env.SETTLE_DELAY_MS ?? 3000),
+  ...(process.env.CORS_ORIGINS ? { corsOrigins: process.env.CORS_ORIGINS.split(',').map((o) => o.trim()) } : {}),
+});
+console.log(`Billfold demo on http://localhost:${demo.port}`);
+
+let stopping = false;
+async function stop(signal: string): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  console.log(`Billfold demo: ${signal}, closing the database…`);
+  // PGlite must close cleanly, or the data folder may need recovery on the next start.
+  const force = setTimeout(() => process.exit(1), 10_000);
+  force.unref();
+  try {
+    await demo.close();
+    process.exit(0);
+  } catch (error) {
+    console.error(error);
+    process.exit(1);
+  }
+}
+process.on('SIGTERM', () => void stop('SIGTERM'));
+process.on('SIGINT', () => void stop('SIGINT'));

@@ -1,0 +1,144 @@
+import type {
+  AccountSummary,
+  AddPaymentMethodRequest,
+  AskQuestionRequest,
+  BillingCycle,
+  CallbackReceipt,
+  CallbackRequest,
+  ContactDetails,
+  ContactDetailsUpdate,
+  CycleChangeRequest,
+  CyclePreview,
+  FeedbackReceipt,
+  FeedbackRequest,
+  HistoryPage,
+  HistoryQuery,
+  InvoiceDetail,
+  InvoiceListQuery,
+  InvoicePage,
+  PayInvoiceRequest,
+  Payment,
+  PaymentMethod,
+  PaymentMethodList,
+  PaymentPlan,
+  PaymentPlans,
+  PlanPreview,
+  PlanRequest,
+  Question,
+  QuestionList,
+  QuestionReplyRequest,
+} from '../contract/index.ts';
+
+/** Who is asking: taken from the verified session token, never from the request. */
+export interface AdapterContext {
+  customerId: string;
+  /** The request, for adapters that need e.g. the client's address for their own audit log. */
+  request?: Request;
+}
+
+/**
+ * A record that is updated with compare-and-set. `version` is opaque (a counter, an updated_at,
+ * a hash); the handler sends it as the `ETag` and takes it back from `If-Match`.
+ */
+export interface VersionedRecord<T> {
+  value: T;
+  version: string;
+}
+
+/**
+ * What a merchant implements over their billing system to serve the contract: one method per
+ * endpoint of `src/contract/endpoints.ts`, each getting the customer context first. Requests are
+ * already validated against the contract; responses are validated by the handler in development.
+ *
+ * Throw {@link HttpError} for domain answers (`HttpError.notFound()`, a 409 with code
+ * `payment_method_required`, ...) and {@link VersionConflictError} from the two compare-and-set
+ * updates when `expectedVersion` is stale. Anything else becomes a 500 that hides its message.
+ */
+export interface BillingAdapter {
+  getAccount(ctx: AdapterContext): Promise<AccountSummary>;
+  getContactDetails(ctx: AdapterContext): Promise<VersionedRecord<ContactDetails>>;
+  /** Replace the details only if their version still is `expectedVersion`, atomically. */
+  updateContactDetails(
+    ctx: AdapterContext,
+    body: ContactDetailsUpdate,
+    expectedVersion: string,
+  ): Promise<VersionedRecord<ContactDetails>>;
+  listInvoices(ctx: AdapterContext, query: InvoiceListQuery): Promise<InvoicePage>;
+  getInvoice(ctx: AdapterContext, invoiceId: string): Promise<InvoiceDetail>;
+  /** Start a payment of what is due; answer at once with a `pending` payment. */
+  payInvoice(ctx: AdapterContext, invoiceId: string, body: PayInvoiceRequest): Promise<Payment>;
+  getPayment(ctx: AdapterContext, paymentId: string): Promise<Payment>;
+  listPaymentMethods(ctx: AdapterContext): Promise<PaymentMethodList>;
+  addPaymentMethod(ctx: AdapterContext, body: AddPaymentMethodRequest): Promise<PaymentMethod>;
+  setDefaultPaymentMethod(ctx: AdapterContext, paymentMethodId: string): Promise<PaymentMethodList>;
+  removePaymentMethod(ctx: AdapterContext, paymentMethodId: string): Promise<PaymentMethodList>;
+  getBillingCycle(ctx: AdapterContext): Promise<VersionedRecord<BillingCycle>>;
+  previewBillingCycle(ctx: AdapterContext, body: CycleChangeRequest): Promise<CyclePreview>;
+  /** Change the cycle only if its version still is `expectedVersion`, atomically. */
+  changeBillingCycle(
+    ctx: AdapterContext,
+    body: CycleChangeRequest,
+    expectedVersion: string,
+  ): Promise<VersionedRecord<BillingCycle>>;
+  getPaymentPlans(ctx: AdapterContext): Promise<PaymentPlans>;
+  previewPaymentPlan(ctx: AdapterContext, body: PlanRequest): Promise<PlanPreview>;
+  requestPaymentPlan(ctx: AdapterContext, body: PlanRequest): Promise<PaymentPlan>;
+  listQuestions(ctx: AdapterContext): Promise<QuestionList>;
+  askQuestion(ctx: AdapterContext, body: AskQuestionRequest): Promise<Question>;
+  getQuestion(ctx: AdapterContext, questionId: string): Promise<Question>;
+  replyToQuestion(ctx: AdapterContext, questionId: string, body: QuestionReplyRequest): Promise<Question>;
+  listHistory(ctx: AdapterContext, query: HistoryQuery): Promise<HistoryPage>;
+  sendFeedback(ctx: AdapterContext, body: FeedbackRequest): Promise<FeedbackReceipt>;
+  requestCallback(ctx: AdapterContext, body: CallbackRequest): Promise<CallbackReceipt>;
+}
+
+/** Idempotency records are scoped per customer, so two customers can never collide on a key. */
+export interface IdempotencyScope {
+  customerId: string;
+  key: string;
+}
+
+/** A response as stored for replay. */
+export interface StoredResponse {
+  status: number;
+  headers: Record<string, string>;
+  /** The body text exactly as first sent (empty for 204). */
+  body: string;
+}
+
+/** What {@link IdempotencyStore.begin} found. */
+export type IdempotencyBeginResult =
+  /** No record: this request now owns the key and must `complete` or `release` it. */
+  | { state: 'started' }
+  /** The same key and request finished before: replay its response. */
+  | { state: 'completed'; response: StoredResponse }
+  /** The same key is being processed by another request right now. */
+  | { state: 'in_progress' }
+  /** The key was used with a different request (method, path or body). */
+  | { state: 'mismatch' };
+
+/**
+ * Where the handler keeps idempotency records. It must be shared by every server instance (a
+ * database table, Redis), never process memory, so retries that reach another instance replay too.
+ * Records expire {@link IDEMPOTENCY_TTL_MS} after they were created.
+ */
+export interface IdempotencyStore {
+  /**
+   * Atomically claim `scope` for a request whose fingerprint is `fingerprint` (sha256 of method,
+   * path and body), or report what an earlier request with the same key did.
+   */
+  begin(scope: IdempotencyScope, fingerprint: string): Promise<IdempotencyBeginResult>;
+  /** Store the final response of a claimed key for replay. */
+  complete(scope: IdempotencyScope, response: StoredResponse): Promise<void>;
+  /** Free a claimed key without a stored response (the request failed and changed nothing). */
+  release(scope: IdempotencyScope): Promise<void>;
+}
+
+/** How long an idempotency record is kept: 24 hours, as the contract promises. */
+export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * How long a claim without an answer blocks its key. A server that crashed mid-request must not
+ * lock the key for a day; a real request finishes long before this.
+ */
+export const IDEMPOTENCY_LOCK_MS = 60 * 1000;

@@ -1,0 +1,38 @@
+/**
+ * `billfold/server`: the server kit. Mount {@link createBillfoldHandler} over your billing system
+ * (a {@link BillingAdapter}) to serve the Billfold contract, mint session tokens for the widget
+ * with {@link createSessionToken}, or start from the reference adapter (SQL over PGlite or
+ * PostgreSQL).
+ */
+export { createBillfoldHandler, formatEtag, parseIfMatch, fieldErrorsFromIssues } from './handler.ts';
+export type { BillfoldHandlerOptions, FetchHandler } from './handler.ts';
+export { toNodeListener, toFetchRequest, writeFetchResponse } from './node.ts';
+export type { NodeListenerOptions } from './node.ts';
+export {
+  createSessionToken,
+  verifySessionToken,
+  SessionTokenError,
+  SESSION_AUDIENCE,
+} from './session.ts';
+export type { CreateSessionTokenOptions, SessionClaims, SessionSecret, SessionToken } from './session.ts';
+export { HttpError, VersionConflictError, isHttpError } from './errors.ts';
+export type { HttpErrorInit } from './errors.ts';
+export { IDEMPOTENCY_TTL_MS, IDEMPOTENCY_LOCK_MS } from './adapter.ts';
+export type {
+  AdapterContext,
+  BillingAdapter,
+  IdempotencyBeginResult,
+  IdempotencyScope,
+  IdempotencyStore,
+  StoredResponse,
+  VersionedRecord,
+} from './adapter.ts';
+export { createReferenceAdapter } from './reference/reference-adapter.ts';
+export type { ReferenceAdapter, ReferenceAdapterOptions, StoredPlanPolicy } from './reference/reference-adapter.ts';
+export { createSqlIdempotencyStore } from './reference/idempotency-store.ts';
+export { openReferenceDatabase } from './reference/database.ts';
+export type { ReferenceDatabaseOptions } from './reference/database.ts';
+export { openPglite, openPostgres } from './reference/sql.ts';
+export type { Row, Sql, SqlQueryable } from './reference/sql.ts';
+export { migrate, migrations } from './reference/migrations.ts';
+export type { Migration } from './reference/migrations.ts';

@@ -1,0 +1,89 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { FetchHandler } from './handler.ts';
+
+/** Options of {@link toNodeListener}. */
+export interface NodeListenerOptions {
+  /** Largest accepted request body; bigger ones get 413 without being read. Default 1 MiB. */
+  maxBodyBytes?: number;
+  /** The scheme the server is reached on (behind a TLS proxy, `https`). Default `http`. */
+  protocol?: 'http' | 'https';
+}
+
+/** Read a request body up to a limit; resolves `null` when it is larger. */
+async function readBody(req: IncomingMessage, limit: number): Promise<Buffer | null> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    const buffer = chunk as Buffer;
+    size += buffer.byteLength;
+    if (size > limit) return null;
+    chunks.push(buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+/** Turn a Node request into a fetch `Request`. */
+export async function toFetchRequest(
+  req: IncomingMessage,
+  options: NodeListenerOptions = {},
+): Promise<Request | null> {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value === undefined) continue;
+    if (Array.isArray(value)) for (const v of value) headers.append(name, v);
+    else headers.set(name, value);
+  }
+  const url = new URL(req.url ?? '/', `${options.protocol ?? 'http'}://${req.headers.host ?? 'localhost'}`);
+  const method = req.method ?? 'GET';
+  let body: Uint8Array | undefined;
+  if (method !== 'GET' && method !== 'HEAD') {
+    const read = await readBody(req, options.maxBodyBytes ?? 1024 * 1024);
+    if (read === null) return null;
+    body = new Uint8Array(read.buffer, read.byteOffset, read.byteLength);
+  }
+  return new Request(url, { method, headers, ...(body && body.byteLength > 0 ? { body: body as Uint8Array<ArrayBuffer> } : {}) });
+}
+
+/** Write a fetch `Response` to a Node response. */
+export async function writeFetchResponse(response: Response, res: ServerResponse): Promise<void> {
+  const headers: Record<string, string | string[]> = {};
+  response.headers.forEach((value, name) => {
+    headers[name] = value;
+  });
+  const setCookies = response.headers.getSetCookie();
+  if (setCookies.length > 0) headers['set-cookie'] = setCookies;
+  const body = response.body ? Buffer.from(await response.arrayBuffer()) : undefined;
+  res.writeHead(response.status, headers);
+  res.end(body);
+}
+
+/**
+ * Adapt a fetch-style handler (such as `createBillfoldHandler(...)`) to `node:http`:
+ * `http.createServer(toNodeListener(handler))`, or mount it on a path of an Express/Fastify app.
+ */
+export function toNodeListener(
+  handler: FetchHandler,
+  options: NodeListenerOptions = {},
+): (req: IncomingMessage, res: ServerResponse) => void {
+  return (req, res) => {
+    void (async () => {
+      try {
+        const request = await toFetchRequest(req, options);
+        if (request === null) {
+          res.writeHead(413, { 'content-type': 'application/json; charset=utf-8', connection: 'close' });
+          res.end(JSON.stringify({ error: { code: 'payload_too_large', message: 'The request is too large.' } }));
+          return;
+        }
+        await writeFetchResponse(await handler(request), res);
+      } catch (error) {
+        console.error('[billfold] could not answer a request:', error);
+        if (!res.headersSent) {
+          res.writeHead(500, { 'content-type': 'application/json; charset=utf-8' });
+          res.end(JSON.stringify({ error: { code: 'internal', message: 'Something went wrong on our side.' } }));
+        } else {
+          res.destroy();
+        }
+      }
+    })();
+  };
+}

@@ -1,0 +1,97 @@
+/** A row as the drivers return it: column name to value. */
+export type Row = Record<string, unknown>;
+
+/** What both drivers can do inside and outside a transaction. */
+export interface SqlQueryable {
+  /** One statement with `$1`-style parameters; resolves the rows. */
+  query<T extends Row = Row>(text: string, params?: readonly unknown[]): Promise<T[]>;
+  /** Several statements without parameters (migrations). */
+  exec(text: string): Promise<void>;
+}
+
+/**
+ * The reference adapter's whole view of a database: PGlite (embedded PostgreSQL in a folder)
+ * or a PostgreSQL server through `pg`. Kept this small so a third driver is an afternoon's work.
+ */
+export interface Sql extends SqlQueryable {
+  /** Run `fn` in one transaction: committed when it resolves, rolled back when it throws. */
+  transaction<T>(fn: (tx: SqlQueryable) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+  /** `pglite` or `postgres`, for logs. */
+  readonly driver: 'pglite' | 'postgres';
+}
+
+/**
+ * Open (creating when missing) an embedded PGlite database stored in `dataDir`, or in memory
+ * when `dataDir` is omitted. Loaded lazily so merchants using `pg` never load the WASM build.
+ */
+export async function openPglite(dataDir?: string): Promise<Sql> {
+  const { PGlite } = await import('@electric-sql/pglite');
+  if (dataDir !== undefined) {
+    // PGlite creates its own folder but not the folders above it (e.g. `.data/` in a fresh clone).
+    const [{ mkdir }, { dirname, resolve }] = await Promise.all([import('node:fs/promises'), import('node:path')]);
+    await mkdir(dirname(resolve(dataDir)), { recursive: true });
+  }
+  const db = dataDir === undefined ? await PGlite.create() : await PGlite.create(dataDir);
+  const wrap = (q: { query: typeof db.query; exec: typeof db.exec }): SqlQueryable => ({
+    async query<T extends Row = Row>(text: string, params: readonly unknown[] = []) {
+      const result = await q.query<T>(text, params as unknown[]);
+      return result.rows;
+    },
+    async exec(text: string) {
+      await q.exec(text);
+    },
+  });
+  return {
+    ...wrap(db),
+    driver: 'pglite',
+    transaction: (fn) => db.transaction((tx) => fn(wrap(tx))),
+    close: async () => {
+      if (!db.closed) await db.close();
+    },
+  };
+}
+
+/** Connect to PostgreSQL (`postgres://...`) with a small `pg` pool. */
+export async function openPostgres(connectionString: string): Promise<Sql> {
+  const pg = await import('pg');
+  const { Pool, types } = pg.default ?? pg;
+  // Calendar dates stay `YYYY-MM-DD` strings: pg would turn them into local-midnight Dates.
+  const DATE_OID = 1082;
+  const pool = new Pool({
+    connectionString,
+    max: 10,
+    types: {
+      getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+        oid === DATE_OID ? (value: string) => value : types.getTypeParser(oid, format)) as typeof types.getTypeParser,
+    },
+  });
+  const wrap = (client: { query: (text: string, params?: unknown[]) => Promise<{ rows: unknown[] }> }): SqlQueryable => ({
+    async query<T extends Row = Row>(text: string, params: readonly unknown[] = []) {
+      const result = await client.query(text, [...params]);
+      return result.rows as T[];
+    },
+    async exec(text: string) {
+      await client.query(text);
+    },
+  });
+  return {
+    ...wrap(pool),
+    driver: 'postgres',
+    async transaction(fn) {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const result = await fn(wrap(client));
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+}

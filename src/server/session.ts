@@ -1,0 +1,97 @@
+import { errors, jwtVerify, SignJWT } from 'jose';
+
+/** The `aud` of every session token: a token minted for another service is refused. */
+export const SESSION_AUDIENCE = 'billfold';
+
+/** A secret for HS256: a string of at least 32 characters, or the raw bytes. */
+export type SessionSecret = string | Uint8Array;
+
+/** Options of {@link createSessionToken}. */
+export interface CreateSessionTokenOptions {
+  /** The customer the token lets the bearer act as; becomes `sub`. */
+  customerId: string;
+  secret: SessionSecret;
+  /** Lifetime; short, because the widget asks the host for a fresh token when it expires. */
+  ttlSeconds?: number;
+}
+
+/** A freshly minted session token. */
+export interface SessionToken {
+  token: string;
+  /** ISO 8601 instant when the token stops working. */
+  expiresAt: string;
+}
+
+/** What a valid token says. */
+export interface SessionClaims {
+  customerId: string;
+  expiresAt: string;
+}
+
+function keyOf(secret: SessionSecret): Uint8Array {
+  const key = typeof secret === 'string' ? new TextEncoder().encode(secret) : secret;
+  // HS256 is only as strong as its key; refuse to mint or accept with a guessable one.
+  if (key.byteLength < 32) throw new TypeError('The session secret must be at least 32 bytes long.');
+  return key;
+}
+
+/**
+ * Mint a short-lived, customer-scoped session token (HS256 JWT) on the merchant's server, for
+ * the page that embeds `<billfold-portal>`. The widget keeps it in memory only.
+ */
+export async function createSessionToken({
+  customerId,
+  secret,
+  ttlSeconds = 900,
+}: CreateSessionTokenOptions): Promise<SessionToken> {
+  if (!customerId) throw new TypeError('customerId is required.');
+  if (!(ttlSeconds > 0)) throw new TypeError('ttlSeconds must be positive.');
+  const now = Math.floor(Date.now() / 1000);
+  const exp = now + Math.ceil(ttlSeconds);
+  const token = await new SignJWT({})
+    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+    .setSubject(customerId)
+    .setAudience(SESSION_AUDIENCE)
+    .setIssuedAt(now)
+    .setExpirationTime(exp)
+    .setJti(crypto.randomUUID())
+    .sign(keyOf(secret));
+  return { token, expiresAt: new Date(exp * 1000).toISOString() };
+}
+
+/** Why a token was refused. */
+export class SessionTokenError extends Error {
+  override readonly name = 'SessionTokenError';
+  readonly reason: 'expired' | 'invalid';
+
+  constructor(reason: 'expired' | 'invalid', message: string, cause?: unknown) {
+    super(message, cause === undefined ? undefined : { cause });
+    this.reason = reason;
+  }
+}
+
+/**
+ * Verify a session token: HS256 only, audience `billfold`, not expired, with a subject.
+ * Rejects with {@link SessionTokenError}.
+ */
+export async function verifySessionToken(token: string, secret: SessionSecret): Promise<SessionClaims> {
+  try {
+    const { payload } = await jwtVerify(token, keyOf(secret), {
+      algorithms: ['HS256'],
+      audience: SESSION_AUDIENCE,
+      requiredClaims: ['sub', 'exp'],
+      // A few seconds for clocks that disagree between the merchant's servers.
+      clockTolerance: 5,
+    });
+    if (typeof payload.sub !== 'string' || payload.sub === '') {
+      throw new SessionTokenError('invalid', 'The session token names no customer.');
+    }
+    return { customerId: payload.sub, expiresAt: new Date((payload.exp ?? 0) * 1000).toISOString() };
+  } catch (error) {
+    if (error instanceof SessionTokenError) throw error;
+    if (error instanceof errors.JWTExpired) {
+      throw new SessionTokenError('expired', 'The session has expired.', error);
+    }
+    throw new SessionTokenError('invalid', 'The session token is not valid.', error);
+  }
+}
