@@ -1,0 +1,362 @@
+import { h, render } from 'preact';
+import type { i18n } from 'i18next';
+import { createRestClient } from '../api/rest-client.ts';
+import type { BillfoldClient } from '../api/types.ts';
+import { FeatureSchema, type Feature } from '../contract/index.ts';
+import type { PaymentMethodCollector } from '../payments/collector.ts';
+import { createI18n, resolveLocale, type TranslationOverrides } from '../i18n/create-i18n.ts';
+import { createPortalStore, isViewName, type PortalStore, type StoreEvent, type ViewName } from '../state/portal-store.ts';
+import { App } from '../views/app.tsx';
+import {
+  BillfoldErrorEvent,
+  BillfoldReadyEvent,
+  BillfoldSessionExpiredEvent,
+  BillfoldViewChangeEvent,
+} from './events.ts';
+import { createStyleSheets } from './styles.css.ts';
+
+/** The element's attributes (kebab-case, primitives only; secrets and objects are properties). */
+export const BillfoldAttributes = {
+  apiBase: 'api-base',
+  locale: 'locale',
+  theme: 'theme',
+  view: 'view',
+  features: 'features',
+} as const;
+
+/** Values of the `theme` attribute; `light` when absent or unknown. */
+export type BillfoldTheme = 'light' | 'dark' | 'system';
+const THEMES: readonly string[] = ['light', 'dark', 'system'];
+
+// Importing the package where there is no DOM (SSR, Node tests) must not throw: the class then
+// extends a stand-in and is simply never registered.
+const Base = (typeof HTMLElement === 'undefined' ? class {} : HTMLElement) as typeof HTMLElement;
+
+/** Properties a host may set before the element is upgraded; they are replayed through the setters. */
+const UPGRADABLE = [
+  'sessionToken',
+  'getSessionToken',
+  'paymentMethodCollector',
+  'translations',
+  'adapter',
+  'apiBase',
+  'locale',
+  'theme',
+  'view',
+  'features',
+] as const;
+
+/**
+ * An embeddable billing portal: the customer's account, invoices and payment status, worded
+ * for the relationship, against the merchant's backend.
+ *
+ * @tag billfold-portal
+ *
+ * @attr {string} api-base - Where the merchant mounted the Billfold API, e.g. `/billing-api`. Required unless `adapter` is set.
+ * @attr {string} locale - BCP 47 language tag; overrides the customer's preferred language and the browser's.
+ * @attr {'light' | 'dark' | 'system'} theme - Colour scheme; `system` follows `prefers-color-scheme`. Default `light`.
+ * @attr {string} view - Deep link to a screen (`overview`). Unknown values show the overview.
+ * @attr {string} features - Space-separated screens to offer (`invoices payment-plan ...`), intersected with what the account offers.
+ *
+ * @property {string | undefined} sessionToken - The customer's session token (JWT from the merchant server). Kept in memory only, never in an attribute.
+ * @property {() => Promise<string>} getSessionToken - Called for a fresh token when the current one is missing or refused.
+ * @property {PaymentMethodCollector} paymentMethodCollector - The payment provider's hosted fields.
+ * @property {Record<string, object>} translations - Per-locale string overrides, deep-merged over the bundled strings.
+ * @property {BillfoldClient} adapter - A custom backend client replacing the REST client.
+ *
+ * @event {BillfoldReadyEvent} billfold-ready - The first data is on screen.
+ * @event {BillfoldErrorEvent} billfold-error - A load failed (`error`, `operation`); the customer sees an error state.
+ * @event {BillfoldViewChangeEvent} billfold-view-change - The customer moved to another screen (`view`).
+ * @event {BillfoldSessionExpiredEvent} billfold-session-expired - The session ended and no fresh token could be had.
+ *
+ * @csspart portal - The portal's outer region.
+ * @csspart card - A titled section (summary, invoices, note, contact).
+ * @csspart banner - The account status banner.
+ * @csspart badge - A status word.
+ * @csspart button - Every button.
+ * @csspart alert - An error message.
+ * @csspart merchant-note - The merchant's note.
+ *
+ * @cssproperty --billfold-color-text - Text colour.
+ * @cssproperty --billfold-color-muted - Secondary text colour.
+ * @cssproperty --billfold-color-bg - Background.
+ * @cssproperty --billfold-color-surface - Background of the status banner.
+ * @cssproperty --billfold-color-border - Borders of cards and lists.
+ * @cssproperty --billfold-color-accent - Links and primary buttons.
+ * @cssproperty --billfold-color-accent-text - Text on primary buttons.
+ * @cssproperty --billfold-color-focus - Focus ring.
+ * @cssproperty --billfold-radius - Corner radius of cards and buttons.
+ * @cssproperty --billfold-font-family - Font family.
+ * @cssproperty --billfold-font-size - Base font size.
+ * @cssproperty --billfold-max-width - Maximum width of the portal.
+ */
+export class BillfoldPortal extends Base {
+  static get observedAttributes(): string[] {
+    return Object.values(BillfoldAttributes);
+  }
+
+  #sessionToken: string | undefined;
+  #getSessionToken: (() => Promise<string>) | undefined;
+  #collector: PaymentMethodCollector | undefined;
+  #translations: TranslationOverrides | undefined;
+  #adapter: BillfoldClient | undefined;
+  #store: PortalStore | undefined;
+  #i18n: i18n | undefined;
+  #sheetsAdopted = false;
+  #clientUpdateQueued = false;
+
+  get apiBase(): string | null {
+    return this.getAttribute(BillfoldAttributes.apiBase);
+  }
+  set apiBase(value: string | null) {
+    this.#reflect(BillfoldAttributes.apiBase, value);
+  }
+
+  get locale(): string | null {
+    return this.getAttribute(BillfoldAttributes.locale);
+  }
+  set locale(value: string | null) {
+    this.#reflect(BillfoldAttributes.locale, value);
+  }
+
+  get theme(): BillfoldTheme {
+    const value = this.getAttribute(BillfoldAttributes.theme);
+    return value && THEMES.includes(value) ? (value as BillfoldTheme) : 'light';
+  }
+  set theme(value: BillfoldTheme | null) {
+    this.#reflect(BillfoldAttributes.theme, value);
+  }
+
+  get view(): string | null {
+    return this.getAttribute(BillfoldAttributes.view);
+  }
+  set view(value: string | null) {
+    this.#reflect(BillfoldAttributes.view, value);
+  }
+
+  get features(): string | null {
+    return this.getAttribute(BillfoldAttributes.features);
+  }
+  set features(value: string | null) {
+    this.#reflect(BillfoldAttributes.features, value);
+  }
+
+  /** The session token, in memory only. Setting it reloads the data. */
+  get sessionToken(): string | undefined {
+    return this.#sessionToken;
+  }
+  set sessionToken(value: string | undefined) {
+    this.#sessionToken = value || undefined;
+    this.#queueClientUpdate();
+  }
+
+  /** Called for a fresh token when there is none or the backend refuses the current one. */
+  get getSessionToken(): (() => Promise<string>) | undefined {
+    return this.#getSessionToken;
+  }
+  set getSessionToken(value: (() => Promise<string>) | undefined) {
+    this.#getSessionToken = typeof value === 'function' ? value : undefined;
+    this.#queueClientUpdate();
+  }
+
+  /** The payment provider's collector for adding payment methods. */
+  get paymentMethodCollector(): PaymentMethodCollector | undefined {
+    return this.#collector;
+  }
+  set paymentMethodCollector(value: PaymentMethodCollector | undefined) {
+    this.#collector = value;
+  }
+
+  /** Per-locale overrides of the bundled strings, e.g. `{ en: { error: { retry: 'Retry' } } }`. */
+  get translations(): TranslationOverrides | undefined {
+    return this.#translations;
+  }
+  set translations(value: TranslationOverrides | undefined) {
+    this.#translations = value;
+    if (this.#store) {
+      // A fresh instance (rather than merging into the old one) so removed overrides disappear too.
+      this.#i18n = createI18n(this.#store.locale.peek(), value);
+      this.#render();
+    }
+  }
+
+  /** A custom backend client; replaces the REST client and `api-base`. Setting it reloads the data. */
+  get adapter(): BillfoldClient | undefined {
+    return this.#adapter;
+  }
+  set adapter(value: BillfoldClient | undefined) {
+    this.#adapter = value ?? undefined;
+    this.#queueClientUpdate();
+  }
+
+  constructor() {
+    super();
+    // Reuse a declarative shadow root if server-rendered markup brought one.
+    if (!this.shadowRoot) this.attachShadow({ mode: 'open' });
+  }
+
+  connectedCallback(): void {
+    for (const name of UPGRADABLE) this.#upgradeProperty(name);
+    const root = this.shadowRoot!;
+    if (!this.#sheetsAdopted) {
+      this.#sheetsAdopted = true;
+      const sheets = createStyleSheets();
+      if (sheets.length > 0) root.adoptedStyleSheets = sheets;
+    }
+    const store = createPortalStore({
+      emit: (event) => this.#onStoreEvent(store, event),
+      view: parseView(this.view),
+      localeAttribute: this.locale,
+      featureFilter: parseFeatures(this.features),
+    });
+    this.#store = store;
+    this.#i18n = createI18n(resolveLocale(this.locale, undefined), this.#translations);
+    this.#render();
+    // Deferred so that a host which appends the element and then sets `api-base`,
+    // `sessionToken` or `adapter` in the same task causes one load, not a failed one first.
+    this.#queueClientUpdate();
+  }
+
+  disconnectedCallback(): void {
+    this.#store?.dispose();
+    this.#store = undefined;
+    this.#i18n = undefined;
+    render(null, this.shadowRoot!);
+  }
+
+  attributeChangedCallback(name: string, oldValue: string | null, newValue: string | null): void {
+    const store = this.#store;
+    if (!store || oldValue === newValue) return;
+    switch (name) {
+      case BillfoldAttributes.apiBase:
+        this.#queueClientUpdate();
+        break;
+      case BillfoldAttributes.locale:
+        store.setLocaleAttribute(newValue);
+        break;
+      case BillfoldAttributes.view:
+        store.navigate(parseView(newValue));
+        break;
+      case BillfoldAttributes.features:
+        store.setFeatureFilter(parseFeatures(newValue));
+        break;
+      case BillfoldAttributes.theme:
+        // Applied by CSS on :host([theme]); only a typo needs attention.
+        if (newValue !== null && !THEMES.includes(newValue)) {
+          console.warn(`Billfold: unknown theme "${newValue}"; use light, dark or system.`);
+        }
+        break;
+    }
+  }
+
+  #render(): void {
+    const store = this.#store;
+    const i18n = this.#i18n;
+    if (store && i18n) render(h(App, { store, i18n }), this.shadowRoot!);
+  }
+
+  #reflect(name: string, value: string | null | undefined): void {
+    if (value === null || value === undefined) this.removeAttribute(name);
+    else this.setAttribute(name, value);
+  }
+
+  /** A value set on the instance before upgrade shadows the accessor; move it onto the setter. */
+  #upgradeProperty(name: (typeof UPGRADABLE)[number]): void {
+    if (Object.prototype.hasOwnProperty.call(this, name)) {
+      const value = (this as Record<string, unknown>)[name];
+      delete (this as Record<string, unknown>)[name];
+      (this as Record<string, unknown>)[name] = value;
+    }
+  }
+
+  #queueClientUpdate(): void {
+    if (!this.#store || this.#clientUpdateQueued) return;
+    this.#clientUpdateQueued = true;
+    queueMicrotask(() => {
+      this.#clientUpdateQueued = false;
+      this.#updateClient();
+    });
+  }
+
+  /** Builds the client from the current configuration and hands it to the store. */
+  #updateClient(): void {
+    const store = this.#store;
+    if (!store) return;
+    if (this.#adapter) {
+      store.setClient(this.#adapter, { validate: true });
+      return;
+    }
+    const apiBase = this.apiBase?.trim();
+    if (!apiBase) {
+      console.error('Billfold: <billfold-portal> needs an "api-base" attribute (or an "adapter" property).');
+      store.setClient(null);
+      return;
+    }
+    const client = createRestClient({
+      apiBase,
+      getToken: () => this.#sessionToken,
+      refreshToken: () => this.#refreshToken(),
+      onSessionExpired: () => store.reportSessionExpired(),
+    });
+    if (this.#sessionToken) {
+      store.setClient(client, { validate: false });
+    } else if (this.#getSessionToken) {
+      // No token yet: ask the host first rather than sending a request that must fail.
+      store.setClient(client, { validate: false, load: false });
+      void this.#refreshToken().then(() => {
+        if (this.#store === store) void store.reload();
+      });
+    } else {
+      // Wait (showing "loading") until the host sets `sessionToken`.
+      store.setClient(client, { validate: false, load: false });
+    }
+  }
+
+  async #refreshToken(): Promise<string | undefined> {
+    const get = this.#getSessionToken;
+    if (!get) return undefined;
+    try {
+      const token = await get();
+      // Not through the setter: a refresh must not trigger another reload.
+      this.#sessionToken = token || undefined;
+    } catch (error) {
+      console.warn('Billfold: getSessionToken() failed.', error);
+    }
+    return this.#sessionToken;
+  }
+
+  #onStoreEvent(store: PortalStore, event: StoreEvent): void {
+    switch (event.type) {
+      case 'ready':
+        // "Ready" means on screen: Preact commits signal updates after a microtask, so wait a task.
+        setTimeout(() => {
+          if (this.#store === store) this.dispatchEvent(new BillfoldReadyEvent());
+        }, 0);
+        break;
+      case 'error':
+        this.dispatchEvent(new BillfoldErrorEvent(event.error, event.operation));
+        break;
+      case 'view-change':
+        this.dispatchEvent(new BillfoldViewChangeEvent(event.view));
+        break;
+      case 'session-expired':
+        this.dispatchEvent(new BillfoldSessionExpiredEvent());
+        break;
+    }
+  }
+}
+
+function parseView(value: string | null): ViewName {
+  if (value === null || isViewName(value)) return value ?? 'overview';
+  console.warn(`Billfold: unknown view "${value}"; showing the overview.`);
+  return 'overview';
+}
+
+function parseFeatures(value: string | null): Feature[] | null {
+  if (value === null) return null;
+  const names = value.split(/\s+/).filter(Boolean);
+  const known = FeatureSchema.options as readonly string[];
+  const unknown = names.filter((name) => !known.includes(name));
+  if (unknown.length > 0) console.warn(`Billfold: unknown features ignored: ${unknown.join(', ')}.`);
+  return names.filter((name): name is Feature => known.includes(name));
+}

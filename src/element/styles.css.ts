@@ -1,0 +1,179 @@
+/**
+ * The portal's styles, adopted into each element's shadow root as constructable stylesheets:
+ * CSP-safe (`style-src 'self'` holds, no `<style>` elements, no `style=""` attributes), shared
+ * by nothing outside the instance, unreachable by host page CSS except through the documented
+ * `--billfold-*` custom properties and `::part()` names.
+ *
+ * Custom properties (each with a fallback, light values first, dark values under `theme`):
+ * `--billfold-color-text`, `--billfold-color-muted`, `--billfold-color-bg`,
+ * `--billfold-color-surface`, `--billfold-color-border`, `--billfold-color-accent`,
+ * `--billfold-color-accent-text`, `--billfold-color-focus`, `--billfold-radius`,
+ * `--billfold-font-family`, `--billfold-font-size`, `--billfold-max-width`.
+ */
+
+// Default palettes meet WCAG AA (>= 4.5:1) for every text/background pair used below.
+const light = `
+  --_text: var(--billfold-color-text, #1f2328);
+  --_muted: var(--billfold-color-muted, #555e68);
+  --_bg: var(--billfold-color-bg, #ffffff);
+  --_surface: var(--billfold-color-surface, #f6f8fa);
+  --_border: var(--billfold-color-border, #c9d1d9);
+  --_accent: var(--billfold-color-accent, #0b57d0);
+  --_accent-text: var(--billfold-color-accent-text, #ffffff);
+  --_focus: var(--billfold-color-focus, #0b57d0);
+  --_ok-bg: #dafbe1; --_ok: #116329;
+  --_info-bg: #ddf4ff; --_info: #0a3069;
+  --_warning-bg: #fff1c2; --_warning: #6b4100;
+  --_danger-bg: #ffebe9; --_danger: #a40e26;
+  color-scheme: light;
+`;
+
+const dark = `
+  --_text: var(--billfold-color-text, #e6e8eb);
+  --_muted: var(--billfold-color-muted, #a9b1bb);
+  --_bg: var(--billfold-color-bg, #16181d);
+  --_surface: var(--billfold-color-surface, #1f232a);
+  --_border: var(--billfold-color-border, #3d444d);
+  --_accent: var(--billfold-color-accent, #8ab4f8);
+  --_accent-text: var(--billfold-color-accent-text, #0b1b33);
+  --_focus: var(--billfold-color-focus, #8ab4f8);
+  --_ok-bg: #12361f; --_ok: #8ee6ac;
+  --_info-bg: #0c2d4a; --_info: #a8d8ff;
+  --_warning-bg: #3d2e00; --_warning: #f5c451;
+  --_danger-bg: #4a1219; --_danger: #ffb0b8;
+  color-scheme: dark;
+`;
+
+/** The whole stylesheet of one portal, as text. */
+export const portalCss = `
+:host {
+  all: initial;
+  display: block;
+  ${light}
+  font-family: var(--billfold-font-family, system-ui, -apple-system, "Segoe UI", Roboto, sans-serif);
+  font-size: var(--billfold-font-size, 1rem);
+  line-height: 1.5;
+  color: var(--_text);
+  background: var(--_bg);
+  border-radius: var(--billfold-radius, 12px);
+  max-width: var(--billfold-max-width, 56rem);
+  overflow-wrap: anywhere;
+}
+:host([hidden]) { display: none; }
+:host([theme="dark"]) { ${dark} }
+@media (prefers-color-scheme: dark) {
+  :host([theme="system"]) { ${dark} }
+}
+*, *::before, *::after { box-sizing: border-box; }
+.portal { display: grid; gap: 1rem; padding: clamp(0.75rem, 3vw, 1.5rem); }
+h2, h3, p, ul, dl, dd { margin: 0; }
+h2 { font-size: 1.5rem; line-height: 1.25; }
+h3 { font-size: 1.0625rem; margin-bottom: 0.5rem; }
+a[href] { color: var(--_accent); text-decoration: underline; text-underline-offset: 0.15em; }
+/* A merchant link whose unsafe URL the sanitizer removed is plain text, not a dead link. */
+a:not([href]) { color: inherit; text-decoration: none; }
+:focus-visible { outline: 3px solid var(--_focus); outline-offset: 2px; border-radius: 4px; }
+[tabindex="-1"]:focus:not(:focus-visible) { outline: none; }
+.overview { display: grid; gap: 1rem; }
+.welcome, .contact-role, .invoice-due, .loading, dt { color: var(--_muted); }
+.card {
+  background: var(--_bg);
+  border: 1px solid var(--_border);
+  border-radius: var(--billfold-radius, 12px);
+  padding: 1rem;
+  display: grid;
+  gap: 0.5rem;
+}
+.card h3 { margin: 0; }
+.banner {
+  display: grid;
+  gap: 0.5rem;
+  justify-items: start;
+  padding: 1rem;
+  background: var(--_surface);
+  border: 1px solid var(--_border);
+  border-inline-start: 6px solid var(--_info);
+  border-radius: var(--billfold-radius, 12px);
+}
+.banner-ok { border-inline-start-color: var(--_ok); }
+.banner-warning { border-inline-start-color: var(--_warning); }
+.banner-danger { border-inline-start-color: var(--_danger); }
+.badge {
+  display: inline-block;
+  padding: 0.125rem 0.5rem;
+  border-radius: 999px;
+  font-size: 0.875rem;
+  font-weight: 600;
+}
+.badge-ok { background: var(--_ok-bg); color: var(--_ok); }
+.badge-info { background: var(--_info-bg); color: var(--_info); }
+.badge-warning { background: var(--_warning-bg); color: var(--_warning); }
+.badge-danger { background: var(--_danger-bg); color: var(--_danger); }
+.figures {
+  display: grid;
+  gap: 0.75rem;
+  grid-template-columns: repeat(auto-fit, minmax(min(100%, 14rem), 1fr));
+}
+dd { font-size: 1.125rem; font-weight: 600; }
+.money { font-variant-numeric: tabular-nums; white-space: nowrap; }
+.invoice-list, .channels { list-style: none; padding: 0; display: grid; gap: 0.5rem; }
+.invoice-row {
+  display: flex;
+  flex-wrap: wrap;
+  align-items: center;
+  gap: 0.25rem 1rem;
+  padding-block: 0.5rem;
+  border-top: 1px solid var(--_border);
+}
+.invoice-row:first-child { border-top: 0; }
+.invoice-number { font-weight: 600; flex: 1 1 10rem; }
+.contact-name { display: flex; flex-wrap: wrap; gap: 0 0.5rem; }
+.channel-kind { color: var(--_muted); }
+.merchant-html > * + * { margin-top: 0.5rem; }
+.merchant-html ul, .merchant-html ol { padding-inline-start: 1.25rem; }
+.merchant-html blockquote { margin: 0; padding-inline-start: 0.75rem; border-inline-start: 3px solid var(--_border); }
+.alert {
+  display: grid;
+  gap: 0.75rem;
+  justify-items: start;
+  padding: 1rem;
+  background: var(--_danger-bg);
+  color: var(--_danger);
+  border: 1px solid var(--_danger);
+  border-radius: var(--billfold-radius, 12px);
+}
+.button {
+  font: inherit;
+  font-weight: 600;
+  min-height: 44px;
+  padding: 0.5rem 1rem;
+  border-radius: calc(var(--billfold-radius, 12px) * 0.67);
+  cursor: pointer;
+  border: 2px solid var(--_accent);
+}
+.button-primary { background: var(--_accent); color: var(--_accent-text); }
+.button-secondary { background: transparent; color: var(--_text); border-color: var(--_border); justify-self: start; }
+.button:disabled { cursor: not-allowed; opacity: 0.6; }
+`;
+
+/** Whether this browser can adopt constructable stylesheets into a shadow root. */
+export function supportsAdoptedStyleSheets(): boolean {
+  return (
+    typeof ShadowRoot !== 'undefined' &&
+    'adoptedStyleSheets' in ShadowRoot.prototype &&
+    typeof CSSStyleSheet !== 'undefined' &&
+    'replaceSync' in CSSStyleSheet.prototype
+  );
+}
+
+/**
+ * Builds this instance's stylesheets. Returns an empty list where constructable stylesheets are
+ * missing (jsdom in unit tests): the portal then renders unstyled rather than falling back to a
+ * `<style>` element, which a strict CSP would block anyway.
+ */
+export function createStyleSheets(): CSSStyleSheet[] {
+  if (!supportsAdoptedStyleSheets()) return [];
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(portalCss);
+  return [sheet];
+}

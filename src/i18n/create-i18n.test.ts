@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { createI18n, resolveLocale } from './create-i18n.ts';
+import en from './en.json';
+import de from './de.json';
+
+function keys(resource: object, prefix = ''): string[] {
+  return Object.entries(resource).flatMap(([key, value]) =>
+    typeof value === 'object' && value !== null ? keys(value, `${prefix}${key}.`) : [`${prefix}${key}`],
+  );
+}
+
+describe('createI18n', () => {
+  it('is ready synchronously and speaks German with English fallback', () => {
+    const i18n = createI18n('de');
+    expect(i18n.isInitialized).toBe(true);
+    expect(i18n.getFixedT('de')('overview.greeting', { name: 'Jürgen' })).toBe('Hallo, Jürgen');
+    expect(i18n.getFixedT('de-AT')('error.retry')).toBe('Erneut versuchen');
+    expect(i18n.getFixedT('fr')('overview.greeting', { name: 'Amélie' })).toBe('Hello, Amélie');
+  });
+
+  it('does not escape names (Preact escapes text itself)', () => {
+    expect(createI18n('en').t('overview.greeting', { name: "Seán O'Brien & Co" })).toBe("Hello, Seán O'Brien & Co");
+  });
+
+  it('has the German strings complete against the English ones', () => {
+    expect(keys(de).sort()).toEqual(keys(en).sort());
+  });
+
+  it('merges overrides per instance without touching other instances', () => {
+    const custom = createI18n('en', { en: { error: { retry: 'Reload' } }, fr: { error: { retry: 'Réessayer' } } });
+    const plain = createI18n('en');
+    expect(custom.t('error.retry')).toBe('Reload');
+    expect(custom.getFixedT('fr')('error.retry')).toBe('Réessayer');
+    expect(custom.t('portal.loading')).toBe('Loading your billing details…');
+    expect(plain.t('error.retry')).toBe('Try again');
+  });
+
+  it('picks the most specific banner wording for situation and segment', () => {
+    const t = createI18n('en').t;
+    const values = { amount: '£42.50', date: '1 November 2026' };
+    const loyal = t(['banner.past_due_first_missed', 'banner.past_due'], { ...values, context: 'loyal' });
+    const regular = t(['banner.past_due_first_missed', 'banner.past_due'], { ...values, context: 'regular' });
+    expect(loyal).toContain('Thank you for your loyalty');
+    expect(regular).not.toContain('loyalty');
+    expect(regular).toContain('£42.50');
+  });
+});
+
+describe('resolveLocale', () => {
+  it('prefers the attribute, then the customer, then the browser, then English', () => {
+    expect(resolveLocale('de', 'en-GB', 'fr')).toBe('de');
+    expect(resolveLocale(null, 'en-GB', 'fr')).toBe('en-GB');
+    expect(resolveLocale(null, undefined, 'fr-CA')).toBe('fr-CA');
+    expect(resolveLocale(null, undefined, undefined)).toBe('en');
+  });
+
+  it('skips tags Intl rejects', () => {
+    expect(resolveLocale('not a locale!', 'de', 'en')).toBe('de');
+  });
+});

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { daysBetween, formatDate, formatMoney, minorUnitDigits, yearsSince } from './format.ts';
+
+// Intl uses narrow no-break spaces in some locales; compare with plain spaces.
+const plain = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
+
+describe('formatMoney', () => {
+  it('formats euros in German with two minor digits', () => {
+    expect(plain(formatMoney({ amount: 123456, currency: 'EUR' }, 'de'))).toBe('1.234,56 €');
+  });
+
+  it('formats yen, which has no minor unit, without dividing', () => {
+    expect(formatMoney({ amount: 1500, currency: 'JPY' }, 'en')).toBe('¥1,500');
+    expect(minorUnitDigits('JPY')).toBe(0);
+  });
+
+  it('formats pounds for en-GB and keeps the sign of credits', () => {
+    expect(formatMoney({ amount: 4250, currency: 'GBP' }, 'en-GB')).toBe('£42.50');
+    expect(formatMoney({ amount: -999, currency: 'GBP' }, 'en-GB')).toBe('-£9.99');
+  });
+
+  it('uses three digits for currencies that have them', () => {
+    expect(formatMoney({ amount: 1234, currency: 'KWD' }, 'en')).toMatch(/1\.234/);
+  });
+});
+
+describe('formatDate', () => {
+  it('shows the calendar day as written, whatever the time zone', () => {
+    // The first of the month is the classic victim of a UTC->local shift.
+    expect(formatDate('2026-12-01', 'en-GB')).toBe('1 December 2026');
+    expect(formatDate('2026-12-01', 'de')).toBe('1. Dezember 2026');
+    expect(formatDate('2026-12-01', 'en-US', 'medium')).toBe('Dec 1, 2026');
+  });
+
+  it('counts days and years between calendar dates', () => {
+    expect(daysBetween('2026-10-30', '2026-11-02')).toBe(3);
+    expect(yearsSince('2011-03-14', '2026-03-13')).toBe(14);
+    expect(yearsSince('2011-03-14', '2026-03-15')).toBe(15);
+  });
+});

@@ -1,0 +1,100 @@
+import { useEffect, useMemo, useRef } from 'preact/hooks';
+import type { i18n } from 'i18next';
+import type { PortalStore, ViewName } from '../state/portal-store.ts';
+import { I18nContext, useI18n } from '../i18n/i18n-context.ts';
+import { Alert } from '../ui/alert.tsx';
+import { Button } from '../ui/button.tsx';
+import { OverviewView } from './overview/overview-view.tsx';
+import { errorMessage } from './error-message.ts';
+
+/** Props of {@link App}. */
+export interface AppProps {
+  store: PortalStore;
+  /** This element's own i18next instance (replaced when the host changes `translations`). */
+  i18n: i18n;
+}
+
+/** The root of one portal: picks the language, then the state to show. */
+export function App({ store, i18n }: AppProps) {
+  const locale = store.locale.value;
+  const value = useMemo(() => ({ t: i18n.getFixedT(locale), locale }), [i18n, locale]);
+  return (
+    <I18nContext.Provider value={value}>
+      <Portal store={store} />
+    </I18nContext.Provider>
+  );
+}
+
+function Portal({ store }: { store: PortalStore }) {
+  const { t, locale } = useI18n();
+  const state = store.account.value;
+  const view = store.view.value;
+  const heading = useRef<HTMLHeadingElement>(null);
+  const retry = useRef<HTMLDivElement>(null);
+  const lastView = useRef<ViewName>(view);
+  // Set when the customer pressed "Try again": the button vanishes, so focus must land somewhere
+  // meaningful once the outcome is known instead of falling back to the page.
+  const focusPending = useRef(false);
+
+  useEffect(() => {
+    if (lastView.current !== view) {
+      lastView.current = view;
+      heading.current?.focus();
+    }
+  }, [view]);
+
+  useEffect(() => {
+    if (!focusPending.current) return;
+    // The store's current status, not this render's: Preact may run a stale effect late
+    // (at the start of the next render), e.g. the error render's effect after the click.
+    // Also, until that render is committed, the element to focus may not exist yet.
+    const status = store.account.peek().status;
+    const target =
+      status === 'ready' ? heading.current : status === 'error' ? retry.current?.querySelector('button') : null;
+    if (!target) return;
+    target.focus();
+    focusPending.current = false;
+  }, [state]);
+
+  let content;
+  if (!store.configured.value) {
+    content = <Alert message={t('config.missing')} />;
+  } else if (state.status === 'error') {
+    content = (
+      <div ref={retry}>
+        <Alert message={errorMessage(t, state.error)}>
+          <Button
+            variant="primary"
+            onClick={() => {
+              focusPending.current = true;
+              void store.reload();
+            }}
+          >
+            {t('error.retry')}
+          </Button>
+        </Alert>
+      </div>
+    );
+  } else if (state.status === 'ready') {
+    content = (
+      <>
+        {store.canGoBack.value ? (
+          <Button onClick={store.back}>{t('portal.back')}</Button>
+        ) : null}
+        <OverviewView account={state.data} features={store.features.value} headingRef={heading} />
+      </>
+    );
+  } else {
+    content = (
+      <p role="status" class="loading">
+        {t('portal.loading')}
+      </p>
+    );
+  }
+
+  return (
+    <section part="portal" class="portal" aria-label={t('portal.label')} lang={locale}>
+      {content}
+    </section>
+  );
+}
