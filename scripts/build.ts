@@ -1,0 +1,64 @@
+/**
+ * `npm run build`: everything in dist/, in order.
+ *
+ * 1. Vite ESM pass (cleans dist/): billfold.js, define.js, chunks/
+ * 2. Vite IIFE pass: billfold.iife.js
+ * 3. Vite server pass: server.js
+ * 4. Declarations: tsc -p tsconfig.build.json -> dist/types, then `.ts` specifiers -> `.js`
+ * 5. dist/openapi.json from the contract
+ * 6. dist/custom-elements.json from the element's JSDoc tags
+ */
+import { spawnSync } from 'node:child_process';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'vite';
+import { writeCustomElementsManifest } from './custom-elements.ts';
+
+const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
+const dist = join(root, 'dist');
+
+async function step(name: string, run: () => Promise<void> | void) {
+  const started = performance.now();
+  await run();
+  console.log(`build: ${name} (${Math.round(performance.now() - started)} ms)`);
+}
+
+function run(command: string, args: string[]) {
+  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit' });
+  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} exited with ${result.status}`);
+}
+
+/**
+ * tsc keeps our `.ts` import specifiers in declarations. Consumers on `moduleResolution: node16`
+ * or `nodenext` would not find `./foo.ts` next to `foo.d.ts`; `./foo.js` works under every mode.
+ */
+async function rewriteDeclarationSpecifiers(dir: string): Promise<number> {
+  let count = 0;
+  for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile() || !entry.name.endsWith('.d.ts')) continue;
+    const file = join(entry.parentPath, entry.name);
+    const source = await readFile(file, 'utf8');
+    const rewritten = source.replace(
+      /((?:from|import)\s*\(?\s*['"])(\.{1,2}\/[^'"]+?)\.tsx?(['"])/g,
+      (_, head: string, path: string, quote: string) => `${head}${path}.js${quote}`,
+    );
+    if (rewritten !== source) {
+      await writeFile(file, rewritten);
+      count++;
+    }
+  }
+  return count;
+}
+
+await step('vite esm', () => build({ root, mode: 'esm', logLevel: 'warn' }).then(() => undefined));
+await step('vite iife', () => build({ root, mode: 'iife', logLevel: 'warn' }).then(() => undefined));
+await step('vite server', () => build({ root, mode: 'server', logLevel: 'warn' }).then(() => undefined));
+await step('declarations', async () => {
+  run(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json']);
+  await rewriteDeclarationSpecifiers(join(dist, 'types'));
+});
+await step('openapi.json', () => run(process.execPath, [join(root, 'node_modules/tsx/dist/cli.mjs'), 'scripts/generate-openapi.ts']));
+await step('custom-elements.json', async () => {
+  await writeCustomElementsManifest(root);
+});

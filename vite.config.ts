@@ -1,0 +1,129 @@
+/**
+ * The three Vite (rolldown) build passes, picked by `--mode` (`scripts/build.ts` runs them in order):
+ *
+ * - `esm` (default): `dist/billfold.js` (exports, registers nothing) and `dist/define.js`
+ *   (registers `<billfold-portal>` on import), plus shared and lazily loaded chunks under
+ *   `dist/chunks/`. Self-contained: preact, signals, i18next, zod, ky and DOMPurify are bundled.
+ *   Why not external, as npm libraries usually do? The same files are loaded straight from a
+ *   `<script type="module">` with no import map (the demo's module page, a CDN), where bare
+ *   imports cannot resolve; and each portal owns its Preact and i18next on purpose, so a host
+ *   app's copies (other versions, other config) can never interfere. Bundlers still get one copy
+ *   of Billfold's own code because both entries share chunks.
+ * - `iife`: `dist/billfold.iife.js`, everything (lazy screens too) inlined into one classic script
+ *   that registers the element on load.
+ * - `server`: `dist/server.js`, the server kit for Node; node builtins and every package
+ *   dependency (jose, pg, PGlite, zod) stay external so Node resolves them from node_modules.
+ */
+import { builtinModules } from 'node:module';
+import { readFileSync } from 'node:fs';
+import { defineConfig, type UserConfig } from 'vite';
+
+const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
+  dependencies?: Record<string, string>;
+  peerDependencies?: Record<string, string>;
+  devDependencies?: Record<string, string>;
+};
+
+/** Shared by the browser passes: evergreen browsers, minified, no `process` left behind. */
+const browser: UserConfig = {
+  define: {
+    // Bundled dependencies may read NODE_ENV; a browser has no `process`.
+    'process.env.NODE_ENV': JSON.stringify('production'),
+  },
+  build: {
+    target: 'es2022',
+    outDir: 'dist',
+    // The ESM pass runs first and cleans dist/; later passes add to it.
+    emptyOutDir: false,
+    sourcemap: true,
+    minify: true,
+    reportCompressedSize: false,
+    copyPublicDir: false,
+  },
+};
+
+function esm(): UserConfig {
+  return {
+    ...browser,
+    build: {
+      ...browser.build,
+      emptyOutDir: true,
+      lib: {
+        entry: { billfold: 'src/index.ts', define: 'src/define.ts' },
+        formats: ['es'],
+        fileName: (_format, name) => `${name}.js`,
+      },
+      rolldownOptions: {
+        output: {
+          // Vite keeps whitespace in ES lib output by default; we ship these files as they are.
+          minify: true,
+          // Lazy screens keep their module name; code shared by both entries would otherwise be
+          // named after whichever entry rolldown saw first (`define-*.js`), which misleads.
+          chunkFileNames: (chunk) => (chunk.isDynamicEntry ? 'chunks/[name]-[hash].js' : 'chunks/shared-[hash].js'),
+        },
+      },
+    },
+  };
+}
+
+function iife(): UserConfig {
+  return {
+    ...browser,
+    build: {
+      ...browser.build,
+      lib: {
+        entry: 'src/iife.ts',
+        formats: ['iife'],
+        name: 'Billfold',
+        fileName: () => 'billfold.iife.js',
+      },
+      rolldownOptions: {
+        output: {
+          minify: true,
+          // One file: lazy screens are inlined instead of split.
+          codeSplitting: false,
+        },
+      },
+    },
+  };
+}
+
+function server(): UserConfig {
+  const packages = [
+    ...Object.keys(pkg.dependencies ?? {}),
+    ...Object.keys(pkg.peerDependencies ?? {}),
+    ...Object.keys(pkg.devDependencies ?? {}),
+  ];
+  const external = (id: string) =>
+    id.startsWith('node:') ||
+    builtinModules.includes(id) ||
+    packages.some((name) => id === name || id.startsWith(`${name}/`));
+  return {
+    build: {
+      ssr: true,
+      target: 'node20',
+      outDir: 'dist',
+      emptyOutDir: false,
+      sourcemap: true,
+      // Node code stays readable in stack traces.
+      minify: false,
+      reportCompressedSize: false,
+      copyPublicDir: false,
+      lib: {
+        entry: { server: 'src/server/index.ts' },
+        formats: ['es'],
+        fileName: (_format, name) => `${name}.js`,
+      },
+      rolldownOptions: {
+        external,
+        output: { chunkFileNames: 'chunks/server-[name]-[hash].js' },
+      },
+    },
+  };
+}
+
+export default defineConfig(({ mode }) => {
+  if (mode === 'iife') return iife();
+  if (mode === 'server') return server();
+  return esm();
+});
