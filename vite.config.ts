@@ -10,13 +10,15 @@
  *   app's copies (other versions, other config) can never interfere. Bundlers still get one copy
  *   of Billfold's own code because both entries share chunks.
  * - `iife`: `dist/billfold.iife.js`, everything (lazy screens too) inlined into one classic script
- *   that registers the element on load.
+ *   that registers the element on load. Languages other than English are the exception: each
+ *   loads on demand from `dist/locales/<lang>.js` beside the script (see `src/i18n/load-locale.iife.ts`),
+ *   so every added language does not weigh on every customer.
  * - `server`: `dist/server.js`, the server kit for Node; node builtins and every package
  *   dependency (jose, pg, PGlite, zod) stay external so Node resolves them from node_modules.
  */
 import { builtinModules } from 'node:module';
 import { readFileSync } from 'node:fs';
-import { defineConfig, type UserConfig } from 'vite';
+import { defineConfig, type Plugin, type UserConfig } from 'vite';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
   dependencies?: Record<string, string>;
@@ -24,8 +26,38 @@ const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 
   devDependencies?: Record<string, string>;
 };
 
+/**
+ * Minifies the CSS text in `*.css.ts` modules (the JS minifier leaves template literals alone):
+ * comments go, whitespace collapses, and spaces around `{ } ; , >` and after `:` are dropped.
+ * Spaces before `:` stay, since `.a :focus` and `.a:focus` differ.
+ */
+export function minifyCssText(css: string): string {
+  return css
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/\s+/g, ' ')
+    .replace(/\s*([{};,>])\s*/g, '$1')
+    .replace(/:\s+/g, ':')
+    .replace(/;}/g, '}')
+    .trim();
+}
+
+function cssTextMinifier(): Plugin {
+  return {
+    name: 'billfold-css-text-minifier',
+    transform(code, id) {
+      if (!id.endsWith('.css.ts')) return null;
+      // Every template literal in a stylesheet module is CSS; `${name}` holes are kept as they are.
+      const minified = code.replace(/`([^`]*)`/g, (_, css: string) =>
+        `\`${css.split(/(\$\{[^}]*\})/).map((part) => (part.startsWith('${') ? part : minifyCssText(part))).join('')}\``,
+      );
+      return { code: minified, map: null };
+    },
+  };
+}
+
 /** Shared by the browser passes: evergreen browsers, minified, no `process` left behind. */
 const browser: UserConfig = {
+  plugins: [cssTextMinifier()],
   define: {
     // Bundled dependencies may read NODE_ENV; a browser has no `process`.
     'process.env.NODE_ENV': JSON.stringify('production'),
@@ -66,9 +98,22 @@ function esm(): UserConfig {
   };
 }
 
+/** Swaps the ESM locale loader (chunks via `import('./de.json')`) for the IIFE's URL-based one. */
+function iifeLocaleLoader(): Plugin {
+  return {
+    name: 'billfold-iife-locale-loader',
+    enforce: 'pre',
+    async resolveId(source, importer, options) {
+      if (!source.endsWith('/load-locale.ts')) return null;
+      return this.resolve(source.replace(/load-locale\.ts$/, 'load-locale.iife.ts'), importer, options);
+    },
+  };
+}
+
 function iife(): UserConfig {
   return {
     ...browser,
+    plugins: [cssTextMinifier(), iifeLocaleLoader()],
     build: {
       ...browser.build,
       lib: {

@@ -3,13 +3,14 @@
  *
  * 1. Vite ESM pass (cleans dist/): billfold.js, define.js, chunks/
  * 2. Vite IIFE pass: billfold.iife.js
+ *    and dist/locales/<lang>.js, the languages the IIFE loads on demand
  * 3. Vite server pass: server.js
  * 4. Declarations: tsc -p tsconfig.build.json -> dist/types, then `.ts` specifiers -> `.js`
  * 5. dist/openapi.json from the contract
  * 6. dist/custom-elements.json from the element's JSDoc tags
  */
 import { spawnSync } from 'node:child_process';
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
@@ -53,6 +54,16 @@ async function rewriteDeclarationSpecifiers(dir: string): Promise<number> {
 
 await step('vite esm', () => build({ root, mode: 'esm', logLevel: 'warn' }).then(() => undefined));
 await step('vite iife', () => build({ root, mode: 'iife', logLevel: 'warn' }).then(() => undefined));
+await step('locales', async () => {
+  // ES modules (not JSON): a classic script may `import()` them under `script-src` alone,
+  // where fetching JSON would also need `connect-src` for the widget's origin.
+  const { SHIPPED_LANGUAGES } = await import('../src/i18n/languages.ts');
+  await mkdir(join(dist, 'locales'), { recursive: true });
+  for (const language of SHIPPED_LANGUAGES.filter((l) => l !== 'en')) {
+    const strings = JSON.parse(await readFile(join(root, 'src/i18n', `${language}.json`), 'utf8')) as unknown;
+    await writeFile(join(dist, 'locales', `${language}.js`), `export default ${JSON.stringify(strings)};\n`);
+  }
+});
 await step('vite server', () => build({ root, mode: 'server', logLevel: 'warn' }).then(() => undefined));
 await step('declarations', async () => {
   run(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json']);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { endpoints } from '../src/contract/index.ts';
+import { operations as endpoints } from '../src/contract/index.ts';
 import { buildOpenApiDocument } from './generate-openapi.ts';
 
 type Node = Record<string, any>;

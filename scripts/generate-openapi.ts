@@ -9,7 +9,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as contract from '../src/contract/index.ts';
-import { endpoints, ERROR_CODES, z, type Endpoint } from '../src/contract/index.ts';
+import { operations as endpoints, ERROR_CODES, z, type Operation as Endpoint } from '../src/contract/index.ts';
 
 /** A JSON value as the generator emits it. */
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };

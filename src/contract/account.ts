@@ -1,5 +1,5 @@
 import { z } from './zod.ts';
-import { IdSchema, IsoDateSchema, LocaleSchema } from './common.ts';
+import { HttpUrlSchema, IdSchema, IsoDateSchema, LocaleSchema, maybe, text } from './common.ts';
 import { MoneySchema } from './money.ts';
 
 /** Screens a merchant can switch on or off; the element's `features` attribute narrows them further. */
@@ -41,19 +41,19 @@ export type Situation = z.infer<typeof SituationSchema>;
 export const ContactChannelSchema = z.object({
   kind: z.enum(['email', 'phone', 'chat', 'post']),
   /** An address, a phone number, a chat URL or a postal address, shown as text or as a link. */
-  value: z.string().check(z.minLength(1), z.maxLength(500)),
-  label: z.optional(z.string().check(z.maxLength(200))),
+  value: text(500, 1),
+  label: z.optional(text(200)),
 });
 export type ContactChannel = z.infer<typeof ContactChannelSchema>;
 
 /** The named person at the merchant who looks after this customer. */
 export const HumanContactSchema = z.object({
-  name: z.string().check(z.minLength(1), z.maxLength(200)),
-  role: z.optional(z.string().check(z.maxLength(200))),
+  name: text(200, 1),
+  role: z.optional(text(200)),
   /** An https URL of a portrait; shown only when given. */
-  photoUrl: z.optional(z.nullable(z.url({ protocol: /^https?$/ }))),
+  photoUrl: maybe(HttpUrlSchema),
   /** Office hours in the merchant's words, e.g. "Mon–Fri 9:00–17:00 CET". */
-  hours: z.optional(z.nullable(z.string().check(z.maxLength(200)))),
+  hours: maybe(text(200)),
   channels: z.array(ContactChannelSchema),
   /** Whether the customer may ask this person to call back. */
   callbackAvailable: z.boolean(),
@@ -63,9 +63,9 @@ export type HumanContact = z.infer<typeof HumanContactSchema>;
 export const CustomerSchema = z.object({
   id: IdSchema,
   /** Full legal or company name. */
-  name: z.string().check(z.minLength(1), z.maxLength(200)),
+  name: text(200, 1),
   /** How the customer likes to be greeted ("Margaret", "Acme team"). */
-  greetingName: z.string().check(z.minLength(1), z.maxLength(100)),
+  greetingName: text(100, 1),
   kind: z.enum(['individual', 'business']),
   customerSince: IsoDateSchema,
   segment: RelationshipSegmentSchema,
@@ -77,7 +77,7 @@ export type Customer = z.infer<typeof CustomerSchema>;
 /** An invoice that needs the customer's attention, as shown on the overview. */
 export const OutstandingInvoiceSchema = z.object({
   id: IdSchema,
-  number: z.string().check(z.minLength(1), z.maxLength(100)),
+  number: text(100, 1),
   dueDate: IsoDateSchema,
   amountDue: MoneySchema,
   status: z.enum(['open', 'past_due', 'processing', 'on_plan']),
@@ -88,7 +88,7 @@ export const NextChargeSchema = z.object({
   date: IsoDateSchema,
   amount: MoneySchema,
   /** The method that will be charged, when one is on file. */
-  paymentMethodId: z.optional(z.nullable(IdSchema)),
+  paymentMethodId: maybe(IdSchema),
 });
 export type NextCharge = z.infer<typeof NextChargeSchema>;
 
@@ -96,7 +96,7 @@ export type NextCharge = z.infer<typeof NextChargeSchema>;
 export const AccountSummarySchema = z.object({
   customer: CustomerSchema,
   merchant: z.object({
-    name: z.string().check(z.minLength(1), z.maxLength(200)),
+    name: text(200, 1),
   }),
   status: AccountStatusSchema,
   situation: SituationSchema,
@@ -105,9 +105,9 @@ export const AccountSummarySchema = z.object({
   nextCharge: z.nullable(NextChargeSchema),
   outstandingInvoices: z.array(OutstandingInvoiceSchema),
   /** The id of the most recent failed payment, when the status is `payment_failed`. */
-  lastFailedPaymentId: z.optional(z.nullable(IdSchema)),
+  lastFailedPaymentId: maybe(IdSchema),
   /** A note the merchant wrote for this customer, as HTML; rendered only through the sanitizer. */
-  merchantNoteHtml: z.optional(z.nullable(z.string().check(z.maxLength(10_000)))),
+  merchantNoteHtml: maybe(text(10_000)),
   humanContact: z.nullable(HumanContactSchema),
   /** The screens this merchant offers. */
   features: z.array(FeatureSchema),

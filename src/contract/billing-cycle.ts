@@ -1,5 +1,5 @@
 import { z } from './zod.ts';
-import { IsoDateSchema } from './common.ts';
+import { IsoDateSchema, text } from './common.ts';
 import { MoneySchema } from './money.ts';
 
 export const BillingIntervalSchema = z.enum(['month', 'quarter', 'year']);
@@ -54,7 +54,7 @@ export const CyclePreviewSchema = z.object({
   adjustments: z.array(
     z.object({
       kind: z.enum(['proration', 'credit', 'charge']),
-      description: z.string().check(z.maxLength(500)),
+      description: text(500),
       amount: MoneySchema,
     }),
   ),

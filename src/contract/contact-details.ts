@@ -1,20 +1,20 @@
 import { z } from './zod.ts';
-import { IdSchema, LocaleSchema } from './common.ts';
+import { IdSchema, LocaleSchema, maybe, trimmed } from './common.ts';
 
 export const PreferredChannelSchema = z.enum(['email', 'sms', 'post', 'phone']);
 export type PreferredChannel = z.infer<typeof PreferredChannelSchema>;
 
-const name = z.string().check(z.trim(), z.minLength(1), z.maxLength(200));
+const name = trimmed(200, 1);
 const email = z.email().check(z.maxLength(254));
 /** E.164-ish: digits, spaces, dashes, parentheses, an optional leading +. */
 const phone = z.string().check(z.trim(), z.regex(/^\+?[0-9 ()-]{6,20}$/));
 
 export const BillingAddressSchema = z.object({
-  line1: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
-  line2: z.optional(z.nullable(z.string().check(z.trim(), z.maxLength(200)))),
-  city: z.string().check(z.trim(), z.minLength(1), z.maxLength(100)),
-  postalCode: z.string().check(z.trim(), z.minLength(1), z.maxLength(20)),
-  region: z.optional(z.nullable(z.string().check(z.trim(), z.maxLength(100)))),
+  line1: trimmed(200, 1),
+  line2: maybe(trimmed(200)),
+  city: trimmed(100, 1),
+  postalCode: trimmed(20, 1),
+  region: maybe(trimmed(100)),
   /** ISO 3166-1 alpha-2. */
   country: z.string().check(z.regex(/^[A-Z]{2}$/)),
 });
@@ -44,10 +44,10 @@ export type CommunicationPreferences = z.infer<typeof CommunicationPreferencesSc
 export const ContactDetailsSchema = z.object({
   name,
   email,
-  phone: z.optional(z.nullable(phone)),
+  phone: maybe(phone),
   billingAddress: BillingAddressSchema,
   /** VAT or other tax id, free form (validated by the merchant). */
-  taxId: z.optional(z.nullable(z.string().check(z.trim(), z.maxLength(50)))),
+  taxId: maybe(trimmed(50)),
   recipients: z.array(InvoiceRecipientSchema).check(z.maxLength(20)),
   preferences: CommunicationPreferencesSchema,
 });

@@ -149,3 +149,13 @@ describe('endpoint table', () => {
     expect(() => endpointPath('/invoices/{invoiceId}')).toThrow(/invoiceId/);
   });
 });
+
+describe('links from the backend', () => {
+  it('accepts http(s) URLs only, so nothing else can become a link or image source', async () => {
+    const { HttpUrlSchema } = await import('./index.ts');
+    expect(z.safeParse(HttpUrlSchema, 'https://billing.example.com/invoices/1.pdf?x=1').success).toBe(true);
+    for (const bad of ['javascript:alert(1)', 'data:text/html,hi', '//evil.example', 'https://', 'https://a b', '/relative.pdf']) {
+      expect(z.safeParse(HttpUrlSchema, bad).success, bad).toBe(false);
+    }
+  });
+});

@@ -1,12 +1,12 @@
 import { z } from './zod.ts';
-import { customerText, IdSchema, IsoDateSchema, IsoDateTimeSchema } from './common.ts';
+import { customerText, IdSchema, IsoDateSchema, IsoDateTimeSchema, text } from './common.ts';
 
 /** `POST /feedback`: an optional rating after a journey. */
 export const FeedbackRequestSchema = z.object({
   rating: z.int().check(z.gte(1), z.lte(5)),
   comment: z.optional(customerText(2000)),
   /** Which journey was just completed, e.g. `payment`, `contact-details`, `payment-plan`. */
-  journey: z.string().check(z.minLength(1), z.maxLength(50)),
+  journey: text(50, 1),
 });
 export type FeedbackRequest = z.infer<typeof FeedbackRequestSchema>;
 

@@ -1,5 +1,5 @@
 import { z } from './zod.ts';
-import { ChannelSchema, CursorSchema, IdSchema, IsoDateTimeSchema } from './common.ts';
+import { ChannelSchema, CursorSchema, IdSchema, IsoDateTimeSchema, maybe, text } from './common.ts';
 
 export const HistoryKindSchema = z.enum([
   'invoice',
@@ -22,10 +22,10 @@ export const HistoryEntrySchema = z.object({
   direction: z.enum(['outbound', 'inbound']),
   kind: HistoryKindSchema,
   /** A subject line or headline, plain text. */
-  subject: z.string().check(z.maxLength(500)),
+  subject: text(500),
   /** Where it went: an email address, a masked phone number, a postal address. */
-  sentTo: z.optional(z.nullable(z.string().check(z.maxLength(500)))),
-  invoiceId: z.optional(z.nullable(IdSchema)),
+  sentTo: maybe(text(500)),
+  invoiceId: maybe(IdSchema),
 });
 export type HistoryEntry = z.infer<typeof HistoryEntrySchema>;
 
@@ -37,7 +37,7 @@ export const HistoryPageSchema = z.object({
 export type HistoryPage = z.infer<typeof HistoryPageSchema>;
 
 export const HistoryQuerySchema = z.object({
-  cursor: z.optional(z.string().check(z.maxLength(500))),
+  cursor: z.optional(text(500)),
   limit: z.optional(z.coerce.number().check(z.int(), z.gte(1), z.lte(100))),
 });
 export type HistoryQuery = z.infer<typeof HistoryQuerySchema>;

@@ -18,3 +18,4 @@ export * from './history.ts';
 export * from './feedback.ts';
 export * from './error.ts';
 export * from './endpoints.ts';
+export * from './operations.ts';

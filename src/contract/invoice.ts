@@ -1,5 +1,5 @@
 import { z } from './zod.ts';
-import { CursorSchema, IdSchema, IsoDateSchema, PeriodSchema } from './common.ts';
+import { CursorSchema, HttpUrlSchema, IdSchema, IsoDateSchema, maybe, PeriodSchema, text } from './common.ts';
 import { MoneySchema } from './money.ts';
 import { PaymentSchema } from './payment.ts';
 
@@ -19,7 +19,7 @@ export type LineKind = z.infer<typeof LineKindSchema>;
 
 export const TaxRateSchema = z.object({
   /** "VAT", "Sales tax (CA)". */
-  name: z.string().check(z.minLength(1), z.maxLength(100)),
+  name: text(100, 1),
   /** Percent, e.g. 19 or 7.25. */
   percent: z.number().check(z.gte(0), z.lte(100)),
   /** The amount the rate applies to. */
@@ -31,45 +31,46 @@ export type TaxRate = z.infer<typeof TaxRateSchema>;
 export const InvoiceLineSchema = z.object({
   id: IdSchema,
   kind: LineKindSchema,
-  description: z.string().check(z.minLength(1), z.maxLength(500)),
-  period: z.optional(z.nullable(PeriodSchema)),
+  description: text(500, 1),
+  period: maybe(PeriodSchema),
   /** May be fractional for metered usage (e.g. 12.5 GB). */
-  quantity: z.optional(z.nullable(z.number())),
+  quantity: maybe(z.number()),
   /** "GB", "seats", "calls". */
-  unit: z.optional(z.nullable(z.string().check(z.maxLength(50)))),
-  unitAmount: z.optional(z.nullable(MoneySchema)),
+  unit: maybe(text(50)),
+  unitAmount: maybe(MoneySchema),
   /** Negative for discounts and credits. */
   amount: MoneySchema,
   /** Plain-language answer to "why am I charged this?". */
-  explanation: z.string().check(z.maxLength(2000)),
+  explanation: text(2000),
   /** Present on `tax` lines. */
-  tax: z.optional(z.nullable(TaxRateSchema)),
+  tax: maybe(TaxRateSchema),
 });
 export type InvoiceLine = z.infer<typeof InvoiceLineSchema>;
 
 /** A credit note or correction, shown openly with the merchant's words. */
 export const CorrectionSchema = z.object({
   id: IdSchema,
-  number: z.string().check(z.minLength(1), z.maxLength(100)),
+  number: text(100, 1),
   issueDate: IsoDateSchema,
   /** Negative: the amount credited back. */
   amount: MoneySchema,
   /** The merchant's note as plain text, e.g. an apology and what went wrong. */
-  note: z.string().check(z.maxLength(2000)),
+  note: text(2000),
 });
 export type Correction = z.infer<typeof CorrectionSchema>;
 
 /** An invoice as listed. */
-export const InvoiceSummarySchema = z.object({
+const invoiceSummaryShape = {
   id: IdSchema,
-  number: z.string().check(z.minLength(1), z.maxLength(100)),
+  number: text(100, 1),
   status: InvoiceStatusSchema,
   issueDate: IsoDateSchema,
   dueDate: IsoDateSchema,
-  period: z.optional(z.nullable(PeriodSchema)),
+  period: maybe(PeriodSchema),
   total: MoneySchema,
   amountDue: MoneySchema,
-});
+};
+export const InvoiceSummarySchema = z.object(invoiceSummaryShape);
 export type InvoiceSummary = z.infer<typeof InvoiceSummarySchema>;
 
 /** `GET /invoices`: newest first. */
@@ -82,13 +83,15 @@ export type InvoicePage = z.infer<typeof InvoicePageSchema>;
 /** `GET /invoices` query. */
 export const InvoiceListQuerySchema = z.object({
   status: z.optional(InvoiceStatusSchema),
-  cursor: z.optional(z.string().check(z.maxLength(500))),
+  cursor: z.optional(text(500)),
   limit: z.optional(z.coerce.number().check(z.int(), z.gte(1), z.lte(100))),
 });
 export type InvoiceListQuery = z.infer<typeof InvoiceListQuerySchema>;
 
 /** `GET /invoices/{invoiceId}`: every line, every tax, every payment and correction. */
-export const InvoiceDetailSchema = z.extend(InvoiceSummarySchema, {
+export const InvoiceDetailSchema = z.object({
+  // A spread rather than z.extend(): same schema, and z.extend costs the widget ~0.4 KB gzip.
+  ...invoiceSummaryShape,
   lines: z.array(InvoiceLineSchema),
   subtotal: MoneySchema,
   taxTotal: MoneySchema,
@@ -96,6 +99,6 @@ export const InvoiceDetailSchema = z.extend(InvoiceSummarySchema, {
   payments: z.array(PaymentSchema),
   corrections: z.array(CorrectionSchema),
   /** A link to the PDF, when the backend offers one. */
-  pdfUrl: z.optional(z.nullable(z.url({ protocol: /^https?$/ }))),
+  pdfUrl: maybe(HttpUrlSchema),
 });
 export type InvoiceDetail = z.infer<typeof InvoiceDetailSchema>;

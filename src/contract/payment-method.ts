@@ -1,5 +1,5 @@
 import { z } from './zod.ts';
-import { IdSchema } from './common.ts';
+import { IdSchema, text } from './common.ts';
 
 const common = {
   id: IdSchema,
@@ -10,7 +10,7 @@ const common = {
 export const CardMethodSchema = z.object({
   ...common,
   type: z.literal('card'),
-  brand: z.string().check(z.minLength(1), z.maxLength(30)),
+  brand: text(30, 1),
   last4: z.string().check(z.regex(/^[0-9]{4}$/)),
   expMonth: z.int().check(z.gte(1), z.lte(12)),
   expYear: z.int().check(z.gte(2000), z.lte(2100)),
@@ -20,7 +20,7 @@ export const CardMethodSchema = z.object({
 export const BankAccountMethodSchema = z.object({
   ...common,
   type: z.literal('bank_account'),
-  bankName: z.string().check(z.minLength(1), z.maxLength(100)),
+  bankName: text(100, 1),
   last4: z.string().check(z.regex(/^[0-9A-Z]{4}$/)),
 });
 
@@ -28,9 +28,9 @@ export const BankAccountMethodSchema = z.object({
 export const WalletMethodSchema = z.object({
   ...common,
   type: z.literal('wallet'),
-  provider: z.string().check(z.minLength(1), z.maxLength(50)),
+  provider: text(50, 1),
   /** A masked hint, e.g. "m•••@example.com". */
-  label: z.string().check(z.maxLength(100)),
+  label: text(100),
 });
 
 export const PaymentMethodSchema = z.discriminatedUnion('type', [
@@ -51,7 +51,7 @@ export type PaymentMethodList = z.infer<typeof PaymentMethodListSchema>;
  * `token` is the provider's single-use token; card data never reaches Billfold or the merchant.
  */
 export const AddPaymentMethodRequestSchema = z.object({
-  token: z.string().check(z.minLength(1), z.maxLength(500)),
+  token: text(500, 1),
   makeDefault: z.boolean(),
 });
 export type AddPaymentMethodRequest = z.infer<typeof AddPaymentMethodRequestSchema>;

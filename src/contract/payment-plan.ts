@@ -1,5 +1,5 @@
 import { z } from './zod.ts';
-import { customerText, IdSchema, IsoDateSchema, IsoDateTimeSchema } from './common.ts';
+import { customerText, IdSchema, IsoDateSchema, IsoDateTimeSchema, maybe, text } from './common.ts';
 import { MoneySchema } from './money.ts';
 
 /** What the merchant allows; the widget shapes its choices by it so nobody asks for what will be refused. */
@@ -70,11 +70,11 @@ export const PaymentPlanSchema = z.object({
   invoiceIds: z.array(IdSchema),
   total: MoneySchema,
   schedule: z.array(InstalmentSchema),
-  reason: z.optional(z.nullable(PlanReasonSchema)),
-  note: z.optional(z.nullable(z.string().check(z.maxLength(1000)))),
+  reason: maybe(PlanReasonSchema),
+  note: maybe(text(1000)),
   /** The merchant's words with a decision, shown as text. */
-  decisionNote: z.optional(z.nullable(z.string().check(z.maxLength(2000)))),
-  decidedAt: z.optional(z.nullable(IsoDateTimeSchema)),
+  decisionNote: maybe(text(2000)),
+  decidedAt: maybe(IsoDateTimeSchema),
 });
 export type PaymentPlan = z.infer<typeof PaymentPlanSchema>;
 

@@ -1,5 +1,5 @@
 import { z } from './zod.ts';
-import { IdSchema, IsoDateTimeSchema } from './common.ts';
+import { IdSchema, IsoDateTimeSchema, maybe, text } from './common.ts';
 import { MoneySchema } from './money.ts';
 
 export const PaymentStatusSchema = z.enum(['pending', 'succeeded', 'failed']);
@@ -28,9 +28,9 @@ export type SuggestedAction = z.infer<typeof SuggestedActionSchema>;
 export const PaymentFailureSchema = z.object({
   reason: FailureReasonSchema,
   /** The merchant's own customer-facing words, shown as text in addition to ours. */
-  message: z.optional(z.nullable(z.string().check(z.maxLength(1000)))),
+  message: maybe(text(1000)),
   /** When the merchant will try again by itself, if it will. */
-  nextRetryAt: z.optional(z.nullable(IsoDateTimeSchema)),
+  nextRetryAt: maybe(IsoDateTimeSchema),
   suggestedAction: SuggestedActionSchema,
 });
 export type PaymentFailure = z.infer<typeof PaymentFailureSchema>;
@@ -42,11 +42,11 @@ export const PaymentSchema = z.object({
   amount: MoneySchema,
   status: PaymentStatusSchema,
   createdAt: IsoDateTimeSchema,
-  settledAt: z.optional(z.nullable(IsoDateTimeSchema)),
+  settledAt: maybe(IsoDateTimeSchema),
   /** The method charged, for display ("Visa •••• 4242"). */
-  paymentMethodId: z.optional(z.nullable(IdSchema)),
-  paymentMethodLabel: z.optional(z.nullable(z.string().check(z.maxLength(100)))),
-  failure: z.optional(z.nullable(PaymentFailureSchema)),
+  paymentMethodId: maybe(IdSchema),
+  paymentMethodLabel: maybe(text(100)),
+  failure: maybe(PaymentFailureSchema),
 });
 export type Payment = z.infer<typeof PaymentSchema>;
 

@@ -1,5 +1,5 @@
 import { z } from './zod.ts';
-import { customerText, IdSchema, IsoDateTimeSchema } from './common.ts';
+import { customerText, IdSchema, IsoDateTimeSchema, maybe, text } from './common.ts';
 
 export const QuestionTopicSchema = z.enum(['unrecognised', 'amount_wrong', 'already_paid', 'other']);
 export type QuestionTopic = z.infer<typeof QuestionTopicSchema>;
@@ -8,9 +8,9 @@ export const QuestionMessageSchema = z.object({
   id: IdSchema,
   author: z.enum(['customer', 'merchant']),
   /** The name of the person at the merchant who replied. */
-  authorName: z.optional(z.nullable(z.string().check(z.maxLength(200)))),
+  authorName: maybe(text(200)),
   /** Plain text. */
-  body: z.string().check(z.maxLength(5000)),
+  body: text(5000),
   sentAt: IsoDateTimeSchema,
 });
 export type QuestionMessage = z.infer<typeof QuestionMessageSchema>;
@@ -19,9 +19,9 @@ export type QuestionMessage = z.infer<typeof QuestionMessageSchema>;
 export const QuestionSchema = z.object({
   id: IdSchema,
   invoiceId: IdSchema,
-  lineId: z.optional(z.nullable(IdSchema)),
+  lineId: maybe(IdSchema),
   /** What the question is about, e.g. the invoice number and line description. */
-  subject: z.string().check(z.maxLength(500)),
+  subject: text(500),
   topic: QuestionTopicSchema,
   status: z.enum(['open', 'answered', 'closed']),
   createdAt: IsoDateTimeSchema,

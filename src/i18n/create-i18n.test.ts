@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createI18n, resolveLocale } from './create-i18n.ts';
+import { createI18n, ensureLanguage, isLanguageReady, resolveLocale } from './create-i18n.ts';
 import en from './en.json';
 import de from './de.json';
 
@@ -10,9 +10,18 @@ function keys(resource: object, prefix = ''): string[] {
 }
 
 describe('createI18n', () => {
-  it('is ready synchronously and speaks German with English fallback', () => {
+  it('is ready synchronously in English', () => {
     const i18n = createI18n('de');
     expect(i18n.isInitialized).toBe(true);
+    expect(isLanguageReady(i18n, 'en-GB')).toBe(true);
+    expect(i18n.getFixedT('en')('error.retry')).toBe('Try again');
+  });
+
+  it('loads German on demand and then speaks it, with English fallback', async () => {
+    const i18n = createI18n('de');
+    expect(isLanguageReady(i18n, 'de-AT')).toBe(false);
+    await ensureLanguage(i18n, 'de-AT');
+    expect(isLanguageReady(i18n, 'de')).toBe(true);
     expect(i18n.getFixedT('de')('overview.greeting', { name: 'Jürgen' })).toBe('Hallo, Jürgen');
     expect(i18n.getFixedT('de-AT')('error.retry')).toBe('Erneut versuchen');
     expect(i18n.getFixedT('fr')('overview.greeting', { name: 'Amélie' })).toBe('Hello, Amélie');
@@ -24,6 +33,26 @@ describe('createI18n', () => {
 
   it('has the German strings complete against the English ones', () => {
     expect(keys(de).sort()).toEqual(keys(en).sort());
+  });
+
+  it('keeps host overrides over the shipped strings of a language loaded later', async () => {
+    const i18n = createI18n('de', { de: { error: { retry: 'Nochmal' } } });
+    await ensureLanguage(i18n, 'de');
+    expect(i18n.getFixedT('de')('error.retry')).toBe('Nochmal');
+    expect(i18n.getFixedT('de')('overview.greeting', { name: 'Jürgen' })).toBe('Hallo, Jürgen');
+  });
+
+  it('falls back to English when a language cannot be loaded', async () => {
+    const i18n = createI18n('de');
+    const warn = console.warn;
+    console.warn = () => {};
+    try {
+      await ensureLanguage(i18n, 'de', () => Promise.reject(new Error('offline')));
+    } finally {
+      console.warn = warn;
+    }
+    expect(isLanguageReady(i18n, 'de')).toBe(true);
+    expect(i18n.getFixedT('de')('error.retry')).toBe('Try again');
   });
 
   it('merges overrides per instance without touching other instances', () => {

@@ -1,26 +1,26 @@
 import i18next, { type i18n, type Resource, type ResourceLanguage } from 'i18next';
 import en from './en.json';
-import de from './de.json';
-
-/** The languages bundled with the widget; others fall back to English unless the host adds them. */
-export const BUNDLED_LOCALES = ['en', 'de'] as const;
+import { baseLanguage } from './languages.ts';
+import { loadLocale } from './load-locale.ts';
 
 /**
  * Per-locale overrides a host sets on the element's `translations` property, deep-merged over
- * the bundled strings: `{ en: { error: { retry: 'Retry' } }, fr: { ... } }`.
+ * the bundled strings: `{ en: { error: { retry: 'Retry' } }, fr: { ... } }`. A language the widget does not
+ * ship can be added completely this way.
  */
 export type TranslationOverrides = Record<string, ResourceLanguage>;
 
 /**
  * Creates the i18next instance of one portal element. Never the global instance: a host app may
- * run its own i18next, and two portals on one page may speak different languages. Resources are
- * bundled, so init completes synchronously (`initAsync: false`) and the first render has text.
+ * run its own i18next, and two portals on one page may speak different languages. English is
+ * bundled, so init completes synchronously (`initAsync: false`) and the first render has text;
+ * other shipped languages are added by {@link ensureLanguage}.
  */
 export function createI18n(locale: string, overrides?: TranslationOverrides): i18n {
   const instance = i18next.createInstance();
   // Copies: i18next merges overrides into the resource objects it is given, and the bundled
   // JSON modules are shared by every instance on the page.
-  const resources: Resource = { en: { translation: structuredClone(en) }, de: { translation: structuredClone(de) } };
+  const resources: Resource = { en: { translation: structuredClone(en) } };
   void instance.init({
     lng: locale,
     fallbackLng: 'en',
@@ -40,6 +40,37 @@ export function applyTranslationOverrides(instance: i18n, overrides: Translation
   for (const [lng, resources] of Object.entries(overrides)) {
     instance.addResourceBundle(lng, 'translation', resources, true, true);
   }
+}
+
+const loaded = new WeakMap<i18n, Set<string>>();
+
+/** Whether the strings for `locale`'s language are in the instance (or need no loading). */
+export function isLanguageReady(instance: i18n, locale: string): boolean {
+  const language = baseLanguage(locale);
+  return language === 'en' || (loaded.get(instance)?.has(language) ?? false);
+}
+
+/**
+ * Loads the shipped strings of `locale`'s language into the instance, once. Host overrides already
+ * in the instance win over the shipped strings. A language we do not ship, or one that fails to
+ * load, falls back to English (with a warning for the developer) rather than blocking the portal.
+ */
+export async function ensureLanguage(
+  instance: i18n,
+  locale: string,
+  load: (language: string) => Promise<ResourceLanguage | undefined> = loadLocale,
+): Promise<void> {
+  if (isLanguageReady(instance, locale)) return;
+  const language = baseLanguage(locale);
+  try {
+    const strings = await load(language);
+    if (strings) instance.addResourceBundle(language, 'translation', structuredClone(strings), true, false);
+  } catch (error) {
+    console.warn(`Billfold: could not load the "${language}" strings; showing English.`, error);
+  }
+  let set = loaded.get(instance);
+  if (!set) loaded.set(instance, (set = new Set()));
+  set.add(language);
 }
 
 /** Whether a string is a well-formed BCP 47 tag Intl accepts. */

@@ -1,7 +1,8 @@
-import { useEffect, useMemo, useRef } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { i18n } from 'i18next';
 import type { PortalStore, ViewName } from '../state/portal-store.ts';
 import { I18nContext, useI18n } from '../i18n/i18n-context.ts';
+import { ensureLanguage, isLanguageReady } from '../i18n/create-i18n.ts';
 import { Alert } from '../ui/alert.tsx';
 import { Button } from '../ui/button.tsx';
 import { OverviewView } from './overview/overview-view.tsx';
@@ -17,7 +18,15 @@ export interface AppProps {
 /** The root of one portal: picks the language, then the state to show. */
 export function App({ store, i18n }: AppProps) {
   const locale = store.locale.value;
-  const value = useMemo(() => ({ t: i18n.getFixedT(locale), locale }), [i18n, locale]);
+  const ready = isLanguageReady(i18n, locale);
+  const [, languageLoaded] = useState(0);
+  useEffect(() => {
+    if (!ready) void ensureLanguage(i18n, locale).then(() => languageLoaded((n) => n + 1));
+  }, [i18n, locale, ready]);
+  const value = useMemo(() => ({ t: i18n.getFixedT(locale), locale }), [i18n, locale, ready]);
+  // Until the customer's language has arrived (a small chunk, usually before the data), show
+  // nothing rather than a flash of English.
+  if (!ready) return <section part="portal" class="portal" aria-busy="true" />;
   return (
     <I18nContext.Provider value={value}>
       <Portal store={store} />
