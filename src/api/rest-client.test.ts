@@ -241,7 +241,7 @@ describe('retries', () => {
 
   it('retries a POST on 503 with the same Idempotency-Key', async () => {
     const { origin, requests } = await startServer(
-      script({ status: 503, json: envelope('internal', 'busy') }, { status: 500 }, { status: 201, json: { id: 'fb_1' } }),
+      script({ status: 503, json: envelope('internal', 'busy') }, { status: 502 }, { status: 201, json: { id: 'fb_1' } }),
     );
     expect(await client(origin).sendFeedback(feedback)).toEqual({ id: 'fb_1' });
     expect(requests).toHaveLength(3);
@@ -249,6 +249,23 @@ describe('retries', () => {
     expect(keys.size).toBe(1);
     expect([...keys][0]).toMatch(UUID);
     expect(requests.every((r) => r.body === JSON.stringify(feedback))).toBe(true);
+  });
+
+  it('does not retry a mutation answered 500: the backend may have acted before failing', async () => {
+    const { origin, requests } = await startServer(
+      script({ status: 500, json: envelope('internal', 'boom') }, { status: 201, json: { id: 'fb_1' } }),
+    );
+    const error = await failure(client(origin).sendFeedback(feedback));
+    expect(error.kind).toBe('server');
+    expect(requests).toHaveLength(1);
+  });
+
+  it('retries a GET answered 500 (reading twice is harmless)', async () => {
+    const { origin, requests } = await startServer(
+      script({ status: 500, json: envelope('internal', 'boom') }, { status: 200, json: account }),
+    );
+    expect(await client(origin).getAccount()).toEqual(account);
+    expect(requests).toHaveLength(2);
   });
 
   it('retries a PUT after a dropped connection with the same key and If-Match', async () => {

@@ -54,11 +54,20 @@ export interface RestClientConfig {
  */
 export const RETRY_STATUS_CODES: readonly number[] = [408, 429, 500, 502, 503, 504];
 
+/**
+ * For mutations, 500 is left out: it means the backend ran and failed, possibly after it acted.
+ * The contract's idempotency records make a repeat harmless, but a backend that only partly
+ * honours them should not be asked twice behind the customer's back. 502/503/504 (a gateway or
+ * an overloaded server that did not take the request), 408 and 429 are retried.
+ */
+export const MUTATION_RETRY_STATUS_CODES: readonly number[] = [408, 429, 502, 503, 504];
+
 /** Statuses whose `Retry-After` header is honoured (capped at `timeoutMs`). */
 const RETRY_AFTER_STATUS_CODES = [429, 503];
 
 /**
- * Every method is retried, mutations included: the contract makes every POST/PUT/DELETE
+ * Every method is retried, mutations included (on fewer statuses, see
+ * {@link MUTATION_RETRY_STATUS_CODES}): the contract makes every POST/PUT/DELETE
  * idempotent by its `Idempotency-Key`, and the client sends the same key on every retry, so
  * the server replays its first answer instead of acting twice. What is never retried: 409
  * `idempotency_in_progress` (the first attempt is still running; the caller decides) and any
@@ -187,7 +196,7 @@ export function createRestClient(config: RestClientConfig): BillfoldClient {
         retry: {
           limit: retryLimit,
           methods: RETRY_METHODS,
-          statusCodes: [...RETRY_STATUS_CODES],
+          statusCodes: [...(idempotencyKey ? MUTATION_RETRY_STATUS_CODES : RETRY_STATUS_CODES)],
           afterStatusCodes: RETRY_AFTER_STATUS_CODES,
           maxRetryAfter: timeoutMs,
           delay: (attemptCount) => retryDelayMs * 2 ** (attemptCount - 1),
