@@ -69,6 +69,7 @@ describe('demo server', () => {
       expect(csp).toBe(DEMO_CSP);
       expect(csp).toContain("script-src 'self'");
       expect(csp).not.toContain('unsafe');
+      expect(csp).toContain("frame-src 'self';");
       const html = await response.text();
       expect(html).toContain('<html lang="en">');
       expect(html).not.toMatch(/<script>(?!\s*<\/script>)|style="/);
@@ -113,6 +114,29 @@ describe('demo server', () => {
     expect((await fetch(`${demo.url}/demo/faults`, { method: 'DELETE' })).status).toBe(204);
     expect((await api('/invoices/inv_margaret_0', token)).status).toBe(200);
     expect((await add({ method: 'PATCH', path: '/account' })).status).toBe(422);
+  });
+
+  it('listens on 127.0.0.1 unless told otherwise', () => {
+    expect(demo.server.address()).toMatchObject({ address: '127.0.0.1' });
+    expect(demo.url).toBe(`http://127.0.0.1:${demo.port}`);
+  });
+
+  it('serves no fault hook when faults are switched off', async () => {
+    const quiet = await startDemoServer({ port: 0, faults: false, distDir: join(dir, 'dist') });
+    try {
+      const token = (await (await fetch(`${quiet.url}/demo/session`, { method: 'POST', body: '{}' })).json()) as { token: string };
+      const added = await fetch(`${quiet.url}/demo/faults`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ method: 'GET', path: '/account', status: 500 }),
+      });
+      expect(added.status).toBe(404);
+      expect((await fetch(`${quiet.url}/demo/faults`, { method: 'DELETE' })).status).toBe(404);
+      const account = await fetch(`${quiet.url}/billing-api/account`, { headers: { authorization: `Bearer ${token.token}` } });
+      expect(account.status).toBe(200);
+    } finally {
+      await quiet.close();
+    }
   });
 
   it('settles a payment in the background', async () => {

@@ -8,6 +8,7 @@ import {
   createReferenceAdapter,
   createSessionToken,
   createSqlIdempotencyStore,
+  MAX_SESSION_TTL_SECONDS,
   openReferenceDatabase,
   toNodeListener,
   type FetchHandler,
@@ -24,15 +25,16 @@ export const DEV_SESSION_SECRET = 'billfold-demo-secret-do-not-use-in-production
 export const API_BASE = '/billing-api';
 
 /**
- * The demo pages' Content Security Policy: no inline script or style, no eval; frames only from
- * this origin and local sandboxes (the sandbox payment provider runs on another local port).
+ * The demo pages' Content Security Policy: no inline script or style, no eval, frames only from
+ * this origin. The demo has no payment provider that frames its own page yet; when one is added,
+ * its origin goes into `frame-src`.
  */
 export const DEMO_CSP = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self'",
   "img-src 'self' data: https:",
-  "frame-src 'self' http://localhost:*",
+  "frame-src 'self'",
   "connect-src 'self'",
   "object-src 'none'",
   "base-uri 'none'",
@@ -46,10 +48,17 @@ export const DEMO_CSP = [
  */
 export const DEMO_CSP_TRUSTED_TYPES = `${DEMO_CSP}; require-trusted-types-for 'script'; trusted-types billfold dompurify`;
 
+/** Where the demo listens unless told otherwise: this machine only, never the network. */
+export const DEFAULT_DEMO_HOST = '127.0.0.1';
+
 /** Options of {@link startDemoServer}; each has an environment variable in `demo/server.ts`. */
 export interface DemoServerOptions {
   /** 0 picks a free port. */
   port?: number;
+  /**
+   * The address to listen on. Default {@link DEFAULT_DEMO_HOST}: the demo mints sessions for
+   * anyone who asks and has a fault hook, so it is not exposed to the network unless asked to.
+   */
   host?: string;
   /** PGlite folder; ignored when `databaseUrl` is set. */
   dataDir?: string;
@@ -62,6 +71,11 @@ export interface DemoServerOptions {
   corsOrigins?: string[];
   /** The folder with the built widget. */
   distDir?: string;
+  /**
+   * Whether the `/demo/faults` test hook (make API responses fail on purpose) is served.
+   * Default true, because the end-to-end tests use it; `DEMO_FAULTS=0` switches it off.
+   */
+  faults?: boolean;
 }
 
 /** A running demo server. */
@@ -85,7 +99,7 @@ const TRUSTED_TYPES_PAGE = '/trusted-types.html';
 const SessionRequestSchema = z.object({
   persona: z.optional(z.string()),
   /** For tests of expiry; the demo page never sends it. */
-  ttlSeconds: z.optional(z.int().check(z.gte(1), z.lte(3600))),
+  ttlSeconds: z.optional(z.int().check(z.gte(1), z.lte(MAX_SESSION_TTL_SECONDS))),
 });
 
 function jsonResponse(status: number, body: unknown, headers: Record<string, string> = {}): Response {
@@ -119,16 +133,16 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
   await seedDemoData(sql);
 
   const adapter = createReferenceAdapter({ sql, settleDelayMs: options.settleDelayMs ?? 3000 });
-  const faults = createFaultInjector(API_BASE);
-  const api: FetchHandler = faults.wrap(
-    createBillfoldHandler({
-      adapter,
-      idempotencyStore: createSqlIdempotencyStore(sql),
-      sessionSecret: secret,
-      basePath: API_BASE,
-      cors: { allowedOrigins: options.corsOrigins ?? [] },
-    }),
-  );
+  const handler = createBillfoldHandler({
+    adapter,
+    idempotencyStore: createSqlIdempotencyStore(sql),
+    sessionSecret: secret,
+    basePath: API_BASE,
+    cors: { allowedOrigins: options.corsOrigins ?? [] },
+  });
+  // Without the hook the API is served unwrapped: no injector sits in front of it at all.
+  const faults = (options.faults ?? true) ? createFaultInjector(API_BASE) : null;
+  const api: FetchHandler = faults ? faults.wrap(handler) : handler;
 
   const pageHeaders = {
     'content-security-policy': DEMO_CSP,
@@ -173,6 +187,7 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
       return jsonResponse(200, token);
     }
     if (path === '/demo/faults') {
+      if (!faults) return errorResponse(404, 'not_found', 'Fault injection is switched off (DEMO_FAULTS=0).');
       if (request.method === 'DELETE') {
         faults.clear();
         return new Response(null, { status: 204 });
@@ -209,18 +224,23 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
   }, options.settleIntervalMs ?? 500);
   timer.unref();
 
+  const host = options.host ?? DEFAULT_DEMO_HOST;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(options.port ?? 5173, options.host, () => resolve());
+    server.listen(options.port ?? 5173, host, () => resolve());
   });
-  const port = (server.address() as AddressInfo).port;
+  const address = server.address() as AddressInfo;
+  const port = address.port;
+  // A wildcard address is reached as localhost; a specific one as itself (IPv6 in brackets).
+  const wildcard = address.address === '0.0.0.0' || address.address === '::';
+  const urlHost = wildcard ? 'localhost' : address.family === 'IPv6' ? `[${address.address}]` : address.address;
   if (!existsSync(`${distDir}/billfold.iife.js`)) {
     console.warn(`[demo] ${distDir} has no built widget yet; run \`npm run build\` (served from ${here}).`);
   }
 
   let closing: Promise<void> | undefined;
   return {
-    url: `http://localhost:${port}`,
+    url: `http://${urlHost}:${port}`,
     port,
     server,
     sql,

@@ -1,9 +1,12 @@
 /**
  * The demo: `tsx demo/server.ts` (or `npm run demo`, which builds the widget first).
  *
- * Environment: PORT (5173), DATA_DIR (PGlite folder, `.data/pglite`), DATABASE_URL (PostgreSQL
- * instead of PGlite), SESSION_SECRET (a fixed development secret), SETTLE_DELAY_MS (3000),
- * CORS_ORIGINS (comma-separated origins allowed to call the API cross-origin).
+ * Environment: PORT (5173), HOST (`127.0.0.1`: this machine only; set e.g. `0.0.0.0` to expose
+ * the demo, which mints a session for anyone who asks, to the network), DATA_DIR (PGlite folder,
+ * `.data/pglite`), DATABASE_URL (PostgreSQL instead of PGlite), SESSION_SECRET (a fixed
+ * development secret), SETTLE_DELAY_MS (3000), CORS_ORIGINS (comma-separated origins allowed to
+ * call the API cross-origin), DEMO_FAULTS (on unless `0`: serves the `POST`/`DELETE /demo/faults`
+ * test hook the end-to-end tests use to make API responses fail; `DEMO_FAULTS=0` removes it).
  */
 import { fileURLToPath } from 'node:url';
 import { startDemoServer } from './demo-server.ts';
@@ -13,13 +16,15 @@ const dataDir = process.env.DATA_DIR ?? fileURLToPath(new URL('../.data/pglite',
 
 const demo = await startDemoServer({
   port,
+  ...(process.env.HOST ? { host: process.env.HOST } : {}),
+  faults: process.env.DEMO_FAULTS !== '0',
   dataDir,
   ...(process.env.DATABASE_URL ? { databaseUrl: process.env.DATABASE_URL } : {}),
   ...(process.env.SESSION_SECRET ? { sessionSecret: process.env.SESSION_SECRET } : {}),
   settleDelayMs: Number(process.env.SETTLE_DELAY_MS ?? 3000),
   ...(process.env.CORS_ORIGINS ? { corsOrigins: process.env.CORS_ORIGINS.split(',').map((o) => o.trim()) } : {}),
 });
-console.log(`Billfold demo on http://localhost:${demo.port}`);
+console.log(`Billfold demo on ${demo.url}`);
 
 let stopping = false;
 async function stop(signal: string): Promise<void> {

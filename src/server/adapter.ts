@@ -108,8 +108,11 @@ export interface StoredResponse {
 
 /** What {@link IdempotencyStore.begin} found. */
 export type IdempotencyBeginResult =
-  /** No record: this request now owns the key and must `complete` or `release` it. */
-  | { state: 'started' }
+  /**
+   * No record (or a stale claim taken over): this request now owns the key and must `complete`
+   * or `release` it with `lockToken`, which proves it still owns the claim.
+   */
+  | { state: 'started'; lockToken: string }
   /** The same key and request finished before: replay its response. */
   | { state: 'completed'; response: StoredResponse }
   /** The same key is being processed by another request right now. */
@@ -128,10 +131,17 @@ export interface IdempotencyStore {
    * path and body), or report what an earlier request with the same key did.
    */
   begin(scope: IdempotencyScope, fingerprint: string): Promise<IdempotencyBeginResult>;
-  /** Store the final response of a claimed key for replay. */
-  complete(scope: IdempotencyScope, response: StoredResponse): Promise<void>;
-  /** Free a claimed key without a stored response (the request failed and changed nothing). */
-  release(scope: IdempotencyScope): Promise<void>;
+  /**
+   * Store the final response of a claimed key for replay, only while `lockToken` still owns the
+   * claim. Resolves false when it does not (a stale claim was taken over by a later request, whose
+   * record must not be overwritten).
+   */
+  complete(scope: IdempotencyScope, lockToken: string, response: StoredResponse): Promise<boolean>;
+  /**
+   * Free a claimed key without a stored response (the request changed nothing), only while
+   * `lockToken` still owns the claim. Resolves false when it does not.
+   */
+  release(scope: IdempotencyScope, lockToken: string): Promise<boolean>;
 }
 
 /** How long an idempotency record is kept: 24 hours, as the contract promises. */

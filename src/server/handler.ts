@@ -69,6 +69,7 @@ interface Input {
 }
 
 type Call = (adapter: BillingAdapter, ctx: AdapterContext, input: Input) => Promise<unknown>;
+type ReadVersion = (adapter: BillingAdapter, ctx: AdapterContext) => Promise<VersionedRecord<unknown>>;
 
 /**
  * One line per endpoint: how a validated request becomes an adapter call. The `as` casts are
@@ -101,6 +102,16 @@ const calls: { [K in EndpointId]: Call } = {
   requestCallback: (a, c, i) => a.requestCallback(c, i.body as CallbackRequest),
 };
 
+/**
+ * For every endpoint with `ifMatch`: how to read the record's current version, which `If-Match`
+ * is checked against before the change is attempted. The adapter's compare-and-set then gets that
+ * exact version, and still guards against a change that lands between the read and the update.
+ */
+const currentVersions: { [K in EndpointId]?: ReadVersion } = {
+  updateContactDetails: (a, c) => a.getContactDetails(c),
+  changeBillingCycle: (a, c) => a.getBillingCycle(c),
+};
+
 const ALLOWED_REQUEST_HEADERS = 'Authorization, Content-Type, Idempotency-Key, If-Match';
 const EXPOSED_HEADERS = 'ETag, Idempotency-Replayed, X-Request-Id';
 /** Request bodies of the contract are small; refuse anything that cannot be a real request. */
@@ -113,19 +124,67 @@ function compileRoutes(): Route[] {
       .split('/')
       .map((part) => (/^\{\w+\}$/.test(part) ? '([^/]+)' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
       .join('/');
+    if (endpoint.ifMatch && !currentVersions[id]) throw new TypeError(`${id} needs If-Match but has no version reader.`);
     return { id, endpoint, pattern: new RegExp(`^${source}$`), params: endpoint.params ?? [] };
   });
 }
 
-/** The value of an ETag header for a record version (a strong, quoted entity tag). */
+/**
+ * Characters a version keeps as they are inside an entity tag: printable ASCII except `"` (ends
+ * the tag), `%` (our escape) and `\\` (some caches and proxies treat it as an escape).
+ */
+const ETAG_VERBATIM = /[\x21\x23\x24\x26-\x5B\x5D-\x7E]/;
+const utf8 = new TextEncoder();
+
+/**
+ * The value of an ETag header for a record version: a strong, quoted entity tag. Any other
+ * character is percent-encoded (UTF-8), so distinct versions always get distinct tags and a
+ * version may hold anything (quotes, backslashes, spaces, non-ASCII).
+ */
 export function formatEtag(version: string): string {
-  return `"${version.replace(/["\\]/g, '')}"`;
+  let tag = '';
+  for (const char of version) {
+    if (ETAG_VERBATIM.test(char)) tag += char;
+    else for (const byte of utf8.encode(char)) tag += `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
+  }
+  return `"${tag}"`;
 }
 
-/** The version an `If-Match` header names (the first one when it lists several). */
-export function parseIfMatch(header: string): string {
-  const first = header.split(',')[0]?.trim() ?? '';
-  return first.replace(/^W\//, '').replace(/^"(.*)"$/, '$1');
+/** One entity tag of an `If-Match` list, as sent (`tag` keeps its quotes). */
+export interface EntityTag {
+  /** `W/"..."`: a weak tag, which never satisfies `If-Match` (RFC 9110 section 13.1.1). */
+  weak: boolean;
+  tag: string;
+}
+
+/**
+ * The entity tags an `If-Match` header lists, or `'*'` for "any current version". A header that
+ * is not a list of quoted tags yields none, so it matches nothing (412, never a blind overwrite).
+ */
+export function parseIfMatch(header: string): '*' | EntityTag[] {
+  if (header.trim() === '*') return '*';
+  // etagc of RFC 9110: anything visible but `"`, plus obs-text. Commas may occur inside a tag.
+  const element = /[ \t]*(W\/)?("[\x21\x23-\x7E\x80-\uFFFF]*")[ \t]*(,|$)/y;
+  const tags: EntityTag[] = [];
+  while (element.lastIndex < header.length) {
+    const match = element.exec(header);
+    if (!match) return [];
+    tags.push({ weak: match[1] !== undefined, tag: match[2]! });
+    if (match[3] === '') break;
+  }
+  return tags;
+}
+
+/**
+ * Whether an `If-Match` header lets a change of the record at `currentVersion` go ahead: `*`, or
+ * any strong tag in the list equal to the current ETag. Tags are compared as sent against the
+ * formatted current version, so no version has to survive a round trip through parsing.
+ */
+export function ifMatchAccepts(header: string, currentVersion: string): boolean {
+  const parsed = parseIfMatch(header);
+  if (parsed === '*') return true;
+  const current = formatEtag(currentVersion);
+  return parsed.some((entity) => !entity.weak && entity.tag === current);
 }
 
 /** Per-field errors from zod issues: dotted paths, zod's issue code, zod's message. */
@@ -142,6 +201,23 @@ async function sha256Hex(text: string): Promise<string> {
   return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
+/** Whether an error is a {@link VersionConflictError} (also across copies of the kit). */
+function isVersionConflict(error: unknown): error is VersionConflictError {
+  return (
+    error instanceof VersionConflictError ||
+    (isHttpError(error) && error.status === 412 && typeof (error as Partial<VersionConflictError>).currentVersion === 'string')
+  );
+}
+
+/**
+ * What running an operation gave. `final` answers are stored for replay: the adapter's change was
+ * attempted, so running it again could do it twice. Others (a failed precondition) changed nothing.
+ */
+interface Outcome {
+  response: Response;
+  final: boolean;
+}
+
 function isVersioned(value: unknown): value is VersionedRecord<unknown> {
   return (
     typeof value === 'object' && value !== null && 'value' in value && typeof (value as { version?: unknown }).version === 'string'
@@ -153,8 +229,15 @@ function isVersioned(value: unknown): value is VersionedRecord<unknown> {
  * It verifies the session token, routes every endpoint, validates queries and bodies against the
  * contract (422 with per-field errors), enforces `Idempotency-Key` on every mutation (replay,
  * reuse with another body 422, still running 409), `ETag`/`If-Match` on versioned records
- * (428 when missing, 412 when stale), answers CORS for allow-listed origins, and answers every
- * error in the contract's envelope without leaking internals.
+ * (428 when missing, 412 when stale; `*`, lists, strong comparison), answers CORS for
+ * allow-listed origins, and answers every error in the contract's envelope without leaking
+ * internals.
+ *
+ * Idempotency keys are per customer. Answers the kit gives before the change is attempted (401,
+ * 400, 413, 422, 428, 412) free the key for a corrected retry. Once the adapter's mutation has
+ * been called, whatever came of it (2xx, an adapter's 4xx, a 500) is stored and replayed for the
+ * same key and body, so a retry never runs a change twice; a client that wants to try again after
+ * such an answer sends a new key. A 412 from the adapter's compare-and-set also frees the key.
  */
 export function createBillfoldHandler(options: BillfoldHandlerOptions): FetchHandler {
   const { adapter, idempotencyStore } = options;
@@ -297,9 +380,11 @@ export function createBillfoldHandler(options: BillfoldHandlerOptions): FetchHan
       if (endpoint.body) {
         const length = Number(request.headers.get('content-length') ?? '0');
         if (length > MAX_BODY_BYTES) return fail(new HttpError(413, 'payload_too_large', 'The request is too large.'));
-        const text = await request.text();
-        if (text.length > MAX_BODY_BYTES) return fail(new HttpError(413, 'payload_too_large', 'The request is too large.'));
+        // Bytes, not characters: the limit is about what crosses the wire.
+        const bytes = new Uint8Array(await request.arrayBuffer());
+        if (bytes.byteLength > MAX_BODY_BYTES) return fail(new HttpError(413, 'payload_too_large', 'The request is too large.'));
         try {
+          const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
           rawBody = text === '' ? undefined : JSON.parse(text);
         } catch {
           return fail(new HttpError(400, 'bad_request', 'The request body is not valid JSON.'));
@@ -309,51 +394,80 @@ export function createBillfoldHandler(options: BillfoldHandlerOptions): FetchHan
         body = parsed.data;
       }
 
-      // Optimistic concurrency.
-      let expectedVersion = '';
-      if (endpoint.ifMatch) {
-        const ifMatch = request.headers.get('if-match');
-        if (!ifMatch) {
-          return fail(new HttpError(428, 'precondition_required', 'This change needs an If-Match header with the ETag you read.'));
-        }
-        expectedVersion = parseIfMatch(ifMatch);
+      // Optimistic concurrency: the header must be there; whether it matches is checked in
+      // `run`, after the idempotency claim, so a retry of a change that went through replays it
+      // instead of failing against the version that change produced.
+      const ifMatch = request.headers.get('if-match');
+      if (endpoint.ifMatch && !ifMatch) {
+        return fail(new HttpError(428, 'precondition_required', 'This change needs an If-Match header with the ETag you read.'));
       }
 
-      const run = async (): Promise<Response> => {
+      /** The answer for an error: its own status when it is an HttpError, else a 500 that hides it. */
+      const answerError = (error: unknown): Response => {
+        if (isHttpError(error)) return fail(error);
+        onError(error, { requestId, operation: route.id });
+        return fail(new HttpError(500, 'internal', 'Something went wrong on our side. Please try again later.'));
+      };
+      const preconditionFailed = (message: string, currentVersion: string, headers: Record<string, string> = {}): Response =>
+        fail(new HttpError(412, 'precondition_failed', message, { headers: { ...headers, ETag: formatEtag(currentVersion) } }));
+
+      const run = async (): Promise<Outcome> => {
+        let expectedVersion = '';
+        const readVersion = currentVersions[route.id];
+        if (endpoint.ifMatch && readVersion && ifMatch) {
+          let current: VersionedRecord<unknown>;
+          try {
+            current = await readVersion(adapter, ctx);
+          } catch (error) {
+            // Only a read failed: nothing changed, so the key is freed for a retry.
+            return { response: answerError(error), final: false };
+          }
+          if (!ifMatchAccepts(ifMatch, current.version)) {
+            return { response: preconditionFailed('This was changed elsewhere since you opened it.', current.version), final: false };
+          }
+          expectedVersion = current.version;
+        }
+
         let result: unknown;
         try {
           result = await calls[route.id](adapter, ctx, { params, query, body, expectedVersion });
         } catch (error) {
-          if (error instanceof VersionConflictError) {
-            return fail(
-              new HttpError(412, 'precondition_failed', error.message, {
-                headers: { ...error.headers, ETag: formatEtag(error.currentVersion) },
-              }),
-            );
+          // A compare-and-set that found a newer version changed nothing, by its contract.
+          if (isVersionConflict(error)) {
+            return { response: preconditionFailed(error.message, error.currentVersion, error.headers), final: false };
           }
-          throw error;
+          // Anything else may have happened after the adapter changed something (a 409 it chose,
+          // or a crash after its commit): the answer is final for this key.
+          return { response: answerError(error), final: true };
         }
-        let payload = result;
-        const headers: Record<string, string> = {};
-        if (endpoint.etag) {
-          if (!isVersioned(result)) throw new TypeError(`${route.id} must return { value, version }.`);
-          payload = result.value;
-          headers.ETag = formatEtag(result.version);
-        }
-        if (validateResponses && endpoint.response) {
-          const checked = z.safeParse(endpoint.response, payload);
-          if (!checked.success) {
-            onError(new TypeError(`${route.id} returned a response that breaks the contract: ${z.prettifyError(checked.error)}`), {
-              requestId,
-              operation: route.id,
-            });
-            return fail(new HttpError(500, 'internal', 'The billing service could not answer correctly. Please try again later.'));
+        try {
+          let payload = result;
+          const headers: Record<string, string> = {};
+          if (endpoint.etag) {
+            if (!isVersioned(result)) throw new TypeError(`${route.id} must return { value, version }.`);
+            payload = result.value;
+            headers.ETag = formatEtag(result.version);
           }
+          if (validateResponses && endpoint.response) {
+            const checked = z.safeParse(endpoint.response, payload);
+            if (!checked.success) {
+              onError(new TypeError(`${route.id} returned a response that breaks the contract: ${z.prettifyError(checked.error)}`), {
+                requestId,
+                operation: route.id,
+              });
+              return {
+                response: fail(new HttpError(500, 'internal', 'The billing service could not answer correctly. Please try again later.')),
+                final: true,
+              };
+            }
+          }
+          return { response: json(endpoint.status, endpoint.response ? payload : null, headers), final: true };
+        } catch (error) {
+          return { response: answerError(error), final: true };
         }
-        return json(endpoint.status, endpoint.response ? payload : null, headers);
       };
 
-      if (!isMutation || idempotencyKey === null) return await run();
+      if (!isMutation || idempotencyKey === null) return (await run()).response;
 
       // Idempotency: the same key with the same request replays the first answer.
       const scope: IdempotencyScope = { customerId: ctx.customerId, key: idempotencyKey };
@@ -375,21 +489,34 @@ export function createBillfoldHandler(options: BillfoldHandlerOptions): FetchHan
           new HttpError(422, 'idempotency_key_reused', 'This Idempotency-Key was already used for a different request.'),
         );
       }
-      let response: Response;
-      try {
-        response = await run();
-      } catch (error) {
-        await idempotencyStore.release(scope).catch(() => undefined);
-        throw error;
-      }
-      if (response.ok) {
-        // Only successes are stored: an error changed nothing, so a retry may run again
-        // (e.g. after the customer fixed what a 409 or 412 complained about).
-        const text = await response.clone().text();
-        const stored: StoredResponse = { status: response.status, headers: storableHeaders(response.headers), body: text };
-        await idempotencyStore.complete(scope, stored);
+      // `run` answers every error itself. Should something still throw, the claim is kept (not
+      // released): it is unknown whether the adapter ran, and the stale-lock timeout frees it.
+      const { response, final } = await run();
+      const lost = () =>
+        onError(new Error(`The idempotency claim for key ${JSON.stringify(idempotencyKey)} was taken over before this request finished.`), {
+          requestId,
+          operation: route.id,
+        });
+      if (final) {
+        const stored: StoredResponse = {
+          status: response.status,
+          headers: storableHeaders(response.headers),
+          body: await response.clone().text(),
+        };
+        // The change happened: the customer gets its answer even if storing it fails (reported
+        // here, so not reported again as a lost claim).
+        const kept = await idempotencyStore.complete(scope, begun.lockToken, stored).catch((error: unknown) => {
+          onError(error, { requestId, operation: route.id });
+          return true;
+        });
+        if (!kept) lost();
       } else {
-        await idempotencyStore.release(scope);
+        const released = await idempotencyStore.release(scope, begun.lockToken).catch((error: unknown) => {
+          // The key stays blocked until the claim goes stale; nothing else is wrong.
+          onError(error, { requestId, operation: route.id });
+          return true;
+        });
+        if (!released) lost();
       }
       return response;
     } catch (error) {
@@ -407,7 +534,7 @@ function unauthorized(message: string): HttpError {
 /** The response headers worth replaying; per-request ones (CORS, request id) are added fresh. */
 function storableHeaders(headers: Headers): Record<string, string> {
   const kept: Record<string, string> = {};
-  for (const name of ['content-type', 'etag', 'location']) {
+  for (const name of ['content-type', 'etag', 'location', 'retry-after']) {
     const value = headers.get(name);
     if (value !== null) kept[name] = value;
   }

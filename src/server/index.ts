@@ -4,8 +4,8 @@
  * with {@link createSessionToken}, or start from the reference adapter (SQL over PGlite or
  * PostgreSQL).
  */
-export { createBillfoldHandler, formatEtag, parseIfMatch, fieldErrorsFromIssues } from './handler.ts';
-export type { BillfoldHandlerOptions, FetchHandler } from './handler.ts';
+export { createBillfoldHandler, formatEtag, parseIfMatch, ifMatchAccepts, fieldErrorsFromIssues } from './handler.ts';
+export type { BillfoldHandlerOptions, EntityTag, FetchHandler } from './handler.ts';
 export { toNodeListener, toFetchRequest, writeFetchResponse } from './node.ts';
 export type { NodeListenerOptions } from './node.ts';
 export {
@@ -13,6 +13,7 @@ export {
   verifySessionToken,
   SessionTokenError,
   SESSION_AUDIENCE,
+  MAX_SESSION_TTL_SECONDS,
 } from './session.ts';
 export type { CreateSessionTokenOptions, SessionClaims, SessionSecret, SessionToken } from './session.ts';
 export { HttpError, VersionConflictError, isHttpError } from './errors.ts';
@@ -30,6 +31,7 @@ export type {
 export { createReferenceAdapter } from './reference/reference-adapter.ts';
 export type { ReferenceAdapter, ReferenceAdapterOptions, StoredPlanPolicy } from './reference/reference-adapter.ts';
 export { createSqlIdempotencyStore } from './reference/idempotency-store.ts';
+export type { SqlIdempotencyStoreOptions } from './reference/idempotency-store.ts';
 export { openReferenceDatabase } from './reference/database.ts';
 export type { ReferenceDatabaseOptions } from './reference/database.ts';
 export { openPglite, openPostgres } from './reference/sql.ts';

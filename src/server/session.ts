@@ -3,6 +3,13 @@ import { errors, jwtVerify, SignJWT } from 'jose';
 /** The `aud` of every session token: a token minted for another service is refused. */
 export const SESSION_AUDIENCE = 'billfold';
 
+/**
+ * The longest a session token may live, in seconds (one hour). Minting refuses longer lifetimes and
+ * verification refuses tokens issued longer ago, so a leaked token is useful for an hour at most
+ * even if whoever minted it chose a far `exp`.
+ */
+export const MAX_SESSION_TTL_SECONDS = 3600;
+
 /** A secret for HS256: a string of at least 32 characters, or the raw bytes. */
 export type SessionSecret = string | Uint8Array;
 
@@ -11,7 +18,10 @@ export interface CreateSessionTokenOptions {
   /** The customer the token lets the bearer act as; becomes `sub`. */
   customerId: string;
   secret: SessionSecret;
-  /** Lifetime; short, because the widget asks the host for a fresh token when it expires. */
+  /**
+   * Lifetime in seconds (default 900, at most {@link MAX_SESSION_TTL_SECONDS}); short, because the
+   * widget asks the host for a fresh token when it expires.
+   */
   ttlSeconds?: number;
 }
 
@@ -46,6 +56,9 @@ export async function createSessionToken({
 }: CreateSessionTokenOptions): Promise<SessionToken> {
   if (!customerId) throw new TypeError('customerId is required.');
   if (!(ttlSeconds > 0)) throw new TypeError('ttlSeconds must be positive.');
+  if (ttlSeconds > MAX_SESSION_TTL_SECONDS) {
+    throw new RangeError(`ttlSeconds must be at most ${MAX_SESSION_TTL_SECONDS} (one hour).`);
+  }
   const now = Math.floor(Date.now() / 1000);
   const exp = now + Math.ceil(ttlSeconds);
   const token = await new SignJWT({})
@@ -71,15 +84,17 @@ export class SessionTokenError extends Error {
 }
 
 /**
- * Verify a session token: HS256 only, audience `billfold`, not expired, with a subject.
- * Rejects with {@link SessionTokenError}.
+ * Verify a session token: HS256 only, audience `billfold`, with a subject, not expired, and issued
+ * at most {@link MAX_SESSION_TTL_SECONDS} ago. Rejects with {@link SessionTokenError}.
  */
 export async function verifySessionToken(token: string, secret: SessionSecret): Promise<SessionClaims> {
   try {
     const { payload } = await jwtVerify(token, keyOf(secret), {
       algorithms: ['HS256'],
       audience: SESSION_AUDIENCE,
-      requiredClaims: ['sub', 'exp'],
+      requiredClaims: ['sub', 'exp', 'iat'],
+      // The same cap as minting: a token older than that is refused whatever its `exp` says.
+      maxTokenAge: MAX_SESSION_TTL_SECONDS,
       // A few seconds for clocks that disagree between the merchant's servers.
       clockTolerance: 5,
     });

@@ -17,29 +17,46 @@ interface RecordRow {
   body: string | null;
   created_at: Date;
   locked_at: Date;
+  lock_token: string | null;
+}
+
+/** Options of {@link createSqlIdempotencyStore}. */
+export interface SqlIdempotencyStoreOptions {
+  /** The current time (tests move it forward). Default: the system clock. */
+  clock?: () => Date;
+  /**
+   * How long a claim without an answer blocks its key before another request may take it over.
+   * Default {@link IDEMPOTENCY_LOCK_MS}; keep it well above the slowest real request.
+   */
+  lockMs?: number;
 }
 
 /**
  * Idempotency records in the `idempotency_records` table, so every server instance on the same
  * database sees them. Claims are one `INSERT ... ON CONFLICT DO NOTHING`, atomic in PostgreSQL.
+ * Each claim carries a random lock token; `complete` and `release` only touch the record while
+ * their token still owns it.
  */
-export function createSqlIdempotencyStore(sql: Sql, clock: () => Date = () => new Date()): IdempotencyStore {
+export function createSqlIdempotencyStore(sql: Sql, options: SqlIdempotencyStoreOptions = {}): IdempotencyStore {
+  const clock = options.clock ?? (() => new Date());
+  const lockMs = options.lockMs ?? IDEMPOTENCY_LOCK_MS;
   return {
     async begin(scope: IdempotencyScope, fingerprint: string): Promise<IdempotencyBeginResult> {
       const now = clock();
       const expiredBefore = new Date(now.getTime() - IDEMPOTENCY_TTL_MS);
-      const staleLockBefore = new Date(now.getTime() - IDEMPOTENCY_LOCK_MS);
+      const staleLockBefore = new Date(now.getTime() - lockMs);
+      const lockToken = crypto.randomUUID();
       return sql.transaction(async (tx) => {
         // Expired records free their key (and keep the table small).
         await tx.query('DELETE FROM idempotency_records WHERE created_at < $1', [expiredBefore]);
         const claimed = await tx.query(
-          `INSERT INTO idempotency_records (customer_id, key, fingerprint, state, created_at, locked_at)
-           VALUES ($1, $2, $3, 'running', $4, $4)
+          `INSERT INTO idempotency_records (customer_id, key, fingerprint, state, created_at, locked_at, lock_token)
+           VALUES ($1, $2, $3, 'running', $4, $4, $5)
            ON CONFLICT (customer_id, key) DO NOTHING
            RETURNING key`,
-          [scope.customerId, scope.key, fingerprint, now],
+          [scope.customerId, scope.key, fingerprint, now, lockToken],
         );
-        if (claimed.length > 0) return { state: 'started' };
+        if (claimed.length > 0) return { state: 'started', lockToken };
         const [row] = await tx.query<RecordRow>(
           'SELECT * FROM idempotency_records WHERE customer_id = $1 AND key = $2 FOR UPDATE',
           [scope.customerId, scope.key],
@@ -53,31 +70,36 @@ export function createSqlIdempotencyStore(sql: Sql, clock: () => Date = () => ne
           };
         }
         if (new Date(row.locked_at).getTime() < staleLockBefore.getTime()) {
-          // The request that claimed the key died without an answer: this one takes over.
-          await tx.query('UPDATE idempotency_records SET locked_at = $3 WHERE customer_id = $1 AND key = $2', [
-            scope.customerId,
-            scope.key,
-            now,
-          ]);
-          return { state: 'started' };
+          // The request that claimed the key looks dead: this one takes over under a new token, so
+          // the first one (should it only have been slow) can no longer complete or release it.
+          await tx.query(
+            'UPDATE idempotency_records SET locked_at = $3, lock_token = $4 WHERE customer_id = $1 AND key = $2',
+            [scope.customerId, scope.key, now, lockToken],
+          );
+          return { state: 'started', lockToken };
         }
         return { state: 'in_progress' };
       });
     },
 
-    async complete(scope: IdempotencyScope, response: StoredResponse): Promise<void> {
-      await sql.query(
-        `UPDATE idempotency_records SET state = 'completed', status = $3, headers = $4, body = $5
-         WHERE customer_id = $1 AND key = $2`,
-        [scope.customerId, scope.key, response.status, JSON.stringify(response.headers), response.body],
+    async complete(scope: IdempotencyScope, lockToken: string, response: StoredResponse): Promise<boolean> {
+      const updated = await sql.query(
+        `UPDATE idempotency_records SET state = 'completed', status = $4, headers = $5, body = $6
+         WHERE customer_id = $1 AND key = $2 AND state = 'running' AND lock_token = $3
+         RETURNING key`,
+        [scope.customerId, scope.key, lockToken, response.status, JSON.stringify(response.headers), response.body],
       );
+      return updated.length > 0;
     },
 
-    async release(scope: IdempotencyScope): Promise<void> {
-      await sql.query(
-        `DELETE FROM idempotency_records WHERE customer_id = $1 AND key = $2 AND state = 'running'`,
-        [scope.customerId, scope.key],
+    async release(scope: IdempotencyScope, lockToken: string): Promise<boolean> {
+      const deleted = await sql.query(
+        `DELETE FROM idempotency_records
+         WHERE customer_id = $1 AND key = $2 AND state = 'running' AND lock_token = $3
+         RETURNING key`,
+        [scope.customerId, scope.key, lockToken],
       );
+      return deleted.length > 0;
     },
   };
 }

@@ -235,6 +235,15 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX idempotency_records_created ON idempotency_records (created_at);
     `,
   },
+  {
+    version: 2,
+    name: 'idempotency lock tokens',
+    // A claim names its owner, so a request whose stale claim was taken over cannot overwrite or
+    // delete the record of the request that took it over.
+    sql: /* sql */ `
+      ALTER TABLE idempotency_records ADD COLUMN lock_token text;
+    `,
+  },
 ];
 
 /**
