@@ -26,8 +26,8 @@ if (isRunner && !process.env.BILLFOLD_E2E_DATA_DIR) {
   }
 }
 
-/** Specs that use `POST /demo/faults`. */
-const FAULT_SPECS = ['**/errors.spec.ts'];
+/** Specs that use `POST /demo/faults` (name new ones `*.faults.spec.ts`). */
+const FAULT_SPECS = ['**/errors.spec.ts', '**/*.faults.spec.ts'];
 
 /** `tsx demo/server.ts` on `port` over its own database folder. */
 function demoServer(port: number, dataDir: string | undefined) {

@@ -10,23 +10,52 @@ export interface RecordedEvent {
   /** `error.kind` of a `billfold-error`. */
   kind?: string;
   operation?: string;
+  /** `detail` of a change event (`billfold-payment-made`, ...). */
+  detail?: Record<string, unknown>;
+  /** `view` and `id` of a `billfold-view-change`. */
+  view?: string;
+  id?: string;
 }
+
+/** Every event the portal dispatches. */
+export const PORTAL_EVENTS = [
+  'billfold-ready',
+  'billfold-error',
+  'billfold-view-change',
+  'billfold-session-expired',
+  'billfold-payment-made',
+  'billfold-payment-method-added',
+  'billfold-payment-method-removed',
+  'billfold-payment-method-default',
+  'billfold-contact-details-updated',
+  'billfold-billing-cycle-changed',
+  'billfold-payment-plan-requested',
+  'billfold-question-asked',
+  'billfold-callback-requested',
+  'billfold-feedback-sent',
+];
 
 /**
  * Records every `billfold-*` event that reaches the document (they bubble and are composed)
  * from the very start of the page, before the widget script runs.
  */
 export async function recordPortalEvents(page: Page): Promise<void> {
-  await page.addInitScript(() => {
-    const events: { type: string; kind?: string; operation?: string }[] = [];
+  await page.addInitScript((types: string[]) => {
+    const events: RecordedEvent[] = [];
     (window as unknown as { __billfoldEvents: typeof events }).__billfoldEvents = events;
-    for (const type of ['billfold-ready', 'billfold-error', 'billfold-view-change', 'billfold-session-expired']) {
+    for (const type of types) {
       document.addEventListener(type, (event) => {
-        const detail = event as Event & { error?: { kind?: string }; operation?: string };
-        events.push({ type, kind: detail.error?.kind, operation: detail.operation });
+        const e = event as Event & {
+          error?: { kind?: string };
+          operation?: string;
+          detail?: Record<string, unknown>;
+          view?: string;
+          id?: string;
+        };
+        events.push({ type, kind: e.error?.kind, operation: e.operation, detail: e.detail, view: e.view, id: e.id });
       });
     }
-  });
+  }, PORTAL_EVENTS);
 }
 
 /** The events recorded so far by {@link recordPortalEvents}. */

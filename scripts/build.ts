@@ -60,7 +60,12 @@ await step('locales', async () => {
   const { SHIPPED_LANGUAGES } = await import('../src/i18n/languages.ts');
   await mkdir(join(dist, 'locales'), { recursive: true });
   for (const language of SHIPPED_LANGUAGES.filter((l) => l !== 'en')) {
-    const strings = JSON.parse(await readFile(join(root, 'src/i18n', `${language}.json`), 'utf8')) as unknown;
+    // The same merge as `src/i18n/strings.ts`: one file per area, sorted by name.
+    const folder = join(root, 'src/i18n/locales', language);
+    const strings: Record<string, unknown> = {};
+    for (const file of (await readdir(folder)).filter((f) => f.endsWith('.json')).sort()) {
+      Object.assign(strings, JSON.parse(await readFile(join(folder, file), 'utf8')) as Record<string, unknown>);
+    }
     await writeFile(join(dist, 'locales', `${language}.js`), `export default ${JSON.stringify(strings)};\n`);
   }
 });

@@ -272,9 +272,10 @@ describe('events', () => {
   });
 
   it('has typed event classes', () => {
-    const event = new BillfoldViewChangeEvent('overview');
+    const event = new BillfoldViewChangeEvent({ view: 'invoices', id: 'inv_1' });
     expect(event.type).toBe('billfold-view-change');
-    expect(event.view).toBe('overview');
+    expect(event.view).toBe('invoices');
+    expect(event.id).toBe('inv_1');
     expect(event.bubbles && event.composed).toBe(true);
   });
 

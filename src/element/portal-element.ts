@@ -5,13 +5,15 @@ import type { BillfoldClient } from '../api/types.ts';
 import { FeatureSchema, type Feature } from '../contract/index.ts';
 import type { PaymentMethodCollector } from '../payments/collector.ts';
 import { createI18n, resolveLocale, type TranslationOverrides } from '../i18n/create-i18n.ts';
-import { createPortalStore, isViewName, type PortalStore, type StoreEvent, type ViewName } from '../state/portal-store.ts';
+import { createPortalStore, formatRoute, parseRoute, type PortalStore, type Route, type StoreEvent } from '../state/portal-store.ts';
+import { createValidatingClient } from '../api/validating-client.ts';
 import { App } from '../views/app.tsx';
 import {
   BillfoldErrorEvent,
   BillfoldReadyEvent,
   BillfoldSessionExpiredEvent,
   BillfoldViewChangeEvent,
+  changeEvent,
 } from './events.ts';
 import { createStyleSheets } from './styles.css.ts';
 
@@ -205,7 +207,7 @@ export class BillfoldPortal extends Base {
     }
     const store = createPortalStore({
       emit: (event) => this.#onStoreEvent(store, event),
-      view: parseView(this.view),
+      route: parseView(this.view),
       localeAttribute: this.locale,
       featureFilter: parseFeatures(this.features),
     });
@@ -283,7 +285,7 @@ export class BillfoldPortal extends Base {
     const store = this.#store;
     if (!store) return;
     if (this.#adapter) {
-      store.setClient(this.#adapter, { validate: true });
+      store.setClient(createValidatingClient(this.#adapter));
       return;
     }
     const apiBase = this.apiBase?.trim();
@@ -299,16 +301,16 @@ export class BillfoldPortal extends Base {
       onSessionExpired: () => store.reportSessionExpired(),
     });
     if (this.#sessionToken) {
-      store.setClient(client, { validate: false });
+      store.setClient(client);
     } else if (this.#getSessionToken) {
       // No token yet: ask the host first rather than sending a request that must fail.
-      store.setClient(client, { validate: false, load: false });
+      store.setClient(client, { load: false });
       void this.#refreshToken().then(() => {
         if (this.#store === store) void store.reload();
       });
     } else {
       // Wait (showing "loading") until the host sets `sessionToken`.
-      store.setClient(client, { validate: false, load: false });
+      store.setClient(client, { load: false });
     }
   }
 
@@ -321,6 +323,8 @@ export class BillfoldPortal extends Base {
       this.#sessionToken = token || undefined;
     } catch (error) {
       console.warn('Billfold: getSessionToken() failed.', error);
+      // The old token was just refused; sending it again would only fail again.
+      this.#sessionToken = undefined;
     }
     return this.#sessionToken;
   }
@@ -337,19 +341,23 @@ export class BillfoldPortal extends Base {
         this.dispatchEvent(new BillfoldErrorEvent(event.error, event.operation));
         break;
       case 'view-change':
-        this.dispatchEvent(new BillfoldViewChangeEvent(event.view));
+        this.dispatchEvent(new BillfoldViewChangeEvent(event.route));
         break;
       case 'session-expired':
         this.dispatchEvent(new BillfoldSessionExpiredEvent());
+        break;
+      case 'change':
+        this.dispatchEvent(changeEvent(event.change));
         break;
     }
   }
 }
 
-function parseView(value: string | null): ViewName {
-  if (value === null || isViewName(value)) return value ?? 'overview';
+function parseView(value: string | null): Route {
+  const route = parseRoute(value);
+  if (route || value === null) return route ?? { view: 'overview' };
   console.warn(`Billfold: unknown view "${value}"; showing the overview.`);
-  return 'overview';
+  return { view: 'overview' };
 }
 
 function parseFeatures(value: string | null): Feature[] | null {

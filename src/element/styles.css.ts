@@ -154,7 +154,30 @@ dd { font-size: 1.125rem; font-weight: 600; }
 .button-primary { background: var(--_accent); color: var(--_accent-text); }
 .button-secondary { background: transparent; color: var(--_text); border-color: var(--_border); justify-self: start; }
 .button:disabled { cursor: not-allowed; opacity: 0.6; }
+.portal-nav ul { list-style: none; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: 0.25rem; }
+.nav-link {
+  font: inherit;
+  color: var(--_text);
+  background: transparent;
+  border: 0;
+  border-bottom: 3px solid transparent;
+  padding: 0.5rem 0.75rem;
+  min-height: 44px;
+  cursor: pointer;
+}
+.nav-link[aria-current="page"] { border-bottom-color: var(--_accent); font-weight: 600; }
+.nav-link:hover { background: var(--_surface); }
+.visually-hidden {
+  position: absolute; width: 1px; height: 1px; padding: 0; margin: -1px;
+  overflow: hidden; clip: rect(0, 0, 0, 0); white-space: nowrap; border: 0;
+}
 `;
+
+// Each screen may add `views/<view>/<view>.css.ts` (default export: CSS text), found by
+// convention like the screens themselves.
+const screenCss = Object.values(
+  import.meta.glob<string>('../views/*/*.css.ts', { eager: true, import: 'default' }),
+).join('\n');
 
 /** Whether this browser can adopt constructable stylesheets into a shadow root. */
 export function supportsAdoptedStyleSheets(): boolean {
@@ -174,6 +197,6 @@ export function supportsAdoptedStyleSheets(): boolean {
 export function createStyleSheets(): CSSStyleSheet[] {
   if (!supportsAdoptedStyleSheets()) return [];
   const sheet = new CSSStyleSheet();
-  sheet.replaceSync(portalCss);
+  sheet.replaceSync(portalCss + screenCss);
   return [sheet];
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createI18n, ensureLanguage, isLanguageReady, resolveLocale } from './create-i18n.ts';
-import en from './en.json';
-import de from './de.json';
+import { englishStrings as en } from './strings.ts';
+import de from './locales/de/index.ts';
 
 function keys(resource: object, prefix = ''): string[] {
   return Object.entries(resource).flatMap(([key, value]) =>

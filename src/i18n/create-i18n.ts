@@ -1,5 +1,5 @@
 import i18next, { type i18n, type Resource, type ResourceLanguage } from 'i18next';
-import en from './en.json';
+import { englishStrings } from './strings.ts';
 import { baseLanguage } from './languages.ts';
 import { loadLocale } from './load-locale.ts';
 
@@ -20,7 +20,7 @@ export function createI18n(locale: string, overrides?: TranslationOverrides): i1
   const instance = i18next.createInstance();
   // Copies: i18next merges overrides into the resource objects it is given, and the bundled
   // JSON modules are shared by every instance on the page.
-  const resources: Resource = { en: { translation: structuredClone(en) } };
+  const resources: Resource = { en: { translation: structuredClone(englishStrings) } };
   void instance.init({
     lng: locale,
     fallbackLng: 'en',

@@ -9,7 +9,7 @@ import type { ResourceLanguage } from 'i18next';
 export function loadLocale(language: string): Promise<ResourceLanguage | undefined> {
   switch (language) {
     case 'de':
-      return import('./de.json').then((module) => module.default);
+      return import('./locales/de/index.ts').then((module) => module.default);
     default:
       return Promise.resolve(undefined);
   }

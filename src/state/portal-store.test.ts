@@ -3,12 +3,14 @@ import { BillfoldError } from '../api/errors.ts';
 import type { AccountSummary } from '../contract/index.ts';
 import type { BillfoldClient } from '../api/types.ts';
 import { accountAdapter, loyalAccount } from '../views/overview/account-fixtures.ts';
+import { createValidatingClient } from '../api/validating-client.ts';
 import { createPortalStore, type StoreEvent } from './portal-store.ts';
 
 function setup(getAccount: BillfoldClient["getAccount"], options: { validate?: boolean } = {}) {
   const events: StoreEvent[] = [];
   const store = createPortalStore({ emit: (e) => events.push(e) });
-  store.setClient(accountAdapter(getAccount), { validate: options.validate ?? false, load: false });
+  const adapter = accountAdapter(getAccount);
+  store.setClient(options.validate ? createValidatingClient(adapter) : adapter, { load: false });
   return { store, events };
 }
 
@@ -50,11 +52,14 @@ describe('createPortalStore', () => {
 
   it('turns an adapter answer that breaks the contract into unexpected_response', async () => {
     const broken = { ...loyalAccount(), balance: { amount: 1.5, currency: 'pounds' } } as unknown as AccountSummary;
+    const error = console.error;
+    console.error = () => {};
     const { store } = setup(async () => broken, { validate: true });
     await store.reload();
     const state = store.account.value;
     expect(state.status === 'error' && state.error.kind).toBe('unexpected_response');
     expect(state.status === 'error' && state.error.issues.length).toBeGreaterThan(0);
+    console.error = error;
   });
 
   it('wraps anything else an adapter throws', async () => {
@@ -97,9 +102,9 @@ describe('createPortalStore', () => {
 
   it('navigates with a back stack and emits view changes', () => {
     const events: StoreEvent[] = [];
-    const store = createPortalStore({ emit: (e) => events.push(e), view: 'overview' });
+    const store = createPortalStore({ emit: (e) => events.push(e), route: { view: 'overview' } });
     expect(store.canGoBack.value).toBe(false);
-    store.navigate('overview');
+    store.navigate({ view: 'overview' });
     expect(events).toEqual([]);
     store.back();
     expect(store.view.value).toBe('overview');

@@ -1,32 +1,21 @@
 import { batch, computed, signal, type ReadonlySignal } from '@preact/signals';
 import type { BillfoldClient } from '../api/types.ts';
-import { BillfoldError, isBillfoldError } from '../api/errors.ts';
-import { AccountSummarySchema, type AccountSummary, type Feature } from '../contract/index.ts';
+import type { BillfoldError } from '../api/errors.ts';
+import type { AccountSummary, Feature } from '../contract/index.ts';
 import { resolveLocale } from '../i18n/create-i18n.ts';
+import { toBillfoldError, type LoadState, type PortalChange, type StoreContext } from './remote.ts';
+import { isViewEnabled, sameRoute, type Route, type ViewName } from './routes.ts';
 
-/** The screens the portal can show; the element's `view` attribute deep-links into these. */
-export const VIEWS = ['overview'] as const;
-/** One of {@link VIEWS}. */
-export type ViewName = (typeof VIEWS)[number];
-
-/** Whether a string (e.g. the `view` attribute) names a known screen. */
-export function isViewName(value: unknown): value is ViewName {
-  return typeof value === 'string' && (VIEWS as readonly string[]).includes(value);
-}
-
-/** Where a piece of remote data stands. `idle` means no request yet (no client or no token). */
-export type LoadState<T> =
-  | { status: 'idle' }
-  | { status: 'loading' }
-  | { status: 'ready'; data: T }
-  | { status: 'error'; error: BillfoldError };
+export { VIEWS, isViewName, parseRoute, formatRoute, type Route, type ViewName } from './routes.ts';
+export type { LoadState } from './remote.ts';
 
 /** What the store tells its element; the element turns these into DOM events. */
 export type StoreEvent =
   | { type: 'ready' }
   | { type: 'error'; error: BillfoldError; operation: string }
-  | { type: 'view-change'; view: ViewName }
-  | { type: 'session-expired' };
+  | { type: 'view-change'; route: Route }
+  | { type: 'session-expired' }
+  | { type: 'change'; change: PortalChange };
 
 /** Options of {@link createPortalStore}. */
 export interface PortalStoreOptions {
@@ -36,12 +25,7 @@ export interface PortalStoreOptions {
    */
   client?: BillfoldClient | null;
   emit: (event: StoreEvent) => void;
-  /**
-   * Validate responses with the contract's schemas. The REST client already does at the HTTP
-   * boundary; a host-supplied adapter does not, and bad data must become an error, not a crash.
-   */
-  validate?: boolean;
-  view?: ViewName;
+  route?: Route;
   localeAttribute?: string | null;
   /** The element's `features` attribute, or `null` for "whatever the account offers". */
   featureFilter?: readonly Feature[] | null;
@@ -52,15 +36,15 @@ const MAX_BACK_STACK = 20;
 
 /**
  * One portal's state: signals, computeds and actions from one factory, disposed as one. Only the
- * store calls the client; views read its signals and call its actions.
+ * store (and the screen models it creates through {@link StoreContext}) calls the client; views
+ * read signals and call actions.
  */
 export function createPortalStore(options: PortalStoreOptions) {
   const { emit } = options;
   const client = signal<BillfoldClient | null | undefined>(options.client);
-  const validate = signal(options.validate ?? false);
   const account = signal<LoadState<AccountSummary>>({ status: 'idle' });
-  const view = signal<ViewName>(options.view ?? 'overview');
-  const backStack = signal<readonly ViewName[]>([]);
+  const route = signal<Route>(options.route ?? { view: 'overview' });
+  const backStack = signal<readonly Route[]>([]);
   const localeAttribute = signal(options.localeAttribute ?? null);
   const featureFilter = signal(options.featureFilter ?? null);
 
@@ -71,8 +55,13 @@ export function createPortalStore(options: PortalStoreOptions) {
     const filter = featureFilter.value;
     return filter ? offered.filter((f) => filter.includes(f)) : offered;
   });
+  /** The route actually shown: a screen the merchant or host switched off falls back to the overview. */
+  const visibleRoute = computed<Route>(() =>
+    isViewEnabled(route.value.view, features.value) ? route.value : { view: 'overview' },
+  );
 
   const inFlight = new Set<AbortController>();
+  const models = new Map<string, { dispose?: () => void }>();
   let loadSeq = 0;
   let readyEmitted = false;
   let sessionExpiredReported = false;
@@ -90,21 +79,51 @@ export function createPortalStore(options: PortalStoreOptions) {
     emit({ type: 'session-expired' });
   }
 
-  /** (Re)loads the account summary; a newer load supersedes (and aborts) an older one. */
-  async function reload(): Promise<void> {
+  function reportError(error: BillfoldError, operation: string): void {
+    if (disposed) return;
+    emit({ type: 'error', error, operation });
+    if (error.kind === 'session_expired') reportSessionExpired();
+  }
+
+  const context: StoreContext = {
+    client: () => (disposed ? null : client.peek()),
+    track() {
+      const controller = new AbortController();
+      inFlight.add(controller);
+      const done = () => void inFlight.delete(controller);
+      return {
+        signal: controller.signal,
+        done,
+        abort: () => {
+          controller.abort();
+          done();
+        },
+      };
+    },
+    reportError,
+    reportChange: (change) => {
+      if (!disposed) emit({ type: 'change', change });
+    },
+    refreshAccount: () => reload({ quiet: true }),
+  };
+
+  /**
+   * (Re)loads the account summary; a newer load supersedes (and aborts) an older one. `quiet`
+   * keeps the current data on screen while refreshing (after a payment, a saved change).
+   */
+  async function reload({ quiet = false }: { quiet?: boolean } = {}): Promise<void> {
     const current = client.peek();
     if (!current || disposed) return;
-    abortAll();
+    if (!quiet) abortAll();
     const controller = new AbortController();
     inFlight.add(controller);
     const seq = ++loadSeq;
-    account.value = { status: 'loading' };
+    if (!quiet || account.peek().status !== 'ready') account.value = { status: 'loading' };
     try {
       const data = await current.getAccount({ signal: controller.signal });
       if (seq !== loadSeq || disposed) return;
-      const parsed = validate.peek() ? parseAccount(data) : data;
       sessionExpiredReported = false;
-      account.value = { status: 'ready', data: parsed };
+      account.value = { status: 'ready', data };
       if (!readyEmitted) {
         readyEmitted = true;
         emit({ type: 'ready' });
@@ -113,41 +132,56 @@ export function createPortalStore(options: PortalStoreOptions) {
       if (seq !== loadSeq || disposed) return;
       const error = toBillfoldError(cause, 'getAccount');
       if (error.kind === 'aborted' && controller.signal.aborted) return;
-      account.value = { status: 'error', error };
-      emit({ type: 'error', error, operation: 'getAccount' });
-      if (error.kind === 'session_expired') reportSessionExpired();
+      // A failed quiet refresh keeps the figures on screen; the failure is still reported.
+      if (!quiet || account.peek().status !== 'ready') account.value = { status: 'error', error };
+      reportError(error, 'getAccount');
     } finally {
       inFlight.delete(controller);
     }
   }
 
   /**
-   * Swaps the backend (new `api-base`, `adapter` or session token); aborts what is in flight and,
-   * unless `load` is false (no session token yet), loads again.
+   * Swaps the backend (new `api-base`, `adapter` or session token); aborts what is in flight,
+   * forgets every screen's data and, unless `load` is false (no session token yet), loads again.
    */
-  function setClient(
-    next: BillfoldClient | null,
-    { validate: nextValidate = validate.peek(), load = true }: { validate?: boolean; load?: boolean } = {},
-  ): void {
+  function setClient(next: BillfoldClient | null, { load = true }: { load?: boolean } = {}): void {
     abortAll();
     loadSeq++;
+    disposeModels();
     batch(() => {
       client.value = next;
-      validate.value = nextValidate;
       account.value = { status: 'idle' };
     });
     if (next && load) void reload();
   }
 
+  /**
+   * The model (signals + actions) of one screen, created on first use and kept while the store
+   * lives, so returning to a screen shows what was loaded. `key` names the model.
+   */
+  function model<T extends object>(key: string, factory: (context: StoreContext) => T): T {
+    let existing = models.get(key);
+    if (!existing) {
+      existing = factory(context) as T & { dispose?: () => void };
+      models.set(key, existing);
+    }
+    return existing as T;
+  }
+
+  function disposeModels(): void {
+    for (const m of models.values()) m.dispose?.();
+    models.clear();
+  }
+
   /** Shows a screen, remembering the current one for {@link back}. */
-  function navigate(next: ViewName): void {
-    const previous = view.peek();
-    if (next === previous) return;
+  function navigate(next: Route): void {
+    const previous = route.peek();
+    if (sameRoute(next, previous)) return;
     batch(() => {
       backStack.value = [...backStack.peek(), previous].slice(-MAX_BACK_STACK);
-      view.value = next;
+      route.value = next;
     });
-    emit({ type: 'view-change', view: next });
+    emit({ type: 'view-change', route: next });
   }
 
   /** Returns to the previous screen inside the widget; the host page's history is untouched. */
@@ -157,20 +191,24 @@ export function createPortalStore(options: PortalStoreOptions) {
     if (!previous) return;
     batch(() => {
       backStack.value = stack.slice(0, -1);
-      view.value = previous;
+      route.value = previous;
     });
-    emit({ type: 'view-change', view: previous });
+    emit({ type: 'view-change', route: previous });
   }
 
   /** Aborts every request in flight; later results are dropped. */
   function dispose(): void {
     disposed = true;
     abortAll();
+    disposeModels();
   }
 
   return {
     account: account as ReadonlySignal<LoadState<AccountSummary>>,
-    view: view as ReadonlySignal<ViewName>,
+    /** The route shown (a disabled screen falls back to the overview). */
+    route: visibleRoute,
+    /** Shorthand for `route.value.view`. */
+    view: computed<ViewName>(() => visibleRoute.value.view),
     canGoBack: computed(() => backStack.value.length > 0),
     configured: computed(() => client.value !== null),
     locale,
@@ -179,8 +217,9 @@ export function createPortalStore(options: PortalStoreOptions) {
     setLocaleAttribute: (value: string | null) => void (localeAttribute.value = value),
     /** The element's `features` attribute changed. */
     setFeatureFilter: (value: readonly Feature[] | null) => void (featureFilter.value = value),
-    reload,
+    reload: () => reload(),
     setClient,
+    model,
     navigate,
     back,
     reportSessionExpired,
@@ -190,24 +229,3 @@ export function createPortalStore(options: PortalStoreOptions) {
 
 /** The store of one portal element. */
 export type PortalStore = ReturnType<typeof createPortalStore>;
-
-function parseAccount(data: unknown): AccountSummary {
-  const result = AccountSummarySchema.safeParse(data);
-  if (result.success) return result.data;
-  throw new BillfoldError('unexpected_response', 'The adapter returned an account that does not match the contract', {
-    issues: result.error.issues,
-    operation: 'getAccount',
-  });
-}
-
-/** Adapters may throw anything; the views can only word a BillfoldError. */
-function toBillfoldError(cause: unknown, operation: string): BillfoldError {
-  if (isBillfoldError(cause)) return cause;
-  if (cause instanceof Error && cause.name === 'AbortError') {
-    return new BillfoldError('aborted', 'The request was cancelled', { operation, cause });
-  }
-  return new BillfoldError('unexpected_response', cause instanceof Error ? cause.message : String(cause), {
-    operation,
-    cause,
-  });
-}

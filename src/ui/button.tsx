@@ -7,12 +7,23 @@ export interface ButtonProps {
   /** `primary` for the one main action of a screen. */
   variant?: 'primary' | 'secondary';
   disabled?: boolean;
+  /** `submit` inside a form; `button` (the default) everywhere else. */
+  type?: 'button' | 'submit';
+  /** Announce a running action (e.g. "Paying…") without removing the button from the tab order. */
+  busy?: boolean;
 }
 
 /** A real `<button>` (keyboard and screen readers for free), exposed as `::part(button)`. */
-export function Button({ children, onClick, variant = 'secondary', disabled }: ButtonProps) {
+export function Button({ children, onClick, variant = 'secondary', disabled, type = 'button', busy }: ButtonProps) {
   return (
-    <button type="button" part="button" class={`button button-${variant}`} onClick={onClick} disabled={disabled}>
+    <button
+      type={type}
+      part="button"
+      class={`button button-${variant}`}
+      onClick={onClick}
+      disabled={disabled}
+      aria-busy={busy ? 'true' : undefined}
+    >
       {children}
     </button>
   );

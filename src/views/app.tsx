@@ -1,6 +1,9 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { i18n } from 'i18next';
-import type { PortalStore, ViewName } from '../state/portal-store.ts';
+import type { ComponentType } from 'preact';
+import { formatRoute, VIEWS, type PortalStore, type ViewName } from '../state/portal-store.ts';
+import { isViewEnabled } from '../state/routes.ts';
+import { hasScreen, loadScreen, type ScreenProps } from './screens.ts';
 import { I18nContext, useI18n } from '../i18n/i18n-context.ts';
 import { ensureLanguage, isLanguageReady } from '../i18n/create-i18n.ts';
 import { Alert } from '../ui/alert.tsx';
@@ -37,20 +40,28 @@ export function App({ store, i18n }: AppProps) {
 function Portal({ store }: { store: PortalStore }) {
   const { t, locale } = useI18n();
   const state = store.account.value;
-  const view = store.view.value;
+  const route = store.route.value;
   const heading = useRef<HTMLHeadingElement>(null);
   const retry = useRef<HTMLDivElement>(null);
-  const lastView = useRef<ViewName>(view);
+  const lastRoute = useRef(formatRoute(route));
   // Set when the customer pressed "Try again": the button vanishes, so focus must land somewhere
   // meaningful once the outcome is known instead of falling back to the page.
   const focusPending = useRef(false);
+  // Set on navigation: focus moves to the new screen's heading once it is on screen (a lazy
+  // screen renders its heading a little later).
+  const focusHeading = useRef(false);
 
   useEffect(() => {
-    if (lastView.current !== view) {
-      lastView.current = view;
-      heading.current?.focus();
+    const key = formatRoute(route);
+    if (lastRoute.current !== key) {
+      lastRoute.current = key;
+      focusHeading.current = true;
     }
-  }, [view]);
+    if (focusHeading.current && heading.current) {
+      heading.current.focus();
+      focusHeading.current = false;
+    }
+  });
 
   useEffect(() => {
     if (!focusPending.current) return;
@@ -87,10 +98,13 @@ function Portal({ store }: { store: PortalStore }) {
   } else if (state.status === 'ready') {
     content = (
       <>
-        {store.canGoBack.value ? (
-          <Button onClick={store.back}>{t('portal.back')}</Button>
-        ) : null}
-        <OverviewView account={state.data} features={store.features.value} headingRef={heading} />
+        <PortalNav store={store} />
+        {store.canGoBack.value ? <Button onClick={store.back}>{t('portal.back')}</Button> : null}
+        {route.view === 'overview' || !hasScreen(route.view) ? (
+          <OverviewView account={state.data} features={store.features.value} headingRef={heading} />
+        ) : (
+          <LazyScreen store={store} route={route} account={state.data} headingRef={heading} />
+        )}
       </>
     );
   } else {
@@ -106,4 +120,60 @@ function Portal({ store }: { store: PortalStore }) {
       {content}
     </section>
   );
+}
+
+/** The portal's own navigation: one button per screen this customer may use. */
+function PortalNav({ store }: { store: PortalStore }) {
+  const { t } = useI18n();
+  const current = store.route.value.view;
+  const views = VIEWS.filter((view) => view !== 'contact' && hasScreen(view) && isViewEnabled(view, store.features.value));
+  if (views.length < 2) return null;
+  return (
+    <nav part="nav" class="portal-nav" aria-label={t('nav.label')}>
+      <ul>
+        {views.map((view) => (
+          <li key={view}>
+            <button
+              type="button"
+              class="nav-link"
+              aria-current={view === current ? 'page' : undefined}
+              onClick={() => store.navigate({ view })}
+            >
+              {t(`nav.${view}`)}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+/** Loads a screen's code on first use, then renders it. */
+function LazyScreen(props: ScreenProps) {
+  const { t } = useI18n();
+  const view = props.route.view;
+  const [loaded, setLoaded] = useState<{ view: ViewName; Screen: ComponentType<ScreenProps> } | { view: ViewName; failed: true }>();
+  useEffect(() => {
+    let live = true;
+    loadScreen(view)?.then(
+      (module) => live && setLoaded({ view, Screen: module.default }),
+      (error: unknown) => {
+        console.error(`Billfold: could not load the ${view} screen`, error);
+        if (live) setLoaded({ view, failed: true });
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [view]);
+  if (!loaded || loaded.view !== view) {
+    return (
+      <p role="status" class="loading">
+        {t('portal.loading')}
+      </p>
+    );
+  }
+  if ('failed' in loaded) return <Alert message={t('error.network')} />;
+  const { Screen } = loaded;
+  return <Screen {...props} />;
 }
