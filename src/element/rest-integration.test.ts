@@ -58,6 +58,39 @@ describe('<billfold-portal> over HTTP', () => {
     el.remove();
   });
 
+  it('starts with only getSessionToken: asks for a token first and never sends a request without one', async () => {
+    seenAuth.length = 0;
+    const el = document.createElement('billfold-portal');
+    el.apiBase = apiBase;
+    let asked = 0;
+    el.getSessionToken = async () => {
+      asked++;
+      return 'good-token';
+    };
+    document.body.append(el);
+    await vi.waitFor(() => expect(el.shadowRoot!.querySelector('h2')?.textContent).toBe('Hello, Margaret'), { timeout: 3000 });
+    expect(asked).toBe(1);
+    expect(seenAuth.filter((a) => a !== undefined)).toEqual(['Bearer good-token']);
+    el.remove();
+  });
+
+  it('does not resend a refused token when getSessionToken fails', async () => {
+    seenAuth.length = 0;
+    const el = document.createElement('billfold-portal');
+    el.apiBase = apiBase;
+    el.sessionToken = 'stale-token';
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    el.getSessionToken = async () => {
+      throw new Error('signed out');
+    };
+    const expired = new Promise((resolve) => el.addEventListener(BillfoldEvents.sessionExpired, resolve));
+    document.body.append(el);
+    await expired;
+    expect(seenAuth.filter((a) => a === 'Bearer stale-token')).toHaveLength(1);
+    warn.mockRestore();
+    el.remove();
+  });
+
   it('announces an expired session when no fresh token can be had', async () => {
     const el = document.createElement('billfold-portal');
     el.apiBase = apiBase;
