@@ -12,6 +12,8 @@ import { chromiumLaunchOptions } from './e2e/chromium.ts';
 const PORT = 5199;
 /** A second demo server only for specs that inject server-wide faults (`POST /demo/faults`). */
 const FAULTS_PORT = 5200;
+/** A third demo server for the flexibility journeys (`e2e/flex/`), so they never share personas' data with the first. */
+const FLEX_PORT = 5201;
 const root = import.meta.dirname;
 
 // The config is evaluated in the runner and again in each worker; only the runner prepares, and
@@ -21,6 +23,7 @@ if (isRunner && !process.env.BILLFOLD_E2E_DATA_DIR) {
   // A fresh database every run: the specs may change the seeded personas.
   process.env.BILLFOLD_E2E_DATA_DIR = mkdtempSync(join(tmpdir(), 'billfold-e2e-'));
   process.env.BILLFOLD_E2E_FAULTS_DATA_DIR = mkdtempSync(join(tmpdir(), 'billfold-e2e-faults-'));
+  process.env.BILLFOLD_E2E_FLEX_DATA_DIR = mkdtempSync(join(tmpdir(), 'billfold-e2e-flex-'));
   if (!existsSync(join(root, 'dist/define.js')) || !existsSync(join(root, 'dist/billfold.iife.js'))) {
     execSync('npm run build', { cwd: root, stdio: 'inherit' });
   }
@@ -28,6 +31,8 @@ if (isRunner && !process.env.BILLFOLD_E2E_DATA_DIR) {
 
 /** Specs that use `POST /demo/faults` (name new ones `*.faults.spec.ts`). */
 const FAULT_SPECS = ['**/errors.spec.ts', '**/*.faults.spec.ts'];
+/** Specs of the flexibility journeys (billing cycle, plans, questions, history, contact, feedback). */
+const FLEX_SPECS = ['**/flex/*.spec.ts'];
 
 /** `tsx demo/server.ts` on `port` over its own database folder. */
 function demoServer(port: number, dataDir: string | undefined) {
@@ -39,7 +44,8 @@ function demoServer(port: number, dataDir: string | undefined) {
     timeout: 120_000,
     stdout: 'ignore' as const,
     stderr: 'pipe' as const,
-    env: { PORT: String(port), DATA_DIR: dataDir ?? '', SETTLE_DELAY_MS: '1500' },
+    // The sandbox payment provider's port is set apart (+100) so no two e2e servers collide.
+    env: { PORT: String(port), PSP_PORT: String(port + 100), DATA_DIR: dataDir ?? '', SETTLE_DELAY_MS: '1500' },
   };
 }
 
@@ -62,7 +68,7 @@ export default defineConfig({
   projects: [
     {
       name: 'chromium',
-      testIgnore: FAULT_SPECS,
+      testIgnore: [...FAULT_SPECS, ...FLEX_SPECS],
       use: { ...devices['Desktop Chrome'] },
     },
     {
@@ -73,6 +79,16 @@ export default defineConfig({
       workers: 1,
       use: { ...devices['Desktop Chrome'], baseURL: `http://127.0.0.1:${FAULTS_PORT}` },
     },
+    {
+      name: 'flex',
+      testMatch: FLEX_SPECS,
+      testIgnore: FAULT_SPECS,
+      use: { ...devices['Desktop Chrome'], baseURL: `http://127.0.0.1:${FLEX_PORT}` },
+    },
   ],
-  webServer: [demoServer(PORT, process.env.BILLFOLD_E2E_DATA_DIR), demoServer(FAULTS_PORT, process.env.BILLFOLD_E2E_FAULTS_DATA_DIR)],
+  webServer: [
+    demoServer(PORT, process.env.BILLFOLD_E2E_DATA_DIR),
+    demoServer(FAULTS_PORT, process.env.BILLFOLD_E2E_FAULTS_DATA_DIR),
+    demoServer(FLEX_PORT, process.env.BILLFOLD_E2E_FLEX_DATA_DIR),
+  ],
 });

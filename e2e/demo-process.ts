@@ -32,7 +32,8 @@ export interface DemoOptions {
 export async function startDemo({ port, dataDir, env = {}, timeoutMs = 90_000 }: DemoOptions): Promise<DemoProcess> {
   const child = spawn(process.execPath, [join(root, 'node_modules/tsx/dist/cli.mjs'), 'demo/server.ts'], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, SETTLE_DELAY_MS: '1500', ...env },
+    // The sandbox payment provider's port is set apart (+100) so no two e2e servers collide.
+    env: { ...process.env, PORT: String(port), PSP_PORT: String(port + 100), DATA_DIR: dataDir, SETTLE_DELAY_MS: '1500', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -31,6 +31,17 @@ export interface PortalStoreOptions {
   featureFilter?: readonly Feature[] | null;
 }
 
+/** Which journey a completed change ends (payments settle twice: submitted, then settled). */
+const JOURNEY_OF: Partial<Record<PortalChange['type'], string>> = {
+  'payment-made': 'payment',
+  'payment-method-added': 'payment-methods',
+  'contact-details-updated': 'contact-details',
+  'billing-cycle-changed': 'billing-cycle',
+  'payment-plan-requested': 'payment-plan',
+  'question-asked': 'questions',
+  'callback-requested': 'callback',
+};
+
 /** How many screens "back" remembers; deeper histories are rare and not worth the memory. */
 const MAX_BACK_STACK = 20;
 
@@ -47,6 +58,8 @@ export function createPortalStore(options: PortalStoreOptions) {
   const backStack = signal<readonly Route[]>([]);
   const localeAttribute = signal(options.localeAttribute ?? null);
   const featureFilter = signal(options.featureFilter ?? null);
+  /** The journey the customer just completed (e.g. `payment`), for the optional feedback prompt. */
+  const completedJourney = signal<string | undefined>(undefined);
 
   const accountData = computed(() => (account.value.status === 'ready' ? account.value.data : undefined));
   const locale = computed(() => resolveLocale(localeAttribute.value, accountData.value?.customer.locale));
@@ -102,7 +115,10 @@ export function createPortalStore(options: PortalStoreOptions) {
     },
     reportError,
     reportChange: (change) => {
-      if (!disposed) emit({ type: 'change', change });
+      if (disposed) return;
+      emit({ type: 'change', change });
+      const journey = JOURNEY_OF[change.type];
+      if (journey) completedJourney.value = journey;
     },
     refreshAccount: () => reload({ quiet: true }),
   };
@@ -217,6 +233,10 @@ export function createPortalStore(options: PortalStoreOptions) {
     setLocaleAttribute: (value: string | null) => void (localeAttribute.value = value),
     /** The element's `features` attribute changed. */
     setFeatureFilter: (value: readonly Feature[] | null) => void (featureFilter.value = value),
+    /** Set after a completed change; the feedback prompt asks "how was this?" about it. */
+    completedJourney: completedJourney as ReadonlySignal<string | undefined>,
+    /** The feedback prompt was answered or dismissed. */
+    dismissJourney: () => void (completedJourney.value = undefined),
     reload: () => reload(),
     setClient,
     model,

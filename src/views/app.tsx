@@ -126,7 +126,11 @@ function Portal({ store }: { store: PortalStore }) {
 function PortalNav({ store }: { store: PortalStore }) {
   const { t } = useI18n();
   const current = store.route.value.view;
-  const views = VIEWS.filter((view) => view !== 'contact' && hasScreen(view) && isViewEnabled(view, store.features.value));
+  const account = store.account.value;
+  const hasContact = account.status === 'ready' && account.data.humanContact !== null;
+  const views = VIEWS.filter(
+    (view) => (view !== 'contact' || hasContact) && hasScreen(view) && isViewEnabled(view, store.features.value),
+  );
   if (views.length < 2) return null;
   return (
     <nav part="nav" class="portal-nav" aria-label={t('nav.label')}>
