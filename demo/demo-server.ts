@@ -16,6 +16,7 @@ import {
 } from '../src/server/index.ts';
 import { DEMO_PERSONAS, seedDemoData } from '../src/server/reference/demo-seed.ts';
 import { createFaultInjector, FaultSchema } from './faults.ts';
+import { startSandboxPsp, type SandboxPsp } from './sandbox-psp.ts';
 import { readStaticFile } from './static-files.ts';
 
 /** A development-only secret; set SESSION_SECRET anywhere real. */
@@ -26,8 +27,8 @@ export const API_BASE = '/billing-api';
 
 /**
  * The demo pages' Content Security Policy: no inline script or style, no eval, frames only from
- * this origin. The demo has no payment provider that frames its own page yet; when one is added,
- * its origin goes into `frame-src`.
+ * this origin. With the sandbox payment provider running, its origin joins `frame-src` (see
+ * {@link demoCsp}).
  */
 export const DEMO_CSP = [
   "default-src 'self'",
@@ -40,6 +41,12 @@ export const DEMO_CSP = [
   "base-uri 'none'",
   "form-action 'self'",
 ].join('; ');
+
+/** {@link DEMO_CSP} with more origins allowed to be framed (the payment provider's hosted fields). */
+export function demoCsp(frameOrigins: readonly string[] = []): string {
+  if (frameOrigins.length === 0) return DEMO_CSP;
+  return DEMO_CSP.replace("frame-src 'self'", `frame-src 'self' ${frameOrigins.join(' ')}`);
+}
 
 /**
  * The same policy plus Trusted Types, for `/trusted-types.html`: every HTML sink must get a
@@ -76,6 +83,11 @@ export interface DemoServerOptions {
    * Default true, because the end-to-end tests use it; `DEMO_FAULTS=0` switches it off.
    */
   faults?: boolean;
+  /**
+   * Start the sandbox payment provider (demo/sandbox-psp.ts) on this port of the same host: a
+   * second origin for the hosted card fields. 0 picks a free port. Off when absent.
+   */
+  sandboxPspPort?: number;
 }
 
 /** A running demo server. */
@@ -84,6 +96,8 @@ export interface DemoServer {
   port: number;
   server: Server;
   sql: Sql;
+  /** The sandbox payment provider's origin, when it runs. */
+  pspOrigin?: string;
   /** Stop accepting requests, wait for the open ones, and close the database cleanly. */
   close(): Promise<void>;
 }
@@ -144,7 +158,7 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
   const faults = (options.faults ?? true) ? createFaultInjector(API_BASE) : null;
   const api: FetchHandler = faults ? faults.wrap(handler) : handler;
 
-  const pageHeaders = {
+  const pageHeaders: Record<string, string> = {
     'content-security-policy': DEMO_CSP,
     'x-content-type-options': 'nosniff',
     'referrer-policy': 'no-referrer',
@@ -167,6 +181,11 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
 
     if (path === '/demo/personas' && request.method === 'GET') {
       return jsonResponse(200, DEMO_PERSONAS.map(({ id, name }) => ({ id, name })));
+    }
+    if (path === '/demo/sandbox-psp' && request.method === 'GET') {
+      // Where the demo page's collector finds the provider (its port is configurable).
+      if (!psp) return errorResponse(404, 'not_found', 'The sandbox payment provider is not running.');
+      return jsonResponse(200, { origin: psp.origin });
     }
     if (path === '/demo/session' && request.method === 'POST') {
       let body: unknown;
@@ -211,12 +230,16 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
     const page = PAGES[path];
     if (page) return serveFile(PUBLIC_DIR, page, pageHeaders);
     if (path === TRUSTED_TYPES_PAGE) {
-      return serveFile(PUBLIC_DIR, 'module.html', { ...pageHeaders, 'content-security-policy': DEMO_CSP_TRUSTED_TYPES });
+      return serveFile(PUBLIC_DIR, 'module.html', {
+        ...pageHeaders,
+        'content-security-policy': pageHeaders['content-security-policy'] + DEMO_CSP_TRUSTED_TYPES.slice(DEMO_CSP.length),
+      });
     }
     if (path.startsWith('/dist/')) return serveFile(distDir, path.slice('/dist'.length));
     return serveFile(PUBLIC_DIR, path);
   };
 
+  let psp: SandboxPsp | undefined;
   const server = createServer(toNodeListener(app));
   // Settle payments in the background too, so history and receipts appear without a read.
   const timer = setInterval(() => {
@@ -234,6 +257,18 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
   // A wildcard address is reached as localhost; a specific one as itself (IPv6 in brackets).
   const wildcard = address.address === '0.0.0.0' || address.address === '::';
   const urlHost = wildcard ? 'localhost' : address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  if (options.sandboxPspPort !== undefined) {
+    // The merchant pages it may talk to: this server under the name it was reached by.
+    const parents = [...new Set([`http://${urlHost}:${port}`, `http://127.0.0.1:${port}`, `http://localhost:${port}`])];
+    try {
+      psp = await startSandboxPsp({ port: options.sandboxPspPort, host, allowedParentOrigins: parents });
+    } catch (error) {
+      server.close();
+      await sql.close();
+      throw error;
+    }
+    pageHeaders['content-security-policy'] = demoCsp([psp.origin]);
+  }
   if (!existsSync(`${distDir}/billfold.iife.js`)) {
     console.warn(`[demo] ${distDir} has no built widget yet; run \`npm run build\` (served from ${here}).`);
   }
@@ -244,9 +279,11 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
     port,
     server,
     sql,
+    ...(psp ? { pspOrigin: psp.origin } : {}),
     close() {
       closing ??= (async () => {
         clearInterval(timer);
+        await psp?.close();
         await new Promise<void>((resolve) => {
           server.close(() => resolve());
           // Idle keep-alive connections would hold close() open; requests in flight finish first.

@@ -6,25 +6,29 @@
  * `.data/pglite`), DATABASE_URL (PostgreSQL instead of PGlite), SESSION_SECRET (a fixed
  * development secret), SETTLE_DELAY_MS (3000), CORS_ORIGINS (comma-separated origins allowed to
  * call the API cross-origin), DEMO_FAULTS (on unless `0`: serves the `POST`/`DELETE /demo/faults`
- * test hook the end-to-end tests use to make API responses fail; `DEMO_FAULTS=0` removes it).
+ * test hook the end-to-end tests use to make API responses fail; `DEMO_FAULTS=0` removes it),
+ * PSP_PORT (PORT+1: the sandbox payment provider's hosted card fields, a second origin on the same
+ * host; `0` picks a free port).
  */
 import { fileURLToPath } from 'node:url';
 import { startDemoServer } from './demo-server.ts';
 
 const port = Number(process.env.PORT ?? 5173);
+const pspPort = process.env.PSP_PORT !== undefined && process.env.PSP_PORT !== '' ? Number(process.env.PSP_PORT) : port + 1;
 const dataDir = process.env.DATA_DIR ?? fileURLToPath(new URL('../.data/pglite', import.meta.url));
 
 const demo = await startDemoServer({
   port,
   ...(process.env.HOST ? { host: process.env.HOST } : {}),
   faults: process.env.DEMO_FAULTS !== '0',
+  sandboxPspPort: pspPort,
   dataDir,
   ...(process.env.DATABASE_URL ? { databaseUrl: process.env.DATABASE_URL } : {}),
   ...(process.env.SESSION_SECRET ? { sessionSecret: process.env.SESSION_SECRET } : {}),
   settleDelayMs: Number(process.env.SETTLE_DELAY_MS ?? 3000),
   ...(process.env.CORS_ORIGINS ? { corsOrigins: process.env.CORS_ORIGINS.split(',').map((o) => o.trim()) } : {}),
 });
-console.log(`Billfold demo on ${demo.url}`);
+console.log(`Billfold demo on ${demo.url}; sandbox payment provider on ${demo.pspOrigin}`);
 
 let stopping = false;
 async function stop(signal: string): Promise<void> {

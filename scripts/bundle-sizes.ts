@@ -13,16 +13,18 @@ import { parseAst } from 'vite';
  * The one-file IIFE's gzip budget in bytes: everything a script-tag page downloads, every screen
  * included. The foundation was held to 60 KB (61,095 B with the overview alone). The dependencies
  * the stack fixes measure 51 KB of that (i18next 16.9, DOMPurify 11.5, zod/mini 9.0, preact 5.7,
- * ky 4.8, signals 3.1), so the screens of the customer journeys cannot fit in 60 KB inline; the
- * budget now allows for them, and module pages (which load screens lazily) get their own budget.
+ * ky 4.8, signals 3.1); the customer journeys' screens add about 2-4 KB each with their English
+ * strings. The budget leaves room for the screens the issues ask for and catches regressions
+ * beyond them.
  */
-export const IIFE_GZIP_BUDGET = 85 * 1024;
+export const IIFE_GZIP_BUDGET = 110 * 1024;
 
 /**
  * What a module page downloads before the customer opens any screen but the overview
- * (`define.js` and its static imports; screens and languages are lazy chunks).
+ * (`define.js` and its static imports; screens and other languages are lazy chunks, but the
+ * overview's pay flow and the English strings of every screen load up front).
  */
-export const ESM_FIRST_LOAD_GZIP_BUDGET = 64 * 1024;
+export const ESM_FIRST_LOAD_GZIP_BUDGET = 80 * 1024;
 
 /** Raw, gzip and brotli bytes of one file or of a set of files loaded together. */
 export interface Size {

@@ -21,6 +21,21 @@
   pick(languageSelect, params.get('lang'));
   pick(themeSelect, params.get('theme'));
 
+  // The payment provider's hosted fields (demo/sandbox-psp.ts) on their own origin; the demo
+  // server says where. Without it the portal explains that adding a method is not available.
+  const collector = (async () => {
+    try {
+      const response = await fetch('/demo/sandbox-psp');
+      if (!response.ok) return undefined;
+      const { origin } = await response.json();
+      const { createSandboxCollector } = await import('/sandbox-collector.js');
+      return createSandboxCollector({ origin });
+    } catch (error) {
+      console.error('The sandbox payment provider is not available:', error);
+      return undefined;
+    }
+  })();
+
   function remember() {
     const next = new URLSearchParams();
     next.set('persona', personaSelect.value);
@@ -57,6 +72,7 @@
     } catch (error) {
       console.error(error);
     }
+    const paymentMethodCollector = await collector;
     await customElements.whenDefined(TAG);
     // A newer persona choice won while this one was minting.
     if (mine !== generation) return;
@@ -64,6 +80,7 @@
     portal.setAttribute('api-base', API_BASE);
     applySettings(portal);
     portal.getSessionToken = () => mint(persona);
+    if (paymentMethodCollector) portal.paymentMethodCollector = paymentMethodCollector;
     if (token) portal.sessionToken = token;
     slot.replaceChildren(portal);
   }
@@ -96,6 +113,8 @@
     'billfold-session-expired',
     'billfold-contact-updated',
     'billfold-payment-method-added',
+    'billfold-payment-method-removed',
+    'billfold-payment-method-default',
     'billfold-cycle-changed',
     'billfold-plan-requested',
     'billfold-payment-made',

@@ -91,7 +91,7 @@ describe('rendering through an adapter', () => {
     answer(loyalAccount());
     await until(el, (r) => r.querySelector('h2'));
     expect(root(el).querySelector('h2')?.textContent).toBe('Hello, Margaret');
-    expect(root(el).querySelector('[role="status"]')).toBeNull();
+    expect(root(el).querySelector('.loading[role="status"]')).toBeNull();
     expect(text(el)).toContain('Welcome back. Thank you for being with Fernhill Broadband since 2011.');
     expect(root(el).querySelector('[part="banner"]')?.textContent).toContain('Thank you for your loyalty');
     expect(text(el)).toContain('£42.50');

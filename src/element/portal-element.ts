@@ -167,6 +167,7 @@ export class BillfoldPortal extends Base {
   }
   set paymentMethodCollector(value: PaymentMethodCollector | undefined) {
     this.#collector = value;
+    this.#store?.setCollector(value);
   }
 
   /** Per-locale overrides of the bundled strings, e.g. `{ en: { error: { retry: 'Retry' } } }`. */
@@ -210,6 +211,8 @@ export class BillfoldPortal extends Base {
       route: parseView(this.view),
       localeAttribute: this.locale,
       featureFilter: parseFeatures(this.features),
+      collector: this.#collector,
+      colorScheme: this.#colorScheme(),
     });
     this.#store = store;
     this.#i18n = createI18n(resolveLocale(this.locale, undefined), this.#translations);
@@ -243,6 +246,7 @@ export class BillfoldPortal extends Base {
         store.setFeatureFilter(parseFeatures(newValue));
         break;
       case BillfoldAttributes.theme:
+        store.setColorScheme(this.#colorScheme());
         // Applied by CSS on :host([theme]); only a typo needs attention.
         if (newValue !== null && !THEMES.includes(newValue)) {
           console.warn(`Billfold: unknown theme "${newValue}"; use light, dark or system.`);
@@ -255,6 +259,16 @@ export class BillfoldPortal extends Base {
     const store = this.#store;
     const i18n = this.#i18n;
     if (store && i18n) render(h(App, { store, i18n }), this.shadowRoot!);
+  }
+
+  /** The scheme shown now: `theme`, with `system` resolved by the browser's preference. */
+  #colorScheme(): 'light' | 'dark' {
+    const theme = this.theme;
+    if (theme === 'dark') return 'dark';
+    if (theme === 'system' && typeof matchMedia === 'function') {
+      return matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
+    }
+    return 'light';
   }
 
   #reflect(name: string, value: string | null | undefined): void {

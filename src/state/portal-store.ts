@@ -2,6 +2,7 @@ import { batch, computed, signal, type ReadonlySignal } from '@preact/signals';
 import type { BillfoldClient } from '../api/types.ts';
 import type { BillfoldError } from '../api/errors.ts';
 import type { AccountSummary, Feature } from '../contract/index.ts';
+import type { PaymentMethodCollector } from '../payments/collector.ts';
 import { resolveLocale } from '../i18n/create-i18n.ts';
 import { toBillfoldError, type LoadState, type PortalChange, type StoreContext } from './remote.ts';
 import { isViewEnabled, sameRoute, type Route, type ViewName } from './routes.ts';
@@ -29,6 +30,10 @@ export interface PortalStoreOptions {
   localeAttribute?: string | null;
   /** The element's `features` attribute, or `null` for "whatever the account offers". */
   featureFilter?: readonly Feature[] | null;
+  /** The element's `paymentMethodCollector`. */
+  collector?: PaymentMethodCollector;
+  /** The colour scheme shown (the `theme` attribute with `system` resolved). */
+  colorScheme?: 'light' | 'dark';
 }
 
 /** Which journey a completed change ends (payments settle twice: submitted, then settled). */
@@ -60,6 +65,8 @@ export function createPortalStore(options: PortalStoreOptions) {
   const featureFilter = signal(options.featureFilter ?? null);
   /** The journey the customer just completed (e.g. `payment`), for the optional feedback prompt. */
   const completedJourney = signal<string | undefined>(undefined);
+  const collector = signal<PaymentMethodCollector | undefined>(options.collector);
+  const colorScheme = signal<'light' | 'dark'>(options.colorScheme ?? 'light');
 
   const accountData = computed(() => (account.value.status === 'ready' ? account.value.data : undefined));
   const locale = computed(() => resolveLocale(localeAttribute.value, accountData.value?.customer.locale));
@@ -121,6 +128,8 @@ export function createPortalStore(options: PortalStoreOptions) {
       if (journey) completedJourney.value = journey;
     },
     refreshAccount: () => reload({ quiet: true }),
+    collector: () => collector.peek(),
+    colorScheme: () => colorScheme.peek(),
   };
 
   /**
@@ -231,6 +240,10 @@ export function createPortalStore(options: PortalStoreOptions) {
     features,
     /** The element's `locale` attribute changed. */
     setLocaleAttribute: (value: string | null) => void (localeAttribute.value = value),
+    /** The element's `paymentMethodCollector` changed. */
+    setCollector: (value: PaymentMethodCollector | undefined) => void (collector.value = value),
+    /** The element's colour scheme changed. */
+    setColorScheme: (value: 'light' | 'dark') => void (colorScheme.value = value),
     /** The element's `features` attribute changed. */
     setFeatureFilter: (value: readonly Feature[] | null) => void (featureFilter.value = value),
     /** Set after a completed change; the feedback prompt asks "how was this?" about it. */

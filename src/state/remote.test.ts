@@ -18,6 +18,8 @@ function context(client: Partial<BillfoldClient> = {}) {
     reportError: (error, operation) => void errors.push(`${operation}:${error.kind}`),
     reportChange: (change) => void changes.push(change),
     refreshAccount: async () => {},
+    collector: () => undefined,
+    colorScheme: () => 'light',
   };
   return { ctx, errors, changes, abortAll: () => controllers.forEach((c) => c.abort()) };
 }

@@ -1,6 +1,7 @@
 import { signal, type ReadonlySignal } from '@preact/signals';
 import { BillfoldError, isBillfoldError } from '../api/errors.ts';
 import type { BillfoldClient, CallOptions } from '../api/types.ts';
+import type { PaymentMethodCollector } from '../payments/collector.ts';
 
 /** Where a piece of remote data stands. `idle` means no request yet (no client or no token). */
 export type LoadState<T> =
@@ -25,13 +26,18 @@ export interface StoreContext {
   reportChange(change: PortalChange): void;
   /** Reloads the account summary (the overview's figures change after most mutations). */
   refreshAccount(): Promise<void>;
+  /** The host's payment-method collector (the element's `paymentMethodCollector`), if any. */
+  collector?(): PaymentMethodCollector | undefined;
+  /** The colour scheme the portal shows now (its `theme`, with `system` resolved); light if absent. */
+  colorScheme?(): 'light' | 'dark';
 }
 
 /** A tracked request's signal and controls. */
 export interface Tracked {
   signal: AbortSignal;
   done: () => void;
-  abort: () => void;
+  /** Cancels the request (optional for contexts that cannot cancel, e.g. in tests). */
+  abort?: () => void;
 }
 
 /** A completed change the host hears about (see `element/events.ts`). */
@@ -76,7 +82,7 @@ export function createQuery<T>(
     const client = context.client();
     if (!client) return undefined;
     // A newer load wins: cancel the older request rather than letting it finish unseen.
-    current?.abort();
+    current?.abort?.();
     const tracked = context.track();
     current = tracked;
     const mine = ++seq;

@@ -10,6 +10,7 @@ import { Alert } from '../ui/alert.tsx';
 import { Button } from '../ui/button.tsx';
 import { OverviewView } from './overview/overview-view.tsx';
 import { errorMessage } from './error-message.ts';
+import { FeedbackPrompt } from './feedback/feedback-prompt.tsx';
 
 /** Props of {@link App}. */
 export interface AppProps {
@@ -51,16 +52,20 @@ function Portal({ store }: { store: PortalStore }) {
   // screen renders its heading a little later).
   const focusHeading = useRef(false);
 
+  const focusHeadingIfPending = () => {
+    if (focusHeading.current && heading.current) {
+      heading.current.focus();
+      focusHeading.current = false;
+    }
+  };
+
   useEffect(() => {
     const key = formatRoute(route);
     if (lastRoute.current !== key) {
       lastRoute.current = key;
       focusHeading.current = true;
     }
-    if (focusHeading.current && heading.current) {
-      heading.current.focus();
-      focusHeading.current = false;
-    }
+    focusHeadingIfPending();
   });
 
   useEffect(() => {
@@ -101,10 +106,17 @@ function Portal({ store }: { store: PortalStore }) {
         <PortalNav store={store} />
         {store.canGoBack.value ? <Button onClick={store.back}>{t('portal.back')}</Button> : null}
         {route.view === 'overview' || !hasScreen(route.view) ? (
-          <OverviewView account={state.data} features={store.features.value} headingRef={heading} />
+          <OverviewView account={state.data} features={store.features.value} headingRef={heading} store={store} />
         ) : (
-          <LazyScreen store={store} route={route} account={state.data} headingRef={heading} />
+          <LazyScreen
+            store={store}
+            route={route}
+            account={state.data}
+            headingRef={heading}
+            onShown={focusHeadingIfPending}
+          />
         )}
+        <FeedbackPrompt store={store} />
       </>
     );
   } else {
@@ -152,8 +164,11 @@ function PortalNav({ store }: { store: PortalStore }) {
   );
 }
 
-/** Loads a screen's code on first use, then renders it. */
-function LazyScreen(props: ScreenProps) {
+/**
+ * Loads a screen's code on first use, then renders it. `onShown` runs once the screen is on
+ * screen, so focus can move to its heading (the shell's own effect ran before it existed).
+ */
+function LazyScreen({ onShown, ...props }: ScreenProps & { onShown: () => void }) {
   const { t } = useI18n();
   const view = props.route.view;
   const [loaded, setLoaded] = useState<{ view: ViewName; Screen: ComponentType<ScreenProps> } | { view: ViewName; failed: true }>();
@@ -178,6 +193,10 @@ function LazyScreen(props: ScreenProps) {
     );
   }
   if ('failed' in loaded) return <Alert message={t('error.network')} />;
-  const { Screen } = loaded;
+  return <LoadedScreen Screen={loaded.Screen} props={props} onShown={onShown} />;
+}
+
+function LoadedScreen({ Screen, props, onShown }: { Screen: ComponentType<ScreenProps>; props: ScreenProps; onShown: () => void }) {
+  useEffect(onShown, [Screen]);
   return <Screen {...props} />;
 }

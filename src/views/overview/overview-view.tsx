@@ -5,6 +5,8 @@ import { Money } from '../../ui/money.tsx';
 import { Section } from '../../ui/section.tsx';
 import { StatusBadge, type BadgeTone } from '../../ui/status-badge.tsx';
 import { MerchantHtml } from '../../ui/merchant-html.tsx';
+import type { PortalStore } from '../../state/portal-store.ts';
+import { OverviewInvoices } from './overview-invoices.tsx';
 
 /** Props of {@link OverviewView}. */
 export interface OverviewViewProps {
@@ -13,6 +15,11 @@ export interface OverviewViewProps {
   features: readonly Feature[];
   /** Lets the app move focus to the heading after navigation. */
   headingRef?: { current: HTMLHeadingElement | null };
+  /**
+   * The portal's store. With it the overview offers direct actions (pay, fix the card, see the
+   * invoice) and explains a failed payment; without it, it only shows where the account stands.
+   */
+  store?: PortalStore;
 }
 
 const STATUS_TONE: Record<AccountStatus | OutstandingInvoice['status'], BadgeTone> = {
@@ -33,7 +40,7 @@ const DATED: ReadonlySet<AccountStatus> = new Set(['payment_due', 'past_due', 'o
  * relationship, what is owed and when, the merchant's note, the person to talk to, and the
  * invoices that need attention.
  */
-export function OverviewView({ account, features, headingRef }: OverviewViewProps) {
+export function OverviewView({ account, features, headingRef, store }: OverviewViewProps) {
   const { t, locale } = useI18n();
   const { customer, merchant } = account;
   return (
@@ -77,7 +84,11 @@ export function OverviewView({ account, features, headingRef }: OverviewViewProp
         </dl>
       </Section>
       <Section title={t('overview.invoices')}>
-        <InvoiceList invoices={account.outstandingInvoices} />
+        {store ? (
+          <OverviewInvoices store={store} account={account} tone={STATUS_TONE} />
+        ) : (
+          <InvoiceList invoices={account.outstandingInvoices} />
+        )}
       </Section>
       {account.merchantNoteHtml ? (
         <Section title={t('overview.noteFrom', { merchant: merchant.name })}>

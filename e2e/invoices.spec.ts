@@ -1,0 +1,243 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { portalEvents, recordPortalEvents } from './fixtures.ts';
+
+// Personas on the shared demo server that only this file changes: `loyal` (Margaret pays her
+// overdue bill), `hardship` (Daniela's payment fails); `business` is only read.
+
+/** WCAG 2.1 A/AA over the whole page, the portal's shadow root and an open dialog included. */
+async function expectNoViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const summary = results.violations.map(
+    (violation) => `${violation.id}: ${violation.help} -> ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
+  );
+  expect(summary).toEqual([]);
+}
+
+/** Presses Tab until `target` has focus (keyboard only, like a customer without a mouse). */
+async function tabTo(page: Page, target: Locator, maxPresses = 40) {
+  for (let i = 0; i < maxPresses; i++) {
+    if (await target.evaluate((el) => el === (el.getRootNode() as ShadowRoot).activeElement).catch(() => false)) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error('Tab never reached the target');
+}
+
+async function openPortal(page: Page, persona: string, greeting: string) {
+  await recordPortalEvents(page);
+  await page.goto(`/?persona=${persona}`);
+  await expect(page.getByRole('heading', { name: greeting })).toBeVisible();
+}
+
+async function openInvoices(page: Page) {
+  await page.getByRole('navigation', { name: 'Billing sections' }).getByRole('button', { name: 'Invoices' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Invoices' })).toBeVisible();
+}
+
+test('Margaret finds her overdue invoice, pays it with the keyboard and watches it turn paid', async ({ page }) => {
+  await openPortal(page, 'loyal', 'Hello, Margaret');
+  await openInvoices(page);
+
+  const list = page.getByRole('list', { name: 'Your invoices, newest first' });
+  await expect(list.getByRole('listitem')).toHaveCount(6);
+  // Newest first, in pounds for a British customer.
+  await expect(list.getByRole('listitem').first()).toContainText('Overdue');
+  await expect(list.getByRole('listitem').first()).toContainText('£');
+  await expectNoViolations(page);
+
+  // The status filter narrows the list to what needs doing.
+  await page.getByLabel('Show').selectOption({ label: 'Overdue' });
+  await expect(list.getByRole('listitem')).toHaveCount(1);
+  await page.getByLabel('Show').selectOption({ label: 'Paid' });
+  await expect(list.getByRole('listitem')).toHaveCount(5);
+  await page.getByLabel('Show').selectOption({ label: 'Overdue' });
+  await expect(list.getByRole('listitem')).toHaveCount(1);
+
+  await list.getByRole('button', { name: /^Invoice AU-/ }).click();
+  const heading = page.getByRole('heading', { level: 2, name: /^Invoice AU-/ });
+  await expect(heading).toBeVisible();
+  await expect(heading).toBeFocused();
+  await expect(page.getByRole('heading', { name: 'Usage' })).toBeVisible();
+  await expect(page.getByText('VAT at 5% on')).toBeVisible();
+  await expectNoViolations(page);
+
+  // The confirm step: amount and method, the default card chosen; Escape closes it and focus
+  // returns to "Pay now".
+  const payNow = page.getByRole('button', { name: /^Pay now/ });
+  await tabTo(page, payNow);
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog', { name: 'Confirm your payment' });
+  await expect(dialog).toBeVisible();
+  await expect(dialog).toContainText(/You are paying £[0-9.,]+ for invoice AU-/);
+  await expect(dialog.getByRole('radio', { name: /Visa ending in 4242/ })).toBeChecked();
+  await expectNoViolations(page);
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(payNow).toBeFocused();
+
+  // Pay, keyboard only: Enter opens the dialog, Tab to the pay button, Enter pays.
+  await page.keyboard.press('Enter');
+  await expect(dialog).toBeVisible();
+  const confirm = dialog.getByRole('button', { name: /^Pay £/ });
+  await tabTo(page, confirm);
+  await page.keyboard.press('Enter');
+
+  // "Processing" at once, then "paid" by itself when the server settles (1.5 s in e2e).
+  const status = page.getByRole('status').filter({ hasText: /being processed|went through/ });
+  await expect(status).toContainText('is being processed');
+  await expect(dialog).toBeHidden();
+  await expectNoViolations(page);
+  await expect(status).toContainText('went through', { timeout: 15_000 });
+  await expect(page.getByRole('button', { name: /^Pay now/ })).toHaveCount(0);
+  await expect(page.locator('.invoice-header')).toContainText('Paid');
+  await expect(page.getByRole('list').filter({ hasText: 'Visa •••• 4242' }).first()).toContainText('Paid');
+  await expectNoViolations(page);
+
+  const payments = (await portalEvents(page)).filter((event) => event.type === 'billfold-payment-made');
+  expect(payments.map((event) => event.detail?.status)).toEqual(['pending', 'succeeded']);
+  expect(payments[0]?.detail?.paymentId).toBe(payments[1]?.detail?.paymentId);
+
+  // A paid invoice never shows a reminder: the overview says all is paid.
+  await page.getByRole('navigation', { name: 'Billing sections' }).getByRole('button', { name: 'Overview' }).click();
+  await expect(page.getByText('Nothing to pay right now')).toBeVisible();
+  await expect(page.getByText(/hasn't reached us|still open|overdue/i)).toHaveCount(0);
+});
+
+test("Daniela's payment fails for lack of funds: she sees why and what she can do", async ({ page }) => {
+  await openPortal(page, 'hardship', 'Hello, Daniela');
+  await openInvoices(page);
+  await page.getByLabel('Show').selectOption({ label: 'Overdue' });
+  await page.getByRole('button', { name: /^Invoice AU-/ }).click();
+  await expect(page.getByRole('heading', { level: 2, name: /^Invoice AU-/ })).toBeVisible();
+
+  await page.getByRole('button', { name: /^Pay now/ }).click();
+  const dialog = page.getByRole('dialog', { name: 'Confirm your payment' });
+  await expect(dialog.getByRole('radio', { name: /Mastercard ending in 9995/ })).toBeChecked();
+  await dialog.getByRole('button', { name: /^Pay €/ }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'is being processed' })).toBeVisible();
+
+  const failure = page.getByRole('region', { name: "Why your payment didn't go through" });
+  await expect(failure).toBeVisible({ timeout: 15_000 });
+  await expect(failure).toContainText("there wasn't enough money available");
+  await expect(failure).toContainText(/We won't try again automatically|We'll try again automatically on/);
+  const actions = failure.getByRole('group', { name: 'What you can do now' });
+  await expect(actions.getByRole('button', { name: 'Pay with another method' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: "didn't go through" })).toBeVisible();
+  await expectNoViolations(page);
+
+  // "Pay with another method" opens the confirm step again.
+  await actions.getByRole('button', { name: 'Pay with another method' }).click();
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog).toBeHidden();
+
+  const events = (await portalEvents(page)).filter((event) => event.type === 'billfold-payment-made');
+  expect(events.map((event) => event.detail?.status)).toEqual(['pending', 'failed']);
+});
+
+// Runs after Daniela's failed payment above (tests in a file run in order).
+test("Daniela's overview explains the failed payment and offers what to do, right there", async ({ page }) => {
+  await openPortal(page, 'hardship', 'Hello, Daniela');
+  const failure = page.getByRole('region', { name: "Why your payment didn't go through" });
+  await expect(failure).toContainText("there wasn't enough money available");
+  await expect(failure.getByRole('group', { name: 'What you can do now' }).getByRole('button').first()).toBeVisible();
+  await expectNoViolations(page);
+
+  // Pay straight from the overview: the same confirm step, with the keyboard.
+  const payNow = page.getByRole('button', { name: /^Pay now/ }).first();
+  await payNow.focus();
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog', { name: 'Confirm your payment' });
+  await expect(dialog).toContainText(/You are paying €[0-9.,]+ for invoice AU-/);
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(payNow).toBeFocused();
+
+  // "See the invoice" opens it.
+  await page.getByRole('button', { name: /^See the invoice/ }).first().click();
+  await expect(page.getByRole('heading', { level: 2, name: /^Invoice AU-/ })).toBeVisible();
+});
+
+test("Northwind reads the big invoice, a line's explanation and the credit note", async ({ page }) => {
+  // axe over all 552 lines is the slowest check of the suite; give it room on a busy 2-core machine.
+  test.setTimeout(90_000);
+  await openPortal(page, 'business', 'Hello, Northwind team');
+  await openInvoices(page);
+  const list = page.getByRole('list', { name: 'Your invoices, newest first' });
+  await expect(list.getByRole('listitem')).toHaveCount(4);
+  await expect(list.getByRole('listitem').first()).toContainText('€');
+
+  const started = Date.now();
+  await list.getByRole('button', { name: /^Invoice AU-B-/ }).first().click();
+  const usage = page.getByRole('region', { name: 'Usage' });
+  await expect(usage).toContainText(/5\d\d lines/);
+  const opened = Date.now() - started;
+  expect(opened, 'the 500+ line invoice opens quickly').toBeLessThan(5_000);
+  // Only the first lines are rendered; the rest on request.
+  await expect(usage.getByRole('listitem')).toHaveCount(50);
+  await expect(usage).toContainText(/Showing 50 of 5\d\d lines/);
+
+  // "Why am I charged this?" on one line.
+  const why = usage.getByText('Why am I charged this?').first();
+  await why.click();
+  await expect(usage.getByText(/calls to the Grid Insights API from project/).first()).toBeVisible();
+
+  // Dark theme and a 320 px wide phone: still readable, nothing scrolls sideways.
+  await page.getByLabel('Theme', { exact: true }).selectOption('dark');
+  await expect(page.locator('billfold-portal')).toHaveAttribute('theme', 'dark');
+  await expectNoViolations(page);
+  await page.setViewportSize({ width: 320, height: 640 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+  await page.getByLabel('Theme', { exact: true }).selectOption('light');
+  await page.setViewportSize({ width: 1280, height: 720 });
+
+  // Every line on request (the heaviest state: checked last).
+  await usage.getByRole('button', { name: /^Show all 5\d\d lines$/ }).click();
+  await expect(usage.getByRole('listitem')).toHaveCount(await usage.getByRole('listitem').count());
+  expect(await usage.getByRole('listitem').count()).toBeGreaterThan(500);
+
+  await expect(page.getByRole('region', { name: 'Taxes' })).toContainText('VAT at 19% on');
+  await expect(page.getByRole('region', { name: 'Totals' })).toContainText('Subtotal');
+  await expect(page.getByRole('region', { name: 'Payments' })).toContainText('Deutsche Bank •••• 3000');
+  await expectNoViolations(page);
+
+
+  // The previous quarter's credit note, with the merchant's apology.
+  await page.getByRole('button', { name: 'All invoices' }).click();
+  await list.getByRole('button', { name: /^Invoice AU-B-/ }).nth(1).click();
+  const corrections = page.getByRole('region', { name: 'Corrections and credit notes' });
+  await expect(corrections).toContainText('We are sorry.');
+  await expect(corrections).toContainText('-€120.00');
+  await expectNoViolations(page);
+});
+
+test('the view attribute deep-links to one invoice', async ({ page }) => {
+  await openPortal(page, 'business', 'Hello, Northwind team');
+  // A merchant page that renders the portal straight onto an invoice.
+  await page.evaluate(async () => {
+    const response = await fetch('/demo/session', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ persona: 'business' }),
+    });
+    const { token } = (await response.json()) as { token: string };
+    const portal = document.createElement('billfold-portal') as HTMLElement & { sessionToken: string };
+    portal.setAttribute('api-base', '/billing-api');
+    portal.setAttribute('view', 'invoices/inv_northwind_1');
+    portal.sessionToken = token;
+    document.getElementById('portal-slot')!.replaceChildren(portal);
+  });
+  await expect(page.getByRole('heading', { level: 2, name: /^Invoice AU-B-/ })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Corrections and credit notes' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Hello, Northwind team' })).toHaveCount(0);
+
+  // And the list, in German.
+  await page.evaluate(() => {
+    const portal = document.querySelector('billfold-portal')!;
+    portal.setAttribute('locale', 'de');
+    portal.setAttribute('view', 'invoices');
+  });
+  await expect(page.getByRole('heading', { level: 2, name: 'Rechnungen' })).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Ihre Rechnungen, die neueste zuerst' }).getByRole('listitem').first()).toContainText('€');
+  await expectNoViolations(page);
+});

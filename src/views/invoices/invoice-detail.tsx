@@ -1,0 +1,318 @@
+import { useEffect, useId, useMemo, useState } from 'preact/hooks';
+import type { RefObject } from 'preact';
+import type { InvoiceDetail, InvoiceLine } from '../../contract/index.ts';
+import type { InvoicesModel } from '../../state/invoices.ts';
+import { useI18n } from '../../i18n/i18n-context.ts';
+import { formatDate, formatDateTime, formatMoney } from '../../i18n/format.ts';
+import { Alert } from '../../ui/alert.tsx';
+import { Button } from '../../ui/button.tsx';
+import { Money } from '../../ui/money.tsx';
+import { Section } from '../../ui/section.tsx';
+import { StatusBadge } from '../../ui/status-badge.tsx';
+import { errorMessage } from '../error-message.ts';
+import { INITIAL_LINES, MORE_LINES, groupLines, type LineGroup } from './invoice-lines.ts';
+import { formatPercent, formatQuantity, INVOICE_TONE, PAYMENT_TONE } from './invoice-format.ts';
+import { InvoicePayPanel, type PayNavigation } from './pay-panel.tsx';
+
+/** Props of {@link InvoiceDetailView}. */
+export interface InvoiceDetailViewProps {
+  model: InvoicesModel;
+  invoiceId: string;
+  headingRef: RefObject<HTMLHeadingElement>;
+  nav: PayNavigation;
+}
+
+/** One invoice: what it charges and why, taxes, totals, payments, corrections, and paying it. */
+export function InvoiceDetailView({ model, invoiceId, headingRef, nav }: InvoiceDetailViewProps) {
+  const { t } = useI18n();
+  const query = model.detail(invoiceId);
+  const state = query.state.value;
+  useEffect(() => {
+    void query.ensure();
+  }, [query]);
+
+  const invoice = state.status === 'ready' ? state.data : undefined;
+  // One heading element from loading to loaded: the shell focuses it on navigation, and
+  // replacing it would drop the focus.
+  return (
+    <div class="invoice-detail">
+      <header class="invoice-header">
+        <h2 ref={headingRef} tabIndex={-1}>
+          {invoice ? t('invoices.detail.title', { number: invoice.number }) : t('invoices.title')}
+        </h2>
+        {invoice ? (
+          <StatusBadge label={t(`invoices.status.${invoice.status}`)} tone={INVOICE_TONE[invoice.status]} />
+        ) : null}
+        <button type="button" class="link-button" onClick={() => nav.navigate({ view: 'invoices' })}>
+          {t('invoices.detail.allInvoices')}
+        </button>
+      </header>
+      {invoice ? (
+        <Invoice invoice={invoice} model={model} nav={nav} />
+      ) : state.status === 'error' ? (
+        <Alert message={errorMessage(t, state.error)}>
+          <Button variant="primary" onClick={() => void query.reload()}>
+            {t('error.retry')}
+          </Button>
+        </Alert>
+      ) : (
+        <p role="status" class="loading">
+          {t('invoices.detail.loading')}
+        </p>
+      )}
+    </div>
+  );
+}
+
+function Invoice({ invoice, model, nav }: { invoice: InvoiceDetail; model: InvoicesModel; nav: PayNavigation }) {
+  const { t, locale } = useI18n();
+  const grouped = useMemo(() => groupLines(invoice.lines), [invoice.lines]);
+  const chargesId = useId();
+  const corrected = invoice.corrections.reduce((sum, c) => sum + c.amount.amount, 0);
+  const currency = invoice.total.currency;
+  return (
+    <>
+      <dl class="figures invoice-facts">
+        <div>
+          <dt>{t('invoices.detail.issued')}</dt>
+          <dd>{formatDate(invoice.issueDate, locale)}</dd>
+        </div>
+        <div>
+          <dt>{t('invoices.detail.due')}</dt>
+          <dd>{formatDate(invoice.dueDate, locale)}</dd>
+        </div>
+        {invoice.period ? (
+          <div>
+            <dt>{t('invoices.detail.period')}</dt>
+            <dd>
+              {t('invoices.detail.periodValue', {
+                start: formatDate(invoice.period.start, locale, 'medium'),
+                end: formatDate(invoice.period.end, locale, 'medium'),
+              })}
+            </dd>
+          </div>
+        ) : null}
+        <div>
+          <dt>{t('invoices.detail.total')}</dt>
+          <dd>
+            <Money value={invoice.total} locale={locale} />
+          </dd>
+        </div>
+        <div>
+          <dt>{t('invoices.detail.amountDue')}</dt>
+          <dd>
+            <Money value={invoice.amountDue} locale={locale} />
+          </dd>
+        </div>
+      </dl>
+      <InvoicePayPanel model={model} invoice={invoice} lastPayment={invoice.payments[0]} nav={nav} />
+      {invoice.pdfUrl ? (
+        <p>
+          <a href={invoice.pdfUrl} target="_blank" rel="noopener noreferrer">
+            {t('invoices.detail.pdf')} <span class="visually-hidden">{t('invoices.detail.newTab')}</span>
+          </a>
+        </p>
+      ) : null}
+      {invoice.corrections.length > 0 ? (
+        <Section title={t('invoices.detail.corrections')} class="corrections">
+          <ul class="plain-list">
+            {invoice.corrections.map((correction) => (
+              <li key={correction.id} class="correction">
+                <p class="row">
+                  <strong>
+                    {t('invoices.detail.correction', {
+                      number: correction.number,
+                      date: formatDate(correction.issueDate, locale),
+                    })}
+                  </strong>
+                  <Money value={correction.amount} locale={locale} />
+                </p>
+                {correction.note ? (
+                  <blockquote class="merchant-note">
+                    <p class="note-label">{t('invoices.detail.correctionNote')}</p>
+                    <p>{correction.note}</p>
+                  </blockquote>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        </Section>
+      ) : null}
+      <section class="charges" aria-labelledby={chargesId}>
+        <h3 id={chargesId}>{t('invoices.detail.charges')}</h3>
+        {grouped.groups.map((group) => (
+          <LineGroupView key={group.kind} group={group} />
+        ))}
+      </section>
+      {grouped.taxes.length > 0 ? (
+        <Section title={t('invoices.detail.taxes')} class="taxes">
+          <ul class="lines">
+            {grouped.taxes.map((line) => (
+              <LineView key={line.id} line={line} />
+            ))}
+          </ul>
+        </Section>
+      ) : null}
+      <Section title={t('invoices.detail.totals')} class="totals">
+        <dl class="totals-list">
+          <div>
+            <dt>{t('invoices.detail.subtotal')}</dt>
+            <dd>
+              <Money value={invoice.subtotal} locale={locale} />
+            </dd>
+          </div>
+          <div>
+            <dt>{t('invoices.detail.taxTotal')}</dt>
+            <dd>
+              <Money value={invoice.taxTotal} locale={locale} />
+            </dd>
+          </div>
+          {corrected !== 0 ? (
+            <div>
+              <dt>{t('invoices.detail.corrected')}</dt>
+              <dd>
+                <Money value={{ amount: corrected, currency }} locale={locale} />
+              </dd>
+            </div>
+          ) : null}
+          <div class="grand-total">
+            <dt>{t('invoices.detail.total')}</dt>
+            <dd>
+              <Money value={invoice.total} locale={locale} />
+            </dd>
+          </div>
+          <div>
+            <dt>{t('invoices.detail.amountPaid')}</dt>
+            <dd>
+              <Money value={invoice.amountPaid} locale={locale} />
+            </dd>
+          </div>
+          <div class="grand-total">
+            <dt>{t('invoices.detail.amountDue')}</dt>
+            <dd>
+              <Money value={invoice.amountDue} locale={locale} />
+            </dd>
+          </div>
+        </dl>
+      </Section>
+      <Section title={t('invoices.detail.payments')} class="payments">
+        {invoice.payments.length === 0 ? (
+          <p>{t('invoices.detail.noPayments')}</p>
+        ) : (
+          <ul class="plain-list">
+            {invoice.payments.map((payment) => (
+              <li key={payment.id} class="row payment-row">
+                <span>
+                  {payment.paymentMethodLabel
+                    ? t('invoices.detail.paymentWith', {
+                        amount: formatMoney(payment.amount, locale),
+                        method: payment.paymentMethodLabel,
+                      })
+                    : formatMoney(payment.amount, locale)}
+                </span>
+                <span class="muted">
+                  {t('invoices.detail.paymentAt', { date: formatDateTime(payment.createdAt, locale) })}
+                </span>
+                <StatusBadge label={t(`invoices.paymentStatus.${payment.status}`)} tone={PAYMENT_TONE[payment.status]} />
+              </li>
+            ))}
+          </ul>
+        )}
+      </Section>
+    </>
+  );
+}
+
+/**
+ * One kind of charge. Long groups (hundreds of metered usage lines) show the first lines and
+ * reveal more on request, so opening a big invoice renders tens of lines, not hundreds.
+ */
+function LineGroupView({ group }: { group: LineGroup }) {
+  const { t, locale } = useI18n();
+  const [shown, setShown] = useState(INITIAL_LINES);
+  const titleId = useId();
+  const count = group.lines.length;
+  const visible = group.lines.slice(0, shown);
+  return (
+    <section class="line-group" aria-labelledby={titleId}>
+      <h4 id={titleId}>{t(`invoices.detail.group.${group.kind}`)}</h4>
+      <p class="muted">
+        {t('invoices.detail.groupSummary', { count, amount: formatMoney(group.total, locale) })}
+      </p>
+      <ul class="lines">
+        {visible.map((line) => (
+          <LineView key={line.id} line={line} />
+        ))}
+      </ul>
+      {count > shown ? (
+        <div class="more-lines">
+          <p class="muted">{t('invoices.detail.showingLines', { shown, count })}</p>
+          <div class="actions">
+            <Button onClick={() => setShown(shown + MORE_LINES)}>
+              {t('invoices.detail.showMoreLines', { count: Math.min(MORE_LINES, count - shown) })}
+            </Button>
+            <Button onClick={() => setShown(count)}>{t('invoices.detail.showAllLines', { count })}</Button>
+          </div>
+        </div>
+      ) : null}
+    </section>
+  );
+}
+
+/** A line: what, when, how much, and a disclosure that answers "why am I charged this?". */
+function LineView({ line }: { line: InvoiceLine }) {
+  const { t, locale } = useI18n();
+  const details: string[] = [];
+  if (line.period) {
+    details.push(
+      line.period.start === line.period.end
+        ? formatDate(line.period.start, locale, 'medium')
+        : t('invoices.detail.periodValue', {
+            start: formatDate(line.period.start, locale, 'medium'),
+            end: formatDate(line.period.end, locale, 'medium'),
+          }),
+    );
+  }
+  if (line.quantity != null) {
+    const quantity = formatQuantity(line.quantity, locale);
+    const unit = line.unit ?? '';
+    if (line.unitAmount) {
+      const unitAmount = formatMoney(line.unitAmount, locale);
+      details.push(unit ? t('invoices.detail.quantity', { quantity, unit, unitAmount }) : t('invoices.detail.quantityNoUnit', { quantity, unitAmount }));
+    } else {
+      details.push(t('invoices.detail.quantityOnly', { quantity, unit }).trim());
+    }
+  }
+  if (line.tax) {
+    details.push(
+      t('invoices.detail.taxRate', {
+        name: line.tax.name,
+        percent: formatPercent(line.tax.percent, locale),
+        taxable: formatMoney(line.tax.taxableAmount, locale),
+      }),
+    );
+  }
+  const context = line.kind === 'discount' || line.kind === 'credit' || line.kind === 'tax' ? line.kind : undefined;
+  return (
+    <li class="line">
+      <div class="row">
+        <span class="line-description">{line.description}</span>
+        <Money value={line.amount} locale={locale} />
+      </div>
+      {details.length > 0 ? <p class="muted line-details">{details.join(' · ')}</p> : null}
+      {line.explanation ? (
+        <details class="why">
+          <summary>
+            {t('invoices.detail.why', { context })}
+            <span class="visually-hidden">
+              {' '}
+              {line.description}
+              {line.period ? `, ${details[0]}` : ''}
+            </span>
+          </summary>
+          <p>{line.explanation}</p>
+        </details>
+      ) : null}
+    </li>
+  );
+}

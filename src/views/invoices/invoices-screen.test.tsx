@@ -1,0 +1,307 @@
+// @vitest-environment jsdom
+import { createRef, render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { BillfoldClient } from '../../api/types.ts';
+import type { AccountSummary, InvoiceDetail, InvoiceLine, Payment, PaymentMethod } from '../../contract/index.ts';
+import { createI18n, ensureLanguage } from '../../i18n/create-i18n.ts';
+import { I18nContext } from '../../i18n/i18n-context.ts';
+import { createInvoicesModel } from '../../state/invoices.ts';
+import { createPortalStore, type StoreEvent } from '../../state/portal-store.ts';
+import type { Route } from '../../state/routes.ts';
+import { loyalAccount } from '../overview/account-fixtures.ts';
+import { OverviewView } from '../overview/overview-view.tsx';
+import InvoicesScreen from './invoices-screen.tsx';
+
+const eur = (amount: number) => ({ amount, currency: 'EUR' });
+
+function usageLines(count: number): InvoiceLine[] {
+  return Array.from({ length: count }, (_, i) => ({
+    id: `ln_${i}`,
+    kind: 'usage' as const,
+    description: `API calls — day ${i + 1}`,
+    period: { start: '2026-08-01', end: '2026-08-01' },
+    quantity: 12.5,
+    unit: 'GB',
+    unitAmount: eur(9),
+    amount: eur(113),
+    explanation: `Usage explanation ${i + 1}`,
+  }));
+}
+
+function bigInvoice(payments: Payment[] = []): InvoiceDetail {
+  return {
+    id: 'inv_big',
+    number: 'AU-B-1',
+    status: 'past_due',
+    issueDate: '2026-10-01',
+    dueDate: '2026-10-31',
+    period: { start: '2026-07-01', end: '2026-09-30' },
+    total: eur(90000),
+    amountDue: eur(90000),
+    lines: [
+      { id: 'ln_plan', kind: 'subscription', description: 'Business plan', amount: eur(120000), explanation: 'The platform fee.' },
+      ...usageLines(552),
+      { id: 'ln_off', kind: 'discount', description: 'Commitment discount', amount: eur(-6000), explanation: 'You committed to a year.' },
+      {
+        id: 'ln_vat',
+        kind: 'tax',
+        description: 'VAT 19%',
+        amount: eur(14000),
+        explanation: 'German VAT.',
+        tax: { name: 'VAT', percent: 19, taxableAmount: eur(74000) },
+      },
+    ],
+    subtotal: eur(76000),
+    taxTotal: eur(14000),
+    amountPaid: eur(0),
+    payments,
+    corrections: [
+      { id: 'cn_1', number: 'CN-7', issueDate: '2026-10-10', amount: eur(-12000), note: 'We are sorry about the metering fault.' },
+    ],
+    pdfUrl: 'https://billing.example/inv_big.pdf',
+  };
+}
+
+const methods: PaymentMethod[] = [
+  { id: 'pm_sepa', type: 'bank_account', bankName: 'Deutsche Bank', last4: '3000', isDefault: true },
+  { id: 'pm_visa', type: 'card', brand: 'Visa', last4: '4242', expMonth: 8, expYear: 2030, isDefault: false },
+];
+
+function payment(status: Payment['status'], methodId = 'pm_visa'): Payment {
+  return {
+    id: 'pay_1',
+    invoiceId: 'inv_big',
+    amount: eur(90000),
+    status,
+    createdAt: '2026-11-20T10:00:00Z',
+    settledAt: status === 'pending' ? null : '2026-11-20T10:00:02Z',
+    paymentMethodId: methodId,
+    paymentMethodLabel: methodId === 'pm_visa' ? 'Visa •••• 4242' : 'Deutsche Bank •••• 3000',
+    failure: status === 'failed' ? { reason: 'processing_error', suggestedAction: 'pay_with_other_method', nextRetryAt: '2026-11-25T09:00:00Z' } : null,
+  };
+}
+
+let host: HTMLElement | undefined;
+afterEach(() => {
+  if (host) render(null, host);
+  host?.remove();
+  host = undefined;
+});
+
+/** A screen in a shadow root like the element's, over a hand-written client (the adapter extension point). */
+async function mount(locale: string, client: Partial<BillfoldClient>, view: 'invoices' | 'overview', route: Route, account?: AccountSummary) {
+  const i18n = createI18n(locale);
+  await ensureLanguage(i18n, locale);
+  const events: StoreEvent[] = [];
+  const store = createPortalStore({ emit: (event) => events.push(event) });
+  const summary = account ?? loyalAccount({ features: ['invoices', 'payment-methods'] });
+  store.setClient({ getAccount: async () => summary, ...client } as BillfoldClient, { load: false });
+  await store.reload();
+  // The same model the screen would create, polling quickly.
+  store.model('invoices', (context) => createInvoicesModel(context, { pollMs: 5, maxPollMs: 5 }));
+  host = document.createElement('div');
+  document.body.append(host);
+  const root = host.attachShadow({ mode: 'open' });
+  const mountPoint = document.createElement('div');
+  root.append(mountPoint);
+  const tree = (r: Route) => (
+    <I18nContext.Provider value={{ t: i18n.getFixedT(locale), locale }}>
+      {view === 'invoices' ? (
+        <InvoicesScreen store={store} route={r} account={summary} headingRef={createRef()} />
+      ) : (
+        <OverviewView account={summary} features={store.features.value} store={store} />
+      )}
+    </I18nContext.Provider>
+  );
+  await act(async () => render(tree(route), mountPoint));
+  const button = (name: string | RegExp) => {
+    const found = [...root.querySelectorAll('button')].find((b) =>
+      typeof name === 'string' ? b.textContent?.trim() === name : name.test(b.textContent ?? ''),
+    );
+    if (!found) throw new Error(`no button ${String(name)}`);
+    return found;
+  };
+  const click = async (element: HTMLElement) =>
+    act(async () => {
+      element.click();
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    });
+  return { root, store, events, button, click };
+}
+
+describe('the invoice detail', () => {
+  it('groups lines by kind, shows the first 50 usage lines of 552 and the rest on request', async () => {
+    const { root, button, click } = await mount('en', { getInvoice: async () => bigInvoice() }, 'invoices', { view: 'invoices', id: 'inv_big' });
+    await vi.waitFor(() => expect(root.querySelector('h2')?.textContent).toBe('Invoice AU-B-1'));
+    const groups = [...root.querySelectorAll('.line-group h4')].map((h) => h.textContent);
+    expect(groups).toEqual(['Subscription', 'Usage', 'Discounts']);
+    const usage = root.querySelectorAll('.line-group')[1]!;
+    expect(usage.querySelectorAll('li')).toHaveLength(50);
+    expect(usage.querySelectorAll('details')).toHaveLength(50);
+    expect(usage.textContent).toContain('552 lines, €623.76 in total');
+    expect(usage.textContent).toContain('12.5 GB × €0.09');
+    // Each line answers "why?" in a native disclosure.
+    const why = usage.querySelector('details')!;
+    expect(why.querySelector('summary')!.textContent).toContain('Why am I charged this?');
+    expect(why.textContent).toContain('Usage explanation 1');
+    expect(root.querySelector('.line-group:nth-of-type(3) summary')?.textContent).toContain('Why do I get this discount?');
+
+    await click(button('Show 100 more lines'));
+    expect(usage.querySelectorAll('li')).toHaveLength(150);
+    await click(button('Show all 552 lines'));
+    expect(usage.querySelectorAll('li')).toHaveLength(552);
+
+    expect(root.textContent).toContain('VAT at 19% on €740.00');
+    expect(root.textContent).toContain('We are sorry about the metering fault.');
+    const pdf = root.querySelector('a[href="https://billing.example/inv_big.pdf"]')!;
+    expect(pdf.getAttribute('rel')).toBe('noopener noreferrer');
+  });
+
+  it('speaks German', async () => {
+    const { root } = await mount('de', { getInvoice: async () => bigInvoice() }, 'invoices', { view: 'invoices', id: 'inv_big' });
+    await vi.waitFor(() => expect(root.querySelector('h2')?.textContent).toBe('Rechnung AU-B-1'));
+    expect(root.textContent).toContain('552 Positionen, insgesamt 623,76');
+    expect(root.textContent).toContain('Warum wird mir das berechnet?');
+    expect(root.textContent).toContain('Jetzt bezahlen');
+  });
+
+  it('pays after a confirm step with a chosen method, shows processing at once and paid by itself', async () => {
+    let settled = false;
+    const paid: { invoiceId: string; methodId: string }[] = [];
+    const { root, button, click, events } = await mount(
+      'en',
+      {
+        getInvoice: async () => ({ ...bigInvoice(settled ? [payment('succeeded')] : []), ...(settled ? { status: 'paid' as const, amountDue: eur(0) } : {}) }),
+        listPaymentMethods: async () => ({ items: methods }),
+        payInvoice: async (invoiceId, body) => {
+          paid.push({ invoiceId, methodId: body.paymentMethodId });
+          return payment('pending');
+        },
+        getPayment: async () => {
+          settled = true;
+          return payment('succeeded');
+        },
+      },
+      'invoices',
+      { view: 'invoices', id: 'inv_big' },
+    );
+    await vi.waitFor(() => expect(root.querySelector('h2')?.textContent).toBe('Invoice AU-B-1'));
+    await click(button(/^Pay now/));
+    const dialog = root.querySelector('dialog')!;
+    expect(dialog.open).toBe(true);
+    expect(dialog.getAttribute('aria-modal')).toBe('true');
+    expect(root.getElementById(dialog.getAttribute('aria-labelledby')!)?.textContent).toBe('Confirm your payment');
+    expect(dialog.textContent).toContain('You are paying €900.00 for invoice AU-B-1.');
+    await vi.waitFor(() => expect(dialog.querySelectorAll('input[type=radio]')).toHaveLength(2));
+    const radios = [...dialog.querySelectorAll<HTMLInputElement>('input[type=radio]')];
+    // The default method is chosen; another can be picked.
+    expect(radios[0]!.checked).toBe(true);
+    expect(radios[0]!.closest('label')!.textContent).toContain('Deutsche Bank account ending in 3000 (default)');
+    await click(radios[1]!);
+    expect(radios[1]!.checked).toBe(true);
+
+    await act(async () => {
+      dialog.querySelector('form')!.dispatchEvent(new Event('submit', { cancelable: true, bubbles: true }));
+    });
+    await vi.waitFor(() => expect(root.querySelector('[role=status].pay-status')?.textContent).toMatch(/being processed|went through/));
+    expect(paid).toEqual([{ invoiceId: 'inv_big', methodId: 'pm_visa' }]);
+    await vi.waitFor(() => expect(root.querySelector('.pay-status')?.textContent).toContain('went through'));
+    await vi.waitFor(() => expect(root.querySelector('.invoice-header')?.textContent).toContain('Paid'));
+    expect([...root.querySelectorAll('button')].some((b) => b.textContent?.startsWith('Pay now'))).toBe(false);
+    const made = events.flatMap((e) => (e.type === 'change' && e.change.type === 'payment-made' ? [e.change.status] : []));
+    expect(made).toEqual(['pending', 'succeeded']);
+  });
+
+  it('explains a failed payment with an apology when the fault was ours, and offers the next steps', async () => {
+    const { root, store, button, click } = await mount(
+      'en',
+      { getInvoice: async () => bigInvoice([payment('failed', 'pm_sepa')]), listPaymentMethods: async () => ({ items: methods }) },
+      'invoices',
+      { view: 'invoices', id: 'inv_big' },
+    );
+    await vi.waitFor(() => expect(root.querySelector('.failure')).not.toBeNull());
+    const failure = root.querySelector('.failure')!;
+    expect(failure.textContent).toContain("We're sorry — this wasn't your fault");
+    expect(failure.textContent).toContain("We'll try again automatically on");
+    const actions = [...failure.querySelectorAll('button')].map((b) => b.textContent);
+    expect(actions[0]).toBe('Pay with another method');
+    expect(actions).toContain('Update your payment method');
+
+    // Another method than the one that failed is preselected.
+    await click(button('Pay with another method'));
+    await vi.waitFor(() => expect(root.querySelectorAll('dialog input[type=radio]')).toHaveLength(2));
+    const checked = root.querySelector<HTMLInputElement>('dialog input[type=radio]:checked')!;
+    expect(checked.value).toBe('pm_visa');
+    await click(button('Cancel'));
+    expect(root.querySelector('dialog')!.open).toBe(false);
+
+    await click(button('Update your payment method'));
+    expect(store.route.value).toEqual({ view: 'payment-methods' });
+  });
+});
+
+describe('the invoice list', () => {
+  it('lists newest first with badges and shows more on request', async () => {
+    const page = (n: number) => ({
+      id: `inv_${n}`,
+      number: `N-${n}`,
+      status: n === 1 ? ('past_due' as const) : ('paid' as const),
+      issueDate: `2026-${String(12 - n).padStart(2, '0')}-01`,
+      dueDate: `2026-${String(12 - n).padStart(2, '0')}-15`,
+      period: null,
+      total: eur(1000 * n),
+      amountDue: eur(n === 1 ? 1000 : 0),
+    });
+    const { root, button, click, store } = await mount(
+      'en',
+      {
+        listInvoices: async (query = {}) =>
+          query.cursor ? { items: [page(11)], nextCursor: null } : { items: Array.from({ length: 10 }, (_, i) => page(i + 1)), nextCursor: 'o10' },
+      },
+      'invoices',
+      { view: 'invoices' },
+    );
+    await vi.waitFor(() => expect(root.querySelectorAll('.invoice-row')).toHaveLength(10));
+    expect(root.querySelector('.invoice-row')!.textContent).toContain('Overdue');
+    expect(root.querySelector('.invoice-row')!.textContent).toContain('€10.00');
+    await click(button('Show more invoices'));
+    await vi.waitFor(() => expect(root.querySelectorAll('.invoice-row')).toHaveLength(11));
+    expect(() => button('Show more invoices')).toThrow();
+    await click(button('Invoice N-3'));
+    expect(store.route.value).toEqual({ view: 'invoices', id: 'inv_3' });
+  });
+});
+
+describe('the overview', () => {
+  it('offers to pay and to see each open invoice, and explains the last failed payment', async () => {
+    const account = loyalAccount({
+      status: 'payment_failed',
+      lastFailedPaymentId: 'pay_1',
+      outstandingInvoices: [{ id: 'inv_big', number: 'AU-B-1', dueDate: '2026-10-31', amountDue: eur(90000), status: 'past_due' }],
+      features: ['invoices', 'payment-methods'],
+    });
+    const { root, button, click, store } = await mount(
+      'en',
+      {
+        getPayment: async () => ({ ...payment('failed', 'pm_sepa'), failure: { reason: 'card_expired', suggestedAction: 'update_payment_method' } }),
+        listPaymentMethods: async () => ({ items: methods }),
+      },
+      'overview',
+      { view: 'overview' },
+      account,
+    );
+    await vi.waitFor(() => expect(root.querySelector('.failure')).not.toBeNull());
+    const failure = root.querySelector('.failure')!;
+    expect(failure.textContent).toContain('The card has expired');
+    expect(failure.querySelector('button')!.textContent).toBe('Update your card');
+
+    await click(button(/^Pay now/));
+    expect(root.querySelector('dialog')!.open).toBe(true);
+    expect(root.querySelector('dialog')!.textContent).toContain('€900.00');
+    await click(button('Cancel'));
+
+    await click(button(/^See the invoice/));
+    expect(store.route.value).toEqual({ view: 'invoices', id: 'inv_big' });
+  });
+});

@@ -1,0 +1,60 @@
+import { useId } from 'preact/hooks';
+import type { Payment, PaymentFailure } from '../../contract/index.ts';
+import { useI18n } from '../../i18n/i18n-context.ts';
+import { formatDateTime, formatMoney } from '../../i18n/format.ts';
+import { Button } from '../../ui/button.tsx';
+
+/** One thing the customer can do about a failed payment. */
+export interface FailureAction {
+  label: string;
+  onClick: () => void;
+  primary?: boolean;
+}
+
+/** Props of {@link PaymentFailureExplanation}. */
+export interface PaymentFailureExplanationProps {
+  payment: Payment;
+  /** What the customer can do now, most helpful first (the caller knows which screens exist). */
+  actions: FailureAction[];
+}
+
+/**
+ * Why a payment failed, in plain words (with an apology when the fault was ours), whether and
+ * when the merchant retries by itself, and what the customer can do now.
+ */
+export function PaymentFailureExplanation({ payment, actions }: PaymentFailureExplanationProps) {
+  const { t, locale } = useI18n();
+  const titleId = useId();
+  const failure: PaymentFailure = payment.failure ?? { reason: 'other', suggestedAction: 'contact_us' };
+  const amount = formatMoney(payment.amount, locale);
+  const date = formatDateTime(payment.settledAt ?? payment.createdAt, locale);
+  return (
+    <section class="failure" aria-labelledby={titleId}>
+      <h3 id={titleId}>{t('invoices.failure.title')}</h3>
+      <p>
+        {payment.paymentMethodLabel
+          ? t('invoices.failure.attempt', { amount, method: payment.paymentMethodLabel, date })
+          : t('invoices.failure.attemptNoMethod', { amount, date })}
+      </p>
+      <p class="failure-reason">{t(`invoices.failure.reason.${failure.reason}`)}</p>
+      {failure.message ? <p class="failure-message">{t('invoices.failure.message', { message: failure.message })}</p> : null}
+      <p>
+        {failure.nextRetryAt
+          ? t('invoices.failure.retry', { date: formatDateTime(failure.nextRetryAt, locale) })
+          : t('invoices.failure.noRetry')}
+      </p>
+      {actions.length > 0 ? (
+        <div class="failure-actions" role="group" aria-label={t('invoices.failure.whatNow')}>
+          <p class="failure-actions-title">{t('invoices.failure.whatNow')}</p>
+          <div class="actions">
+            {actions.map((action) => (
+              <Button key={action.label} variant={action.primary ? 'primary' : 'secondary'} onClick={action.onClick}>
+                {action.label}
+              </Button>
+            ))}
+          </div>
+        </div>
+      ) : null}
+    </section>
+  );
+}

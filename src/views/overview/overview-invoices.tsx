@@ -1,0 +1,119 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { AccountSummary, OutstandingInvoice, Payment } from '../../contract/index.ts';
+import { createInvoicesModel, isPayable } from '../../state/invoices.ts';
+import type { PortalStore } from '../../state/portal-store.ts';
+import { useI18n } from '../../i18n/i18n-context.ts';
+import { formatDate } from '../../i18n/format.ts';
+import { Button } from '../../ui/button.tsx';
+import { Money } from '../../ui/money.tsx';
+import { StatusBadge, type BadgeTone } from '../../ui/status-badge.tsx';
+import { failureActions, PayDialog, paymentProgressText } from '../invoices/pay-panel.tsx';
+import { payNavigation } from '../invoices/pay-navigation.ts';
+import { PaymentFailureExplanation } from '../invoices/payment-failure.tsx';
+
+/** Props of {@link OverviewInvoices}. */
+export interface OverviewInvoicesProps {
+  store: PortalStore;
+  account: AccountSummary;
+  tone: Record<OutstandingInvoice['status'], BadgeTone>;
+}
+
+/**
+ * The overview's open invoices with what can be done about each right there: pay it (the same
+ * confirm step as on the invoice), see it, and — after a failed payment — why it failed and
+ * how to fix it. Payments started here report their progress in one live region that stays
+ * put when a paid invoice leaves the list.
+ */
+export function OverviewInvoices({ store, account, tone }: OverviewInvoicesProps) {
+  const { t, locale } = useI18n();
+  const model = store.model('invoices', createInvoicesModel);
+  const nav = payNavigation(store);
+  // Kept after closing so the dialog stays mounted and can hand focus back.
+  const [paying, setPaying] = useState<{ invoice: OutstandingInvoice; avoid: string | null; open: boolean } | null>(null);
+  const statusRef = useRef<HTMLDivElement>(null);
+  const invoices = account.outstandingInvoices;
+  const sessionPayments = [...model.payments.value.values()];
+
+  const lastFailedId = account.lastFailedPaymentId ?? undefined;
+  const lastFailedQuery = lastFailedId ? model.payment(lastFailedId) : undefined;
+  useEffect(() => {
+    void lastFailedQuery?.ensure();
+  }, [lastFailedQuery]);
+  const lastFailedState = lastFailedQuery?.state.value;
+
+  // The failure worth explaining: a payment that failed here just now, else the account's last
+  // failed payment — as long as its invoice still waits to be paid.
+  const outstanding = (payment: Payment | undefined) => {
+    const invoice = payment && invoices.find((i) => i.id === payment.invoiceId);
+    return invoice && isPayable(invoice) ? invoice : undefined;
+  };
+  const sessionFailure = sessionPayments.find((p) => p.status === 'failed' && outstanding(p));
+  const failed =
+    sessionFailure ?? (lastFailedState?.status === 'ready' && outstanding(lastFailedState.data) ? lastFailedState.data : undefined);
+  const failedInvoice = outstanding(failed);
+  const canSeeInvoices = nav.canOpen('invoices');
+
+  return (
+    <div class="overview-invoices">
+      <div role="status" class="pay-status" tabIndex={-1} ref={statusRef}>
+        {sessionPayments
+          .filter((p) => p.status !== 'failed')
+          .map((payment) => (
+            <p key={payment.id} class={`pay-progress pay-progress-${payment.status}`}>
+              {paymentProgressText(t, locale, payment, model.invoiceNumber(payment.invoiceId))}
+            </p>
+          ))}
+        {sessionFailure ? (
+          <p class="pay-progress pay-progress-failed">{paymentProgressText(t, locale, sessionFailure, model.invoiceNumber(sessionFailure.invoiceId))}</p>
+        ) : null}
+      </div>
+      {failed && failedInvoice ? (
+        <PaymentFailureExplanation
+          payment={failed}
+          actions={failureActions(t, failed, nav, () =>
+            setPaying({ invoice: failedInvoice, avoid: failed.paymentMethodId ?? null, open: true }),
+          )}
+        />
+      ) : null}
+      {invoices.length === 0 ? (
+        <p>{t('overview.noInvoices')}</p>
+      ) : (
+        <ul class="invoice-list">
+          {invoices.map((invoice) => (
+            <li key={invoice.id} class="invoice-row">
+              <span class="invoice-number">{t('overview.invoiceNumber', { number: invoice.number })}</span>
+              <Money value={invoice.amountDue} locale={locale} />
+              <span class="invoice-due">{t('overview.due', { date: formatDate(invoice.dueDate, locale, 'medium') })}</span>
+              <StatusBadge label={t(`status.${invoice.status}`)} tone={tone[invoice.status]} />
+              <span class="overview-actions">
+                {isPayable(invoice) && model.payments.value.get(invoice.id)?.status !== 'pending' ? (
+                  <Button variant="primary" onClick={() => setPaying({ invoice, avoid: null, open: true })}>
+                    {t('invoices.pay.payNow')}{' '}
+                    <span class="visually-hidden">{t('invoices.pay.forInvoice', { number: invoice.number })}</span>
+                  </Button>
+                ) : null}
+                {canSeeInvoices ? (
+                  <Button onClick={() => store.navigate({ view: 'invoices', id: invoice.id })}>
+                    {t('invoices.overview.seeInvoice')}{' '}
+                    <span class="visually-hidden">{t('invoices.pay.forInvoice', { number: invoice.number })}</span>
+                  </Button>
+                ) : null}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+      {paying ? (
+        <PayDialog
+          model={model}
+          invoice={paying.invoice}
+          open={paying.open}
+          onClose={() => setPaying({ ...paying, open: false })}
+          avoidMethodId={paying.avoid}
+          nav={nav}
+          returnFocus={() => statusRef.current}
+        />
+      ) : null}
+    </div>
+  );
+}
