@@ -1,0 +1,195 @@
+import type { ComponentChildren } from 'preact';
+
+/** What every form control shares: a visible label, an optional hint and an error message. */
+interface FieldBase {
+  /** The control's id, unique within the portal (the error summary links to it). */
+  id: string;
+  label: string;
+  /** Shown under the label, e.g. "0 turns reminders off". */
+  hint?: string;
+  /** Shown under the label in the danger colour, and announced with the control. */
+  error?: string;
+  /** Appended to the label in a quieter style, e.g. "(optional)". */
+  optionalText?: string;
+}
+
+/** The ids the control points `aria-describedby` at: hint first, then the error. */
+function describedBy(id: string, hint?: string, error?: string): string | undefined {
+  const ids = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
+  return ids || undefined;
+}
+
+function Label({ id, label, optionalText }: Pick<FieldBase, 'id' | 'label' | 'optionalText'>) {
+  return (
+    <label class="field-label" for={id}>
+      {label}
+      {optionalText ? <span class="field-optional"> {optionalText}</span> : null}
+    </label>
+  );
+}
+
+function HintAndError({ id, hint, error }: Pick<FieldBase, 'id' | 'hint' | 'error'>) {
+  return (
+    <>
+      {hint ? (
+        <p class="field-hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p class="field-error" id={`${id}-error`}>
+          {error}
+        </p>
+      ) : null}
+    </>
+  );
+}
+
+/** Props of {@link TextField}. */
+export interface TextFieldProps extends FieldBase {
+  value: string;
+  onInput: (value: string) => void;
+  type?: 'text' | 'email' | 'tel' | 'number';
+  /** The browser's autofill token (`name`, `email`, `postal-code`, ...). */
+  autocomplete?: string;
+  inputMode?: 'text' | 'email' | 'tel' | 'numeric';
+  min?: number;
+  max?: number;
+  maxLength?: number;
+  /** Short fields (postal code, days) get a narrower input. */
+  width?: 'short' | 'full';
+}
+
+/**
+ * A labelled text input with its hint and error wired up for assistive technology
+ * (`aria-describedby`, `aria-invalid`). Exposed as `::part(field)` and `::part(input)`.
+ */
+export function TextField(props: TextFieldProps) {
+  const { id, label, hint, error, optionalText, value, onInput, type = 'text', width = 'full' } = props;
+  return (
+    <div part="field" class={error ? 'field field-invalid' : 'field'}>
+      <Label id={id} label={label} optionalText={optionalText} />
+      <HintAndError id={id} hint={hint} error={error} />
+      <input
+        part="input"
+        class={`input input-${width}`}
+        id={id}
+        type={type}
+        value={value}
+        onInput={(event) => onInput(event.currentTarget.value)}
+        autocomplete={props.autocomplete}
+        inputMode={props.inputMode}
+        min={props.min}
+        max={props.max}
+        maxLength={props.maxLength}
+        aria-describedby={describedBy(id, hint, error)}
+        aria-invalid={error ? 'true' : undefined}
+        spellcheck={type === 'text' ? undefined : false}
+      />
+    </div>
+  );
+}
+
+/** One choice of a {@link SelectField} or {@link RadioGroup}. */
+export interface Choice {
+  value: string;
+  label: string;
+  /** The language of the label when it differs from the page (a language's own name). */
+  lang?: string;
+}
+
+/** Props of {@link SelectField}. */
+export interface SelectFieldProps extends FieldBase {
+  value: string;
+  onChange: (value: string) => void;
+  choices: readonly Choice[];
+  autocomplete?: string;
+}
+
+/** A labelled native `<select>`, wired like {@link TextField}. */
+export function SelectField(props: SelectFieldProps) {
+  const { id, label, hint, error, optionalText, value, onChange, choices } = props;
+  return (
+    <div part="field" class={error ? 'field field-invalid' : 'field'}>
+      <Label id={id} label={label} optionalText={optionalText} />
+      <HintAndError id={id} hint={hint} error={error} />
+      <select
+        part="input"
+        class="input input-full"
+        id={id}
+        value={value}
+        onChange={(event) => onChange(event.currentTarget.value)}
+        autocomplete={props.autocomplete}
+        aria-describedby={describedBy(id, hint, error)}
+        aria-invalid={error ? 'true' : undefined}
+      >
+        {choices.map((choice) => (
+          <option key={choice.value} value={choice.value} lang={choice.lang}>
+            {choice.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+/** Props of {@link RadioGroup}. */
+export interface RadioGroupProps extends Omit<FieldBase, 'optionalText'> {
+  /** The `name` of the radios; unique within the portal. */
+  name: string;
+  value: string;
+  onChange: (value: string) => void;
+  choices: readonly Choice[];
+}
+
+/**
+ * A group of radios in a `<fieldset>` whose `<legend>` names the question. The first radio
+ * carries `id`, so the error summary can move focus into the group.
+ */
+export function RadioGroup({ id, name, label, hint, error, value, onChange, choices }: RadioGroupProps) {
+  return (
+    <fieldset
+      part="field"
+      class={error ? 'field field-group field-invalid' : 'field field-group'}
+      aria-describedby={describedBy(id, hint, error)}
+    >
+      <legend class="field-label">{label}</legend>
+      <HintAndError id={id} hint={hint} error={error} />
+      <div class="choices">
+        {choices.map((choice, index) => {
+          const choiceId = index === 0 ? id : `${id}-${choice.value}`;
+          return (
+            <div class="choice" key={choice.value}>
+              <input
+                type="radio"
+                id={choiceId}
+                name={name}
+                value={choice.value}
+                checked={choice.value === value}
+                onChange={() => onChange(choice.value)}
+              />
+              <label for={choiceId}>{choice.label}</label>
+            </div>
+          );
+        })}
+      </div>
+    </fieldset>
+  );
+}
+
+/** Props of {@link FieldGroup}. */
+export interface FieldGroupProps {
+  legend: ComponentChildren;
+  children: ComponentChildren;
+  class?: string;
+}
+
+/** A plain `<fieldset>` with a legend, for fields that belong together (one recipient). */
+export function FieldGroup({ legend, children, class: className }: FieldGroupProps) {
+  return (
+    <fieldset class={className ? `field-set ${className}` : 'field-set'}>
+      <legend class="field-set-legend">{legend}</legend>
+      {children}
+    </fieldset>
+  );
+}
