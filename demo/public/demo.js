@@ -111,14 +111,16 @@
     'billfold-error',
     'billfold-view-change',
     'billfold-session-expired',
-    'billfold-contact-updated',
+    'billfold-contact-details-updated',
     'billfold-payment-method-added',
     'billfold-payment-method-removed',
     'billfold-payment-method-default',
-    'billfold-cycle-changed',
-    'billfold-plan-requested',
+    'billfold-billing-cycle-changed',
+    'billfold-payment-plan-requested',
     'billfold-payment-made',
     'billfold-question-asked',
+    'billfold-callback-requested',
+    'billfold-feedback-sent',
   ]) {
     document.addEventListener(type, (event) => {
       const item = document.createElement('li');

@@ -10,6 +10,7 @@ import { Alert } from '../ui/alert.tsx';
 import { Button } from '../ui/button.tsx';
 import { OverviewView } from './overview/overview-view.tsx';
 import { errorMessage } from './error-message.ts';
+import { FeedbackPrompt } from './feedback/feedback-prompt.tsx';
 
 /** Props of {@link App}. */
 export interface AppProps {
@@ -115,6 +116,7 @@ function Portal({ store }: { store: PortalStore }) {
             onShown={focusHeadingIfPending}
           />
         )}
+        <FeedbackPrompt store={store} />
       </>
     );
   } else {

@@ -1,0 +1,124 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expectPortalEvent, recordPortalEvents } from '../fixtures.ts';
+
+// Runs on the flex demo server. Persona changed here: `new` (Jamie asks for call backs, which
+// only adds call-back requests and history entries); `german` is only read.
+
+/** WCAG 2.1 A/AA over the whole page, the portal's shadow root included. */
+async function expectNoViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const summary = results.violations.map(
+    (violation) => `${violation.id}: ${violation.help} -> ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
+  );
+  expect(summary).toEqual([]);
+}
+
+/** Presses Tab until `target` has focus (keyboard only). */
+async function tabTo(page: Page, target: Locator, maxPresses = 80) {
+  for (let i = 0; i < maxPresses; i++) {
+    if (await target.evaluate((el) => el === (el.getRootNode() as ShadowRoot).activeElement).catch(() => false)) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error('Tab never reached the target');
+}
+
+/** A calendar day `days` from today in the browser's time zone, as `YYYY-MM-DD`. */
+async function dayFromToday(page: Page, days: number): Promise<string> {
+  return page.evaluate((n) => {
+    const d = new Date();
+    d.setDate(d.getDate() + n);
+    const pad = (x: number) => String(x).padStart(2, '0');
+    return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+  }, days);
+}
+
+test('Jamie finds Marcus, every way to reach him, and asks for a call back with the keyboard alone', async ({ page }) => {
+  await recordPortalEvents(page);
+  await page.goto('/?persona=new');
+  await expect(page.getByRole('heading', { name: 'Hello, Jamie' })).toBeVisible();
+
+  const contactNav = page.getByRole('navigation', { name: 'Billing sections' }).getByRole('button', { name: 'Contact us' });
+  await tabTo(page, contactNav);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 2, name: 'Your contact at Acme Utilities' })).toBeFocused();
+
+  // The person and every channel as a working link.
+  const person = page.getByRole('region', { name: 'Marcus Lee', exact: true });
+  await expect(person).toContainText('Customer care');
+  await expect(person).toContainText('Available Mon–Sat 8am–8pm Pacific');
+  const channels = page.getByRole('list', { name: 'Ways to reach Marcus Lee' });
+  await expect(channels.getByRole('link', { name: 'care@acme-utilities.example' })).toHaveAttribute('href', 'mailto:care@acme-utilities.example');
+  await expect(channels.getByRole('link', { name: '+1 415 555 0100' })).toHaveAttribute('href', 'tel:+14155550100');
+  const chat = channels.getByRole('link', { name: 'Live chat (opens in a new tab)' });
+  await expect(chat).toHaveAttribute('href', 'https://acme-utilities.example/chat');
+  await expect(chat).toHaveAttribute('rel', 'noopener noreferrer');
+
+  // The call-back form: the phone number on file is filled in.
+  const form = page.getByRole('region', { name: 'Ask Marcus Lee to call you back' });
+  const phone = form.getByRole('textbox', { name: 'Your phone number' });
+  await expect(phone).toHaveValue('+1 415 555 0142');
+  await expectNoViolations(page);
+
+  // Sending without a day and a time names both, and focus lands on the list of problems.
+  const send = form.getByRole('button', { name: 'Request a call back' });
+  await tabTo(page, send);
+  await page.keyboard.press('Enter');
+  await expect(form.getByRole('link', { name: 'Choose the day you would like the call.' })).toBeVisible();
+  await expect(form.getByRole('link', { name: 'Choose a time of day.' })).toBeVisible();
+  await expectNoViolations(page);
+
+  // A day in the past is refused before anything is sent.
+  const date = form.getByLabel('Day', { exact: true });
+  await date.fill(await dayFromToday(page, -2));
+  await send.click();
+  await expect(form.getByRole('link', { name: 'Choose today or a later day.' })).toBeVisible();
+
+  // Keyboard only from here: the summary's link takes focus to the day; type it (en-US: mm dd yyyy).
+  await tabTo(page, form.getByRole('link', { name: 'Choose today or a later day.' }));
+  await page.keyboard.press('Enter');
+  await expect(date).toBeFocused();
+  const day = await dayFromToday(page, 3);
+  const [y, m, d] = day.split('-');
+  await page.keyboard.type(`${m}${d}${y}`);
+  await expect(date).toHaveValue(day);
+  await tabTo(page, form.getByRole('radio', { name: 'Morning' }));
+  await page.keyboard.press('ArrowDown');
+  await expect(form.getByRole('radio', { name: 'Afternoon' })).toBeChecked();
+  await page.keyboard.press('Tab');
+  await expect(form.getByRole('textbox', { name: /What would you like to talk about/ })).toBeFocused();
+  await page.keyboard.type('My first payment failed and I would like to talk it through.');
+  await page.keyboard.press('Tab');
+  await expect(send).toBeFocused();
+  await page.keyboard.press('Enter');
+
+  const confirmation = form.getByRole('status');
+  await expect(confirmation).toContainText('Thank you. Marcus Lee will call you on');
+  await expect(confirmation).toContainText('in the afternoon, on +1 415 555 0142.');
+  await expect(confirmation).toBeFocused();
+  // Every placeholder filled in.
+  await expect(page.locator('billfold-portal')).not.toContainText('{{');
+  const event = await expectPortalEvent(page, 'billfold-callback-requested');
+  expect(event.detail?.callbackId).toEqual(expect.any(String));
+  await expectNoViolations(page);
+
+  // The request is on the timeline (feedback.spec.ts adds Jamie's other requests meanwhile).
+  await page.getByRole('navigation', { name: 'Billing sections' }).getByRole('button', { name: 'History' }).click();
+  const entry = page
+    .getByRole('list', { name: 'Messages, newest first' })
+    .getByRole('listitem')
+    .filter({ hasText: `Call-back requested for ${day} (afternoon)` });
+  await expect(entry).toContainText('This portal');
+  await expect(entry).toContainText('Call-back request · from you');
+});
+
+test('view="contact" in German: Jürgen’s contact, and no call-back form where the merchant offers none', async ({ page }) => {
+  await recordPortalEvents(page);
+  await page.goto('/?persona=german');
+  await expect(page.getByRole('heading', { name: 'Hallo, Jürgen' })).toBeVisible();
+  await page.locator('billfold-portal').evaluate((el) => el.setAttribute('view', 'contact'));
+  await expect(page.getByRole('heading', { level: 2, name: /^Ihr Kontakt bei / })).toBeFocused();
+  await expect(page.getByRole('list', { name: /^So erreichen Sie / }).getByRole('link').first()).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Rückruf anfordern' })).toHaveCount(0);
+  await expectNoViolations(page);
+});

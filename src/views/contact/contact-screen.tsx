@@ -1,0 +1,237 @@
+import { useEffect, useId, useRef } from 'preact/hooks';
+import type { ContactChannel, HumanContact } from '../../contract/index.ts';
+import { useI18n } from '../../i18n/i18n-context.ts';
+import { formatDate } from '../../i18n/format.ts';
+import { CALLBACK_WINDOWS, createContactModel, MAX_TOPIC_LENGTH, type CallbackField, type ContactModel } from '../../state/contact.ts';
+import { Alert } from '../../ui/alert.tsx';
+import { Button } from '../../ui/button.tsx';
+import { ErrorSummary } from '../../ui/error-summary.tsx';
+import { RadioGroup, TextField } from '../../ui/field.tsx';
+import { Section } from '../../ui/section.tsx';
+import { errorMessage } from '../error-message.ts';
+import { channelHref } from '../overview/overview-view.tsx';
+import type { ScreenProps } from '../screens.ts';
+import { TextAreaField } from '../questions/text-area-field.tsx';
+import { DateField } from './date-field.tsx';
+
+const C = 'contact';
+
+/**
+ * A human contact: the customer's named person at the merchant (name, role, photo, hours), every
+ * channel as a working link, and — when the merchant offers it — a request to be called back in
+ * a time window the customer picks. Deep link: `view="contact"`.
+ */
+export default function ContactScreen({ store, account, headingRef }: ScreenProps) {
+  const { t } = useI18n();
+  const contact = account.humanContact;
+  const merchant = account.merchant.name;
+  const callback = !!contact?.callbackAvailable && store.features.value.includes('callback');
+  return (
+    <div class="contact-screen">
+      <h2 ref={headingRef} tabIndex={-1}>
+        {t(`${C}.title`, { merchant })}
+      </h2>
+      {contact ? (
+        <>
+          <Person contact={contact} merchant={merchant} />
+          {callback ? <CallbackForm model={store.model('contact', createContactModel)} contact={contact} /> : null}
+        </>
+      ) : (
+        <p>{t(`${C}.none`, { merchant })}</p>
+      )}
+    </div>
+  );
+}
+
+/** Only an https portrait is shown: no mixed content, no `data:` or `javascript:` sources. */
+function safePhoto(url: string | null | undefined): string | undefined {
+  return url && /^https:\/\/[^\s]+$/i.test(url) ? url : undefined;
+}
+
+function Person({ contact, merchant }: { contact: HumanContact; merchant: string }) {
+  const { t } = useI18n();
+  const photo = safePhoto(contact.photoUrl);
+  const nameId = useId();
+  return (
+    <section part="card" class="card contact-person" aria-labelledby={nameId}>
+      <div class="contact-who">
+        {photo ? (
+          <img class="contact-photo" src={photo} alt={t(`${C}.photoAlt`, { name: contact.name })} width={96} height={96} loading="lazy" referrerpolicy="no-referrer" />
+        ) : null}
+        <div>
+          <h3 id={nameId}>{contact.name}</h3>
+          <p class="contact-role">{contact.role ?? t(`${C}.defaultRole`, { merchant })}</p>
+          {contact.hours ? <p>{t(`${C}.hours`, { hours: contact.hours })}</p> : null}
+        </div>
+      </div>
+      {contact.channels.length > 0 ? (
+        <ul class="contact-channels" aria-label={t(`${C}.channelsLabel`, { name: contact.name })}>
+          {contact.channels.map((channel, index) => (
+            <li key={index}>
+              <span class="contact-channel-kind">
+                {channel.kind === 'chat' ? t(`${C}.kinds.chat`) : (channel.label ?? t(`${C}.kinds.${channel.kind}`))}
+              </span>
+              <ChannelLink channel={channel} />
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </section>
+  );
+}
+
+/** A channel as a working link (mailto:, tel:, an https chat), or as text (a postal address). */
+function ChannelLink({ channel }: { channel: ContactChannel }) {
+  const { t } = useI18n();
+  const href = channelHref(channel);
+  if (!href) return <span class="contact-channel-value">{channel.value}</span>;
+  if (channel.kind === 'chat') {
+    return (
+      <a class="contact-channel-value" href={href} target="_blank" rel="noopener noreferrer">
+        {channel.label ?? t(`${C}.openChat`)}
+        <span class="visually-hidden"> {t(`${C}.newTab`)}</span>
+      </a>
+    );
+  }
+  return (
+    <a class="contact-channel-value" href={href}>
+      {channel.value}
+    </a>
+  );
+}
+
+/** The outcome each model has already moved focus to (survives the screen being re-created). */
+const focusedOutcome = new WeakMap<ContactModel, number>();
+
+function CallbackForm({ model, contact }: { model: ContactModel; contact: HumanContact }) {
+  const { t, locale } = useI18n();
+  const prefix = useId();
+  const summary = useRef<HTMLDivElement>(null);
+  const failure = useRef<HTMLDivElement>(null);
+  const confirmation = useRef<HTMLParagraphElement>(null);
+  const draft = model.draft.value;
+  const issues = model.issues.value;
+  const receipt = model.receipt.value;
+  const sending = model.sending.value;
+  const error = model.error.value;
+  const outcome = model.outcome.value;
+
+  useEffect(() => {
+    void model.prefill();
+  }, [model]);
+
+  useEffect(() => {
+    if (focusedOutcome.get(model) === outcome) return;
+    focusedOutcome.set(model, outcome);
+    if (outcome === 0) return;
+    if (model.receipt.peek()) confirmation.current?.focus();
+    else if (model.issues.peek().length > 0) summary.current?.focus();
+    else (failure.current?.querySelector('button') ?? failure.current)?.focus();
+  }, [outcome, model]);
+
+  const idOf = (field: CallbackField) => `${prefix}-${field}`;
+  const issueText = (field: CallbackField, key: string) =>
+    t(`${C}.errors.${field}_${key}`, { defaultValue: t(`${C}.errors.invalid`) });
+  const errorAt = (field: CallbackField) => {
+    const issue = issues.find((i) => i.field === field);
+    return issue ? issueText(field, issue.key) : undefined;
+  };
+
+  if (receipt) {
+    return (
+      <Section title={t(`${C}.callback.title`, { name: contact.name })} class="contact-callback">
+        <p class="contact-confirmation" role="status" tabIndex={-1} ref={confirmation}>
+          {t(`${C}.callback.confirmed`, {
+            name: contact.name,
+            date: formatDate(receipt.date, locale),
+            context: receipt.window,
+            phone: draft.phone.trim(),
+          })}
+        </p>
+        <Button onClick={() => model.startOver()}>{t(`${C}.callback.another`)}</Button>
+      </Section>
+    );
+  }
+
+  return (
+    <Section title={t(`${C}.callback.title`, { name: contact.name })} class="contact-callback">
+      <p class="contact-intro">{t(`${C}.callback.intro`, { name: contact.name })}</p>
+      <form
+        class="callback-form"
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          void model.submit();
+        }}
+      >
+        <ErrorSummary
+          title={t(`${C}.callback.summaryTitle`)}
+          containerRef={summary}
+          items={issues.map((issue) => ({ target: idOf(issue.field), message: issueText(issue.field, issue.key) }))}
+        />
+        <TextField
+          id={idOf('phone')}
+          label={t(`${C}.callback.phone`)}
+          hint={t(`${C}.callback.phoneHint`)}
+          type="tel"
+          inputMode="tel"
+          autocomplete="tel"
+          value={draft.phone}
+          onInput={(value) => model.setField('phone', value)}
+          error={errorAt('phone')}
+          maxLength={20}
+        />
+        <DateField
+          id={idOf('date')}
+          label={t(`${C}.callback.date`)}
+          hint={t(`${C}.callback.dateHint`)}
+          value={draft.date}
+          min={model.today()}
+          onInput={(value) => model.setField('date', value)}
+          error={errorAt('date')}
+        />
+        <RadioGroup
+          id={idOf('window')}
+          name={`${prefix}-window`}
+          label={t(`${C}.callback.window`)}
+          hint={contact.hours ? t(`${C}.callback.windowHint`, { name: contact.name, hours: contact.hours }) : undefined}
+          value={draft.window}
+          onChange={(value) => model.setField('window', value as (typeof CALLBACK_WINDOWS)[number])}
+          choices={CALLBACK_WINDOWS.map((window) => ({ value: window, label: t(`${C}.windows.${window}`) }))}
+          error={errorAt('window')}
+        />
+        <TextAreaField
+          id={idOf('topic')}
+          label={t(`${C}.callback.topic`)}
+          optionalText={t(`${C}.optional`)}
+          hint={t(`${C}.callback.topicHint`, { name: contact.name })}
+          value={draft.topic}
+          onInput={(value) => model.setField('topic', value)}
+          maxLength={MAX_TOPIC_LENGTH}
+          rows={3}
+          error={errorAt('topic')}
+        />
+        {error ? (
+          <div ref={failure} tabIndex={-1}>
+            <Alert
+              message={
+                error.kind === 'conflict' ? t(`${C}.callback.notOffered`) : `${errorMessage(t, error)} ${t(`${C}.callback.failed`)}`
+              }
+            >
+              {error.kind === 'conflict' ? null : (
+                <Button variant="primary" type="submit">
+                  {t('error.retry')}
+                </Button>
+              )}
+            </Alert>
+          </div>
+        ) : null}
+        <div class="form-actions">
+          <Button type="submit" variant="primary" busy={sending}>
+            {sending ? t(`${C}.callback.sending`) : t(`${C}.callback.send`)}
+          </Button>
+        </div>
+      </form>
+    </Section>
+  );
+}

@@ -1,0 +1,213 @@
+import { useEffect, useId, useRef } from 'preact/hooks';
+import type { RefObject } from 'preact';
+import type { AccountSummary, InvoiceSummary } from '../../contract/index.ts';
+import { useI18n } from '../../i18n/i18n-context.ts';
+import { formatDate, formatMoney } from '../../i18n/format.ts';
+import {
+  MAX_MESSAGE_LENGTH,
+  QUESTION_TOPICS,
+  type AskField,
+  type AskPrefill,
+  type QuestionsModel,
+} from '../../state/questions.ts';
+import type { Route } from '../../state/routes.ts';
+import { Alert } from '../../ui/alert.tsx';
+import { Button } from '../../ui/button.tsx';
+import { ErrorSummary } from '../../ui/error-summary.tsx';
+import { RadioGroup, SelectField, type Choice } from '../../ui/field.tsx';
+import { errorMessage } from '../error-message.ts';
+import { issueText, lineText, Q } from './labels.ts';
+import { TextAreaField } from './text-area-field.tsx';
+
+/** Props of {@link AskForm}. */
+export interface AskFormProps {
+  model: QuestionsModel;
+  prefill: AskPrefill;
+  account: AccountSummary;
+  headingRef: RefObject<HTMLHeadingElement>;
+  navigate: (route: Route) => void;
+}
+
+/** The outcome each model has already moved focus to (survives the form being re-created). */
+const focusedOutcome = new WeakMap<QuestionsModel, number>();
+
+/**
+ * Asking about a charge: the invoice (prefilled when opened from one), optionally one of its
+ * lines, a topic and a message. Sent, it opens the new thread.
+ */
+export function AskForm({ model, prefill, account, headingRef, navigate }: AskFormProps) {
+  const { t, locale } = useI18n();
+  const prefix = useId();
+  model.prepare(prefill);
+  const draft = model.draft.value;
+  const issues = model.issues.value;
+  const asking = model.asking.value;
+  const askError = model.askError.value;
+  const outcome = model.askOutcome.value;
+  const summary = useRef<HTMLDivElement>(null);
+  const failure = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    void model.loadInvoices();
+  }, [model]);
+  const invoiceQuery = draft.invoiceId ? model.invoice(draft.invoiceId) : undefined;
+  useEffect(() => {
+    void invoiceQuery?.ensure();
+  }, [invoiceQuery]);
+
+  const lines = invoiceQuery?.state.value.status === 'ready' ? invoiceQuery.state.value.data.lines : undefined;
+  useEffect(() => {
+    if (lines) model.dropUnknownLine(lines.map((line) => line.id));
+  }, [lines, model]);
+
+  useEffect(() => {
+    if (focusedOutcome.get(model) === outcome) return;
+    focusedOutcome.set(model, outcome);
+    if (outcome === 0) return;
+    if (model.issues.peek().length > 0) summary.current?.focus();
+    else failure.current?.querySelector('button')?.focus();
+  }, [outcome, model]);
+
+  const idOf = (field: AskField) => `${prefix}-${field}`;
+  const errorAt = (field: AskField) => {
+    const issue = issues.find((i) => i.field === field);
+    return issue ? issueText(t, field, issue.key) : undefined;
+  };
+
+  const invoices = model.invoices.value;
+  const detail = invoiceQuery?.state.value;
+  const invoiceChoices: Choice[] = [{ value: '', label: t(`${Q}.new.invoicePlaceholder`) }];
+  if (invoices.status === 'ready') {
+    const listed = invoices.data.items;
+    invoiceChoices.push(...listed.map((invoice) => ({ value: invoice.id, label: invoiceText(invoice) })));
+    // Opened from an invoice older than those listed: it is still the one asked about.
+    if (draft.invoiceId && !listed.some((invoice) => invoice.id === draft.invoiceId)) {
+      invoiceChoices.push({
+        value: draft.invoiceId,
+        label: detail?.status === 'ready' ? invoiceText(detail.data) : draft.invoiceId,
+      });
+    }
+  } else if (draft.invoiceId) {
+    invoiceChoices.push({
+      value: draft.invoiceId,
+      label: detail?.status === 'ready' ? invoiceText(detail.data) : t(`${Q}.new.invoiceLoading`),
+    });
+  }
+
+  function invoiceText(invoice: InvoiceSummary): string {
+    return t(`${Q}.new.invoiceChoice`, {
+      number: invoice.number,
+      date: formatDate(invoice.issueDate, locale, 'medium'),
+      amount: formatMoney(invoice.total, locale),
+    });
+  }
+
+  // Rendered only once the chosen line is known to be on the invoice: a select created with a
+  // value none of its options has shows a blank that a later value change does not repair.
+  const lineChoices: Choice[] | undefined =
+    detail?.status === 'ready' && (!draft.lineId || detail.data.lines.some((line) => line.id === draft.lineId))
+      ? [
+          { value: '', label: t(`${Q}.new.wholeInvoice`) },
+          ...detail.data.lines.map((line) => ({ value: line.id, label: lineText(t, line, locale) })),
+        ]
+      : undefined;
+
+  const noInvoices = invoices.status === 'ready' && invoices.data.items.length === 0 && !draft.invoiceId;
+
+  return (
+    <div class="questions">
+      <h2 ref={headingRef} tabIndex={-1}>
+        {t(`${Q}.new.title`)}
+      </h2>
+      <p class="questions-intro">{t(`${Q}.new.intro`, { merchant: account.merchant.name })}</p>
+      {invoices.status === 'error' && !draft.invoiceId ? (
+        <Alert message={errorMessage(t, invoices.error)}>
+          <Button variant="primary" onClick={() => void model.reloadInvoices()}>
+            {t('error.retry')}
+          </Button>
+        </Alert>
+      ) : noInvoices ? (
+        <p>{t(`${Q}.new.noInvoices`)}</p>
+      ) : (
+        <form
+          class="ask-form"
+          noValidate
+          onSubmit={(event) => {
+            event.preventDefault();
+            void model.submitQuestion().then((question) => {
+              if (question) navigate({ view: 'questions', id: question.id });
+            });
+          }}
+        >
+          <ErrorSummary
+            title={t(`${Q}.new.summaryTitle`)}
+            containerRef={summary}
+            items={issues.map((issue) => ({ target: idOf(issue.field), message: issueText(t, issue.field, issue.key) }))}
+          />
+          <SelectField
+            id={idOf('invoiceId')}
+            label={t(`${Q}.new.invoice`)}
+            value={draft.invoiceId}
+            onChange={(value) => model.setField('invoiceId', value)}
+            choices={invoiceChoices}
+            error={errorAt('invoiceId')}
+          />
+          {draft.invoiceId ? (
+            lineChoices ? (
+              <SelectField
+                id={idOf('lineId')}
+                label={t(`${Q}.new.line`)}
+                hint={t(`${Q}.new.lineHint`)}
+                value={draft.lineId}
+                onChange={(value) => model.setField('lineId', value)}
+                choices={lineChoices}
+                error={errorAt('lineId')}
+              />
+            ) : detail?.status === 'error' ? (
+              <Alert message={errorMessage(t, detail.error)}>
+                <Button onClick={() => void invoiceQuery?.reload()}>{t('error.retry')}</Button>
+              </Alert>
+            ) : (
+              <p role="status" class="loading">
+                {t(`${Q}.new.linesLoading`)}
+              </p>
+            )
+          ) : null}
+          <RadioGroup
+            id={idOf('topic')}
+            name={`${prefix}-topic`}
+            label={t(`${Q}.new.topic`)}
+            value={draft.topic}
+            onChange={(value) => model.setField('topic', value as (typeof QUESTION_TOPICS)[number])}
+            choices={QUESTION_TOPICS.map((topic) => ({ value: topic, label: t(`${Q}.topics.${topic}`) }))}
+            error={errorAt('topic')}
+          />
+          <TextAreaField
+            id={idOf('message')}
+            label={t(`${Q}.new.message`)}
+            hint={t(`${Q}.new.messageHint`)}
+            value={draft.message}
+            onInput={(value) => model.setField('message', value)}
+            maxLength={MAX_MESSAGE_LENGTH}
+            error={errorAt('message')}
+          />
+          {askError ? (
+            <div ref={failure}>
+              <Alert message={`${errorMessage(t, askError)} ${t(`${Q}.new.failed`)}`}>
+                <Button variant="primary" type="submit">
+                  {t('error.retry')}
+                </Button>
+              </Alert>
+            </div>
+          ) : null}
+          <div class="form-actions">
+            <Button type="submit" variant="primary" busy={asking}>
+              {asking ? t(`${Q}.new.sending`) : t(`${Q}.new.send`)}
+            </Button>
+            <Button onClick={() => navigate({ view: 'questions' })}>{t(`${Q}.new.cancel`)}</Button>
+          </div>
+        </form>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,97 @@
+import { useEffect, useId } from 'preact/hooks';
+import type { RefObject } from 'preact';
+import { useI18n } from '../../i18n/i18n-context.ts';
+import { formatDateTime } from '../../i18n/format.ts';
+import { askRoute, lastMessage, type QuestionsModel } from '../../state/questions.ts';
+import type { Route } from '../../state/routes.ts';
+import { Alert } from '../../ui/alert.tsx';
+import { Button } from '../../ui/button.tsx';
+import { StatusBadge } from '../../ui/status-badge.tsx';
+import { errorMessage } from '../error-message.ts';
+import { Q, STATUS_TONE } from './labels.ts';
+
+/** Props of {@link QuestionList}. */
+export interface QuestionListProps {
+  model: QuestionsModel;
+  headingRef: RefObject<HTMLHeadingElement>;
+  navigate: (route: Route) => void;
+}
+
+/** The customer's questions, newest first, each opening its thread; and "Ask about a charge". */
+export function QuestionList({ model, headingRef, navigate }: QuestionListProps) {
+  const { t, locale } = useI18n();
+  const listId = useId();
+  useEffect(() => {
+    // Fresh on every visit: the merchant may have answered since.
+    void model.reloadList();
+  }, [model]);
+  const state = model.list.value;
+
+  let content;
+  if (state.status === 'ready') {
+    const items = state.data.items;
+    content =
+      items.length === 0 ? (
+        <p class="questions-empty">{t(`${Q}.empty`)}</p>
+      ) : (
+        <>
+          <h3 id={listId} class="visually-hidden">
+            {t(`${Q}.listLabel`)}
+          </h3>
+          <ul class="question-list" aria-labelledby={listId}>
+            {items.map((question) => {
+              const last = lastMessage(question);
+              return (
+                <li key={question.id} class="question-row">
+                  <button type="button" class="question-open" onClick={() => navigate({ view: 'questions', id: question.id })}>
+                    {question.subject}
+                  </button>
+                  <StatusBadge label={t(`${Q}.status.${question.status}`)} tone={STATUS_TONE[question.status]} />
+                  <p class="question-meta">
+                    {t(`${Q}.topics.${question.topic}`)}
+                    {last ? (
+                      <>
+                        {' · '}
+                        {t(last.author === 'merchant' ? `${Q}.lastFromMerchant` : `${Q}.lastFromYou`, {
+                          date: formatDateTime(last.sentAt, locale),
+                        })}
+                      </>
+                    ) : null}
+                  </p>
+                </li>
+              );
+            })}
+          </ul>
+        </>
+      );
+  } else if (state.status === 'error') {
+    content = (
+      <Alert message={errorMessage(t, state.error)}>
+        <Button variant="primary" onClick={() => void model.reloadList()}>
+          {t('error.retry')}
+        </Button>
+      </Alert>
+    );
+  } else {
+    content = (
+      <p role="status" class="loading">
+        {t(`${Q}.loading`)}
+      </p>
+    );
+  }
+
+  return (
+    <div class="questions">
+      <h2 ref={headingRef} tabIndex={-1}>
+        {t(`${Q}.title`)}
+      </h2>
+      <p class="questions-intro">{t(`${Q}.intro`)}</p>
+      <div>
+        <Button variant="primary" onClick={() => navigate(askRoute())}>
+          {t(`${Q}.ask`)}
+        </Button>
+      </div>
+      {content}
+    </div>
+  );
+}

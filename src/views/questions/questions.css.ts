@@ -1,0 +1,75 @@
+/**
+ * Styles of the questions screen, and of the multi-line text box (`text-area-field.tsx`) and the
+ * link-like buttons the history, contact and feedback parts reuse.
+ */
+export default `
+.questions, .ask-form, .reply-form { display: grid; gap: 1rem; }
+.questions-intro, .question-meta, .message-meta { color: var(--_muted); }
+.textarea { min-height: 6rem; resize: vertical; line-height: 1.5; max-width: 40rem; }
+.questions-link {
+  font: inherit;
+  font-weight: 600;
+  color: var(--_accent);
+  background: transparent;
+  border: 0;
+  padding: 0.25rem 0;
+  min-height: 44px;
+  text-align: start;
+  text-decoration: underline;
+  text-underline-offset: 0.15em;
+  cursor: pointer;
+}
+.question-list { list-style: none; margin: 0; padding: 0; display: grid; }
+.question-row {
+  display: flex;
+  flex-wrap: wrap;
+  align-items: center;
+  gap: 0.25rem 0.75rem;
+  padding-block: 0.5rem;
+  border-top: 1px solid var(--_border);
+}
+.question-row:first-child { border-top: 0; }
+.question-open {
+  font: inherit;
+  font-weight: 600;
+  color: var(--_accent);
+  background: transparent;
+  border: 0;
+  padding: 0.5rem 0;
+  min-height: 44px;
+  text-align: start;
+  text-decoration: underline;
+  text-underline-offset: 0.15em;
+  cursor: pointer;
+  flex: 1 1 16rem;
+}
+.question-meta { flex-basis: 100%; }
+.question-facts {
+  display: grid;
+  gap: 0.75rem;
+  grid-template-columns: repeat(auto-fit, minmax(min(100%, 10rem), 1fr));
+}
+.question-facts dd { font-size: 1rem; }
+.messages { list-style: none; margin: 0; padding: 0; display: grid; gap: 0.75rem; }
+.message {
+  display: grid;
+  gap: 0.25rem;
+  padding: 0.75rem 1rem;
+  border: 1px solid var(--_border);
+  border-radius: var(--billfold-radius, 12px);
+}
+.message-merchant { background: var(--_surface); border-inline-start: 6px solid var(--_accent); }
+.message-customer { margin-inline-start: clamp(0rem, 6vw, 3rem); }
+.message-meta { display: flex; flex-wrap: wrap; gap: 0 0.5rem; }
+.message-meta strong { color: var(--_text); }
+.message-body { white-space: pre-wrap; }
+.questions-status:empty { display: none; }
+.questions-status-ok {
+  padding: 0.75rem 1rem;
+  background: var(--_ok-bg);
+  color: var(--_ok);
+  border: 1px solid var(--_ok);
+  border-radius: var(--billfold-radius, 12px);
+  font-weight: 600;
+}
+`;
