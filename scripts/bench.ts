@@ -66,19 +66,32 @@ const scenarios: Scenario[] = [
       await page.addInitScript(READY_PROBE);
       await page.goto(`${base}/?persona=business`);
       await page.waitForFunction(() => '__billfoldReadyAt' in window, undefined, { timeout: 30_000 });
-      // The widget's invoices screen: pick the invoice with the most lines (the usage invoice).
-      const invoices = page.getByRole('link', { name: /invoices/i }).or(page.getByRole('button', { name: /invoices/i }));
-      if ((await invoices.count()) === 0) return null;
-      await invoices.first().click();
-      const rows = page.getByRole('link', { name: /INV|invoice/i }).or(page.getByRole('button', { name: /view invoice|details/i }));
-      await rows.first().waitFor({ timeout: 10_000 }).catch(() => undefined);
-      if ((await rows.count()) === 0) return null;
+      // The invoices screen, then the newest usage invoice (AU-B-…, 500+ lines).
+      await page.getByRole('navigation', { name: 'Billing sections' }).getByRole('button', { name: 'Invoices' }).click();
+      const row = page.getByRole('button', { name: /^Invoice AU-B-/ }).first();
+      await row.waitFor({ timeout: 10_000 });
       const started = await page.evaluate(() => performance.now());
-      await rows.first().click();
-      await page.getByRole('table').first().waitFor({ timeout: 30_000 });
-      const lines = await page.getByRole('row').count();
-      const ended = await page.evaluate(() => performance.now());
-      return { ms: ended - started, rows: lines };
+      await row.click();
+      const usage = page.getByRole('region', { name: 'Usage' });
+      await usage.getByRole('listitem').first().waitFor({ timeout: 30_000 });
+      const opened = await page.evaluate(() => performance.now());
+      const firstRender = await usage.getByRole('listitem').count();
+      // Every line on request: the heaviest thing a customer can ask of this screen.
+      await usage.getByRole('button', { name: /^Show all \d+ lines$/ }).click();
+      await page.waitForFunction(
+        () => (document.querySelector('billfold-portal')?.shadowRoot?.querySelectorAll('.line-group li.line').length ?? 0) > 500,
+        undefined,
+        { timeout: 30_000 },
+      );
+      const all = await page.evaluate(() => performance.now());
+      const lines = await usage.getByRole('listitem').count();
+      return {
+        ms: opened - started,
+        firstRenderLines: firstRender,
+        showAllMs: all - opened,
+        lines,
+        showAllToOpenRatio: (all - opened) / (opened - started),
+      };
     },
   },
 ];

@@ -122,3 +122,11 @@ test('view="contact" in German: Jürgen’s contact, and no call-back form where
   await expect(page.getByRole('button', { name: 'Rückruf anfordern' })).toHaveCount(0);
   await expectNoViolations(page);
 });
+
+test('the overview’s contact card leads to the call-back request', async ({ page }) => {
+  await page.goto('/?persona=new');
+  await expect(page.getByRole('heading', { name: 'Hello, Jamie' })).toBeVisible();
+  await page.getByRole('button', { name: /^Ask .+ to call you back$/ }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Your contact at Acme Utilities' })).toBeFocused();
+  await expect(page.getByRole('button', { name: /call back|Request/i }).first()).toBeVisible();
+});

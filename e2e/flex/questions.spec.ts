@@ -175,3 +175,23 @@ test('a stale link to a line that is not on the invoice falls back to the whole 
   await expect(page.getByText("We couldn't find this charge on the invoice.").first()).toBeVisible();
   await expectNoViolations(page);
 });
+
+test('from the big invoice, “Ask about this charge” on a line opens the form about that line', async ({ page }) => {
+  await openPortal(page);
+  await page.locator('billfold-portal').evaluate((el) => el.setAttribute('view', 'invoices/inv_northwind_0'));
+  await expect(page.getByRole('heading', { level: 2, name: /^Invoice AU-B-/ })).toBeVisible();
+  const usage = page.getByRole('region', { name: 'Usage' });
+  const firstLine = usage.getByRole('listitem').first();
+  const description = (await firstLine.locator('.line-description').textContent())!.trim();
+  await firstLine.getByText('Why am I charged this?').click();
+  await firstLine.getByRole('button', { name: /^Ask about this charge/ }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Ask about a charge' })).toBeFocused();
+  await expect(page.getByLabel('Invoice', { exact: true }).locator('option:checked')).toHaveText(/^AU-B-/);
+  await expect(page.getByLabel('Which charge?').locator('option:checked')).toContainText(description);
+
+  // Back inside the portal, then about the whole invoice.
+  await page.getByRole('button', { name: 'Back', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 2, name: /^Invoice AU-B-/ })).toBeVisible();
+  await page.getByRole('button', { name: 'Ask about this invoice' }).click();
+  await expect(page.getByLabel('Which charge?').locator('option:checked')).toHaveText('The whole invoice');
+});

@@ -1,5 +1,6 @@
-import { useEffect, useId, useMemo, useState } from 'preact/hooks';
-import type { RefObject } from 'preact';
+import { useContext, useEffect, useId, useMemo, useState } from 'preact/hooks';
+import { createContext, type RefObject } from 'preact';
+import { askRoute } from '../../state/questions.ts';
 import type { InvoiceDetail, InvoiceLine } from '../../contract/index.ts';
 import type { InvoicesModel } from '../../state/invoices.ts';
 import { useI18n } from '../../i18n/i18n-context.ts';
@@ -13,6 +14,12 @@ import { errorMessage } from '../error-message.ts';
 import { INITIAL_LINES, MORE_LINES, groupLines, type LineGroup } from './invoice-lines.ts';
 import { formatPercent, formatQuantity, INVOICE_TONE, PAYMENT_TONE } from './invoice-format.ts';
 import { InvoicePayPanel, type PayNavigation } from './pay-panel.tsx';
+
+/**
+ * "Ask about this charge": set by the invoice when the questions screen is available, read by
+ * each line's disclosure (a context, so the hundreds of lines need no extra props).
+ */
+const AskContext = createContext<((lineId?: string) => void) | undefined>(undefined);
 
 /** Props of {@link InvoiceDetailView}. */
 export interface InvoiceDetailViewProps {
@@ -48,7 +55,11 @@ export function InvoiceDetailView({ model, invoiceId, headingRef, nav }: Invoice
         </button>
       </header>
       {invoice ? (
-        <Invoice invoice={invoice} model={model} nav={nav} />
+        <AskContext.Provider
+          value={nav.canOpen('questions') ? (lineId) => nav.navigate(askRoute(invoice.id, lineId)) : undefined}
+        >
+          <Invoice invoice={invoice} model={model} nav={nav} />
+        </AskContext.Provider>
       ) : state.status === 'error' ? (
         <Alert message={errorMessage(t, state.error)}>
           <Button variant="primary" onClick={() => void query.reload()}>
@@ -106,6 +117,7 @@ function Invoice({ invoice, model, nav }: { invoice: InvoiceDetail; model: Invoi
         </div>
       </dl>
       <InvoicePayPanel model={model} invoice={invoice} lastPayment={invoice.payments[0]} nav={nav} />
+      <AskAboutInvoice />
       {invoice.pdfUrl ? (
         <p>
           <a href={invoice.pdfUrl} target="_blank" rel="noopener noreferrer">
@@ -259,9 +271,24 @@ function LineGroupView({ group }: { group: LineGroup }) {
   );
 }
 
+/** "Ask about this invoice", when the questions screen is available. */
+function AskAboutInvoice() {
+  const { t } = useI18n();
+  const ask = useContext(AskContext);
+  if (!ask) return null;
+  return (
+    <p>
+      <button type="button" class="link-button" onClick={() => ask()}>
+        {t('invoices.detail.askInvoice')}
+      </button>
+    </p>
+  );
+}
+
 /** A line: what, when, how much, and a disclosure that answers "why am I charged this?". */
 function LineView({ line }: { line: InvoiceLine }) {
   const { t, locale } = useI18n();
+  const ask = useContext(AskContext);
   const details: string[] = [];
   if (line.period) {
     details.push(
@@ -311,6 +338,12 @@ function LineView({ line }: { line: InvoiceLine }) {
             </span>
           </summary>
           <p>{line.explanation}</p>
+          {ask ? (
+            <button type="button" class="link-button" onClick={() => ask(line.id)}>
+              {t('invoices.detail.askLine')}
+              <span class="visually-hidden"> {line.description}</span>
+            </button>
+          ) : null}
         </details>
       ) : null}
     </li>

@@ -1,12 +1,14 @@
 import type { AccountSummary, AccountStatus, ContactChannel, Feature, HumanContact, OutstandingInvoice } from '../../contract/index.ts';
 import { useI18n } from '../../i18n/i18n-context.ts';
 import { formatDate, formatMoney } from '../../i18n/format.ts';
+import { Button } from '../../ui/button.tsx';
 import { Money } from '../../ui/money.tsx';
 import { Section } from '../../ui/section.tsx';
 import { StatusBadge, type BadgeTone } from '../../ui/status-badge.tsx';
 import { MerchantHtml } from '../../ui/merchant-html.tsx';
 import type { PortalStore } from '../../state/portal-store.ts';
 import { OverviewInvoices } from './overview-invoices.tsx';
+import { hasScreen } from '../screens.ts';
 
 /** Props of {@link OverviewView}. */
 export interface OverviewViewProps {
@@ -96,7 +98,12 @@ export function OverviewView({ account, features, headingRef, store }: OverviewV
         </Section>
       ) : null}
       {account.humanContact ? (
-        <ContactCard contact={account.humanContact} merchant={merchant.name} callback={features.includes('callback')} />
+        <ContactCard
+          contact={account.humanContact}
+          merchant={merchant.name}
+          callback={features.includes('callback')}
+          onOpen={store && hasScreen('contact') ? () => store.navigate({ view: 'contact' }) : undefined}
+        />
       ) : null}
     </div>
   );
@@ -153,7 +160,18 @@ function InvoiceList({ invoices }: { invoices: readonly OutstandingInvoice[] }) 
   );
 }
 
-function ContactCard({ contact, merchant, callback }: { contact: HumanContact; merchant: string; callback: boolean }) {
+function ContactCard({
+  contact,
+  merchant,
+  callback,
+  onOpen,
+}: {
+  contact: HumanContact;
+  merchant: string;
+  callback: boolean;
+  /** Opens the contact screen (call-back request), when it exists. */
+  onOpen: (() => void) | undefined;
+}) {
   const { t } = useI18n();
   return (
     <Section title={t('overview.contact', { merchant })} class="contact">
@@ -173,6 +191,9 @@ function ContactCard({ contact, merchant, callback }: { contact: HumanContact; m
         </ul>
       ) : null}
       {callback && contact.callbackAvailable ? <p>{t('overview.callback', { name: contact.name })}</p> : null}
+      {onOpen ? (
+        <Button onClick={onOpen}>{t(callback && contact.callbackAvailable ? 'overview.requestCallback' : 'overview.contactOpen', { name: contact.name })}</Button>
+      ) : null}
     </Section>
   );
 }
