@@ -140,6 +140,8 @@ test("Daniela's overview explains the failed payment and offers what to do, righ
   await openPortal(page, 'hardship', 'Hello, Daniela');
   const failure = page.getByRole('region', { name: "Why your payment didn't go through" });
   await expect(failure).toContainText("there wasn't enough money available");
+  // Worded for who she is: a regular customer, not a stranger, and no blame.
+  await expect(failure).toContainText("This happens, and it's quick to put right");
   await expect(failure.getByRole('group', { name: 'What you can do now' }).getByRole('button').first()).toBeVisible();
   await expectNoViolations(page);
 

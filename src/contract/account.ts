@@ -11,6 +11,7 @@ export const FeatureSchema = z.enum([
   'payment-plan',
   'questions',
   'history',
+  'contact',
   'callback',
   'feedback',
 ]);

@@ -113,7 +113,7 @@ describe('createPortalStore', () => {
   it('narrows the account features by the element filter and resolves the locale', async () => {
     const { store } = setup(async () => loyalAccount());
     await store.reload();
-    expect(store.features.value).toEqual(['invoices', 'payment-methods', 'callback']);
+    expect(store.features.value).toEqual(['invoices', 'payment-methods', 'contact', 'callback']);
     expect(store.locale.value).toBe('en-GB');
     store.setFeatureFilter(['callback', 'payment-plan']);
     expect(store.features.value).toEqual(['callback']);

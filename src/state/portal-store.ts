@@ -1,6 +1,6 @@
 import { batch, computed, signal, type ReadonlySignal } from '@preact/signals';
 import type { BillfoldClient } from '../api/types.ts';
-import type { BillfoldError } from '../api/errors.ts';
+import { BillfoldError } from '../api/errors.ts';
 import type { AccountSummary, Feature } from '../contract/index.ts';
 import type { PaymentMethodCollector } from '../payments/collector.ts';
 import { resolveLocale } from '../i18n/create-i18n.ts';
@@ -256,6 +256,15 @@ export function createPortalStore(options: PortalStoreOptions) {
     navigate,
     back,
     reportSessionExpired,
+    /** Reports a screen that could not render (data it did not expect, a bug) to the host. */
+    reportRenderError: (cause: unknown) =>
+      reportError(
+        new BillfoldError('unexpected_response', cause instanceof Error ? cause.message : String(cause), {
+          operation: 'render',
+          cause,
+        }),
+        'render',
+      ),
     dispose,
   };
 }

@@ -24,7 +24,7 @@ export interface Route {
   id?: string;
 }
 
-/** The feature switch that enables each screen; the overview and the contact screen are always there. */
+/** The feature switch that enables each screen; only the overview is always there. */
 export const VIEW_FEATURE: Partial<Record<ViewName, Feature>> = {
   invoices: 'invoices',
   'payment-methods': 'payment-methods',
@@ -33,6 +33,7 @@ export const VIEW_FEATURE: Partial<Record<ViewName, Feature>> = {
   'payment-plan': 'payment-plan',
   questions: 'questions',
   history: 'history',
+  contact: 'contact',
 };
 
 /** Whether a string names a known screen. */

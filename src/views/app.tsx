@@ -1,6 +1,6 @@
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useErrorBoundary, useMemo, useRef, useState } from 'preact/hooks';
 import type { i18n } from 'i18next';
-import type { ComponentType } from 'preact';
+import type { ComponentChildren, ComponentType } from 'preact';
 import { formatRoute, VIEWS, type PortalStore, type ViewName } from '../state/portal-store.ts';
 import { isViewEnabled } from '../state/routes.ts';
 import { hasScreen, loadScreen, type ScreenProps } from './screens.ts';
@@ -106,15 +106,19 @@ function Portal({ store }: { store: PortalStore }) {
         <PortalNav store={store} />
         {store.canGoBack.value ? <Button onClick={store.back}>{t('portal.back')}</Button> : null}
         {route.view === 'overview' || !hasScreen(route.view) ? (
-          <OverviewView account={state.data} features={store.features.value} headingRef={heading} store={store} />
+          <ScreenBoundary store={store} key={formatRoute(route)}>
+            <OverviewView account={state.data} features={store.features.value} headingRef={heading} store={store} />
+          </ScreenBoundary>
         ) : (
-          <LazyScreen
-            store={store}
-            route={route}
-            account={state.data}
-            headingRef={heading}
-            onShown={focusHeadingIfPending}
-          />
+          <ScreenBoundary store={store} key={formatRoute(route)}>
+            <LazyScreen
+              store={store}
+              route={route}
+              account={state.data}
+              headingRef={heading}
+              onShown={focusHeadingIfPending}
+            />
+          </ScreenBoundary>
         )}
         <FeedbackPrompt store={store} />
       </>
@@ -132,6 +136,34 @@ function Portal({ store }: { store: PortalStore }) {
       {content}
     </section>
   );
+}
+
+/**
+ * Keeps one screen's failure to render (data no view expected, a bug) from blanking the whole
+ * portal: the customer sees a plain message with "Try again", the host gets `billfold-error`.
+ */
+export function ScreenBoundary({ store, children }: { store: PortalStore; children: ComponentChildren }) {
+  const { t } = useI18n();
+  const [error, reset] = useErrorBoundary((cause: unknown) => {
+    console.error('Billfold: a screen failed to render', cause);
+    store.reportRenderError(cause);
+  });
+  if (error) {
+    return (
+      <Alert message={t('error.unexpected_response')}>
+        <Button
+          variant="primary"
+          onClick={() => {
+            reset();
+            void store.reload();
+          }}
+        >
+          {t('error.retry')}
+        </Button>
+      </Alert>
+    );
+  }
+  return <>{children}</>;
 }
 
 /** The portal's own navigation: one button per screen this customer may use. */

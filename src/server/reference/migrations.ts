@@ -244,6 +244,17 @@ export const migrations: readonly Migration[] = [
       ALTER TABLE idempotency_records ADD COLUMN lock_token text;
     `,
   },
+  {
+    version: 3,
+    name: 'contact screen feature',
+    // The contact screen used to be always on; now it has its own switch. Customers stored before
+    // that keep the screen wherever they have someone to contact.
+    sql: /* sql */ `
+      UPDATE customers SET features = features || '["contact"]'::jsonb
+        WHERE human_contact IS NOT NULL AND jsonb_typeof(human_contact) <> 'null'
+          AND NOT features @> '["contact"]'::jsonb;
+    `,
+  },
 ];
 
 /**

@@ -1,5 +1,5 @@
 import { useId } from 'preact/hooks';
-import type { Payment, PaymentFailure } from '../../contract/index.ts';
+import type { Payment, PaymentFailure, RelationshipSegment, Situation } from '../../contract/index.ts';
 import { useI18n } from '../../i18n/i18n-context.ts';
 import { formatDateTime, formatMoney } from '../../i18n/format.ts';
 import { Button } from '../../ui/button.tsx';
@@ -16,13 +16,18 @@ export interface PaymentFailureExplanationProps {
   payment: Payment;
   /** What the customer can do now, most helpful first (the caller knows which screens exist). */
   actions: FailureAction[];
+  /**
+   * Who the customer is to the merchant, for the wording: a new customer's first failed payment
+   * is met with a welcome, a loyal customer's with thanks, hardship with an offer of help.
+   */
+  tone?: { segment: RelationshipSegment; situation: Situation };
 }
 
 /**
  * Why a payment failed, in plain words (with an apology when the fault was ours), whether and
  * when the merchant retries by itself, and what the customer can do now.
  */
-export function PaymentFailureExplanation({ payment, actions }: PaymentFailureExplanationProps) {
+export function PaymentFailureExplanation({ payment, actions, tone }: PaymentFailureExplanationProps) {
   const { t, locale } = useI18n();
   const titleId = useId();
   const failure: PaymentFailure = payment.failure ?? { reason: 'other', suggestedAction: 'contact_us' };
@@ -37,6 +42,13 @@ export function PaymentFailureExplanation({ payment, actions }: PaymentFailureEx
           : t('invoices.failure.attemptNoMethod', { amount, date })}
       </p>
       <p class="failure-reason">{t(`invoices.failure.reason.${failure.reason}`)}</p>
+      {tone ? (
+        <p class="failure-reassure">
+          {tone.situation === 'hardship'
+            ? t('invoices.failure.reassure_hardship')
+            : t('invoices.failure.reassure', { context: tone.segment })}
+        </p>
+      ) : null}
       {failure.message ? <p class="failure-message">{t('invoices.failure.message', { message: failure.message })}</p> : null}
       <p>
         {failure.nextRetryAt

@@ -42,7 +42,7 @@ export function loyalAccount(overrides: Partial<AccountSummary> = {}): AccountSu
       ],
       callbackAvailable: true,
     },
-    features: ['invoices', 'payment-methods', 'callback'],
+    features: ['invoices', 'payment-methods', 'contact', 'callback'],
     ...overrides,
   };
 }

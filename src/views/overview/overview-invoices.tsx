@@ -70,6 +70,7 @@ export function OverviewInvoices({ store, account, tone }: OverviewInvoicesProps
       {failed && failedInvoice ? (
         <PaymentFailureExplanation
           payment={failed}
+          tone={{ segment: account.customer.segment, situation: account.situation }}
           actions={failureActions(t, failed, nav, () =>
             setPaying({ invoice: failedInvoice, avoid: failed.paymentMethodId ?? null, open: true }),
           )}

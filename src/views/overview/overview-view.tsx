@@ -9,6 +9,7 @@ import { MerchantHtml } from '../../ui/merchant-html.tsx';
 import type { PortalStore } from '../../state/portal-store.ts';
 import { OverviewInvoices } from './overview-invoices.tsx';
 import { hasScreen } from '../screens.ts';
+import { isViewEnabled } from '../../state/routes.ts';
 
 /** Props of {@link OverviewView}. */
 export interface OverviewViewProps {
@@ -102,7 +103,12 @@ export function OverviewView({ account, features, headingRef, store }: OverviewV
           contact={account.humanContact}
           merchant={merchant.name}
           callback={features.includes('callback')}
-          onOpen={store && hasScreen('contact') ? () => store.navigate({ view: 'contact' }) : undefined}
+          onOpen={
+            // Without the contact screen the card still names the person, but offers no dead button.
+            store && hasScreen('contact') && isViewEnabled('contact', features)
+              ? () => store.navigate({ view: 'contact' })
+              : undefined
+          }
         />
       ) : null}
     </div>

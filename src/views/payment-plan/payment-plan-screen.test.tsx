@@ -34,6 +34,8 @@ async function mount(locale: string, client: Partial<BillfoldClient>, account: A
   await ensureLanguage(i18n, locale);
   const store = createPortalStore({ emit: () => {} });
   store.setClient({ getAccount: async () => account, ...client } as BillfoldClient, { load: false });
+  // Loaded so the account's features (which gate the contact button) reach the store.
+  await store.reload();
   host = document.createElement('div');
   document.body.append(host);
   const root = host.attachShadow({ mode: 'open' });

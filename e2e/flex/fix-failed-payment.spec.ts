@@ -1,0 +1,101 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type FrameLocator, type Page } from '@playwright/test';
+import { expectPortalEvent, portalEvents, recordPortalEvents } from '../fixtures.ts';
+
+// Runs on the flex demo server. Persona changed here: `new` (Jamie adds a card, makes it his
+// default and pays his failed first invoice). contact.spec.ts and feedback.spec.ts only add
+// call-back requests for Jamie and never read his invoices or cards, so the order does not matter.
+
+/** WCAG 2.1 A/AA over the whole page, the portal's shadow root included. */
+async function expectNoViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const summary = results.violations.map(
+    (violation) => `${violation.id}: ${violation.help} -> ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
+  );
+  expect(summary).toEqual([]);
+}
+
+/** The sandbox provider's hosted card fields (Playwright pierces the portal's shadow root). */
+function cardFrame(page: Page): FrameLocator {
+  return page.frameLocator('iframe[title="Secure card details"]');
+}
+
+const nextYear = String((new Date().getUTCFullYear() + 3) % 100).padStart(2, '0');
+
+test("Jamie reads why his first payment failed, adds a card through the provider's iframe and pays with it", async ({ page }) => {
+  test.setTimeout(60_000);
+  await recordPortalEvents(page);
+  await page.goto('/?persona=new');
+  await expect(page.getByRole('heading', { name: 'Hello, Jamie', level: 2 })).toBeVisible({ timeout: 20_000 });
+
+  // The failure state: why (the card expired), and what happens next (nothing until he acts).
+  const failure = page.getByRole('region', { name: "Why your payment didn't go through" });
+  await expect(failure).toContainText(/We tried to take \$58\.98 from Visa •••• 1881/);
+  await expect(failure).toContainText('The card has expired, so the bank could not accept the payment.');
+  await expect(failure).toContainText("We won't try again automatically, so nothing happens until you act.");
+  const actions = failure.getByRole('group', { name: 'What you can do now' });
+  const updateCard = actions.getByRole('button', { name: 'Update your card' });
+  await expect(updateCard).toBeVisible();
+  await expectNoViolations(page);
+
+  // The widget's own next step leads to the payment methods.
+  await updateCard.click();
+  await expect(page.getByRole('heading', { name: 'Payment methods', level: 2 })).toBeVisible();
+  const list = page.getByRole('list', { name: 'Your saved payment methods' });
+  await expect(list.getByRole('listitem').filter({ hasText: 'Visa ending in 1881' })).toContainText(/Expired \d\d\/\d{4}/);
+
+  // A good card through the sandbox provider's iframe, made the default as it is saved.
+  await page.getByRole('button', { name: 'Add a payment method' }).click();
+  const frame = cardFrame(page);
+  await frame.getByLabel('Card number').fill('4242 4242 4242 4242');
+  await frame.getByLabel('Expiry date (MM/YY)').fill(`12/${nextYear}`);
+  await frame.getByLabel('Security code (CVC)').fill('123');
+  await frame.getByLabel('Name on card').fill('Jamie Park');
+  await page.getByLabel('Make this my default payment method').check();
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Visa ending in 4242 was added and is now your default.' })).toBeVisible();
+  const fresh = list.getByRole('listitem').filter({ hasText: 'Visa ending in 4242' });
+  await expect(fresh).toContainText(`Expires 12/20${nextYear}`);
+  await expect(fresh).toContainText('Default');
+  const added = await expectPortalEvent(page, 'billfold-payment-method-added');
+  expect(added.detail?.paymentMethodId).toMatch(/^pm_/);
+
+  // Back to the invoice through the widget's navigation, and pay it with the new card.
+  await page.getByRole('navigation', { name: 'Billing sections' }).getByRole('button', { name: 'Invoices' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Invoices' })).toBeVisible();
+  const invoices = page.getByRole('list', { name: 'Your invoices, newest first' });
+  await invoices.getByRole('listitem').filter({ hasText: 'Overdue' }).getByRole('button', { name: /^Invoice AU-/ }).click();
+  await expect(page.getByRole('heading', { level: 2, name: /^Invoice AU-/ })).toBeVisible();
+  await page.getByRole('button', { name: /^Pay now/ }).click();
+  const dialog = page.getByRole('dialog', { name: 'Confirm your payment' });
+  await expect(dialog).toContainText(/You are paying \$58\.98 for invoice AU-/);
+  await expect(dialog.getByRole('radio', { name: /Visa ending in 4242/ })).toBeChecked();
+  await dialog.getByRole('button', { name: /^Pay \$/ }).click();
+
+  // Processing at once, then paid by itself when the server settles (1.5 s in e2e).
+  const status = page.getByRole('status').filter({ hasText: /being processed|went through/ });
+  await expect(status).toContainText('is being processed');
+  await expect(status).toContainText('went through', { timeout: 15_000 });
+  await expect(page.getByRole('button', { name: /^Pay now/ })).toHaveCount(0);
+  await expect(page.locator('.invoice-header')).toContainText('Paid');
+  await expect(page.getByRole('list').filter({ hasText: 'Visa •••• 4242' }).first()).toContainText('Paid');
+  await expectNoViolations(page);
+
+  const payments = (await portalEvents(page)).filter((event) => event.type === 'billfold-payment-made');
+  expect(payments.map((event) => event.detail?.status)).toEqual(['pending', 'succeeded']);
+  expect(payments[0]?.detail?.paymentId).toBe(payments[1]?.detail?.paymentId);
+  // No card data in any event.
+  expect(JSON.stringify(await portalEvents(page))).not.toMatch(/4242 ?4242|tok_sandbox/);
+
+  // The overview no longer shows the failure, nor anything to pay.
+  await page.getByRole('navigation', { name: 'Billing sections' }).getByRole('button', { name: 'Overview' }).click();
+  await expect(page.getByRole('heading', { name: 'Hello, Jamie', level: 2 })).toBeVisible();
+  await expect(page.getByText('Nothing to pay right now')).toBeVisible();
+  await expect(page.getByRole('region', { name: "Why your payment didn't go through" })).toHaveCount(0);
+  await expect(page.getByText('Payment failed', { exact: true })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Update your card' })).toHaveCount(0);
+  await expect(page.getByText('All paid', { exact: true })).toBeVisible();
+  await expect(page.getByText("You're all paid up.")).toBeVisible();
+  await expect(page.getByText('You have no open invoices.')).toBeVisible();
+  await expectNoViolations(page);
+});
