@@ -13,6 +13,16 @@ export {
   BillfoldErrorEvent,
   BillfoldViewChangeEvent,
   BillfoldSessionExpiredEvent,
+  BillfoldPaymentMadeEvent,
+  BillfoldPaymentMethodAddedEvent,
+  BillfoldPaymentMethodRemovedEvent,
+  BillfoldPaymentMethodDefaultEvent,
+  BillfoldContactDetailsUpdatedEvent,
+  BillfoldBillingCycleChangedEvent,
+  BillfoldPaymentPlanRequestedEvent,
+  BillfoldQuestionAskedEvent,
+  BillfoldCallbackRequestedEvent,
+  BillfoldFeedbackSentEvent,
   type BillfoldEventMap,
 } from './element/events.ts';
 export { BillfoldError, isBillfoldError, type BillfoldErrorKind, type BillfoldErrorInit } from './api/errors.ts';

@@ -57,7 +57,7 @@ const UPGRADABLE = [
  * @attr {string} api-base - Where the merchant mounted the Billfold API, e.g. `/billing-api`. Required unless `adapter` is set.
  * @attr {string} locale - BCP 47 language tag; overrides the customer's preferred language and the browser's.
  * @attr {'light' | 'dark' | 'system'} theme - Colour scheme; `system` follows `prefers-color-scheme`. Default `light`.
- * @attr {string} view - Deep link to a screen (`overview`). Unknown values show the overview.
+ * @attr {string} view - Deep link to a screen: `overview`, `invoices`, `invoices/<id>`, `payment-methods`, `contact-details`, `billing-cycle`, `payment-plan`, `questions`, `questions/<id>`, `history`, `contact`. Unknown values show the overview.
  * @attr {string} features - Space-separated screens to offer (`invoices payment-plan ...`), intersected with what the account offers.
  *
  * @property {string | undefined} sessionToken - The customer's session token (JWT from the merchant server). Kept in memory only, never in an attribute.
@@ -70,6 +70,16 @@ const UPGRADABLE = [
  * @event {BillfoldErrorEvent} billfold-error - A load failed (`error`, `operation`); the customer sees an error state.
  * @event {BillfoldViewChangeEvent} billfold-view-change - The customer moved to another screen (`view`).
  * @event {BillfoldSessionExpiredEvent} billfold-session-expired - The session ended and no fresh token could be had.
+ * @event {BillfoldPaymentMadeEvent} billfold-payment-made - A payment was submitted (`detail.status` pending), and again when it settled.
+ * @event {BillfoldPaymentMethodAddedEvent} billfold-payment-method-added - A payment method was added (`detail.paymentMethodId`).
+ * @event {BillfoldPaymentMethodRemovedEvent} billfold-payment-method-removed - A payment method was removed.
+ * @event {BillfoldPaymentMethodDefaultEvent} billfold-payment-method-default - A payment method became the default.
+ * @event {BillfoldContactDetailsUpdatedEvent} billfold-contact-details-updated - Contact details were saved (`detail.changedFields`).
+ * @event {BillfoldBillingCycleChangedEvent} billfold-billing-cycle-changed - The billing interval or day changed.
+ * @event {BillfoldPaymentPlanRequestedEvent} billfold-payment-plan-requested - A payment plan or extension was requested.
+ * @event {BillfoldQuestionAskedEvent} billfold-question-asked - A question about a charge was sent.
+ * @event {BillfoldCallbackRequestedEvent} billfold-callback-requested - A call back was requested.
+ * @event {BillfoldFeedbackSentEvent} billfold-feedback-sent - Feedback was sent after a journey.
  *
  * @csspart portal - The portal's outer region.
  * @csspart card - A titled section (summary, invoices, note, contact).

@@ -11,6 +11,7 @@ import { Money } from '../../ui/money.tsx';
 import { Section } from '../../ui/section.tsx';
 import { errorMessage } from '../error-message.ts';
 import type { ScreenProps } from '../screens.ts';
+import { LoadFailed } from '../load-failed.tsx';
 
 const K = 'billingCycle';
 
@@ -43,11 +44,7 @@ export default function BillingCycleScreen({ store, account, headingRef }: Scree
   if (cycle) content = <CycleContent model={model} cycle={cycle} merchant={account.merchant.name} />;
   else if (state.status === 'error') {
     content = (
-      <Alert message={errorMessage(t, state.error)}>
-        <Button variant="primary" onClick={() => void model.reload()}>
-          {t('error.retry')}
-        </Button>
-      </Alert>
+      <LoadFailed error={state.error} onRetry={() => void model.reload()} />
     );
   } else {
     content = (
@@ -359,11 +356,7 @@ function ConfirmStep({ model, cycle, headingRef, conflictRef, failureRef }: Conf
       </div>
       {failure ? (
         <div ref={failureRef}>
-          <Alert message={errorMessage(t, failure)}>
-            <Button variant="primary" onClick={() => void model.confirm()}>
-              {t('error.retry')}
-            </Button>
-          </Alert>
+          <LoadFailed error={failure} onRetry={() => void model.confirm()} />
         </div>
       ) : null}
       <div class="form-actions">

@@ -18,6 +18,7 @@ import type { ScreenProps } from '../screens.ts';
 import { ConflictPanel } from './conflict-panel.tsx';
 import { countryChoices } from './countries.ts';
 import { fieldLabel, issueMessage, K, languageName } from './labels.ts';
+import { LoadFailed } from '../load-failed.tsx';
 
 const CHANNELS = ['email', 'sms', 'post', 'phone'] as const;
 
@@ -39,11 +40,7 @@ export default function ContactDetailsScreen({ store, headingRef }: ScreenProps)
   if (draft) content = <ContactForm model={model} draft={draft} />;
   else if (state.status === 'error') {
     content = (
-      <Alert message={errorMessage(t, state.error)}>
-        <Button variant="primary" onClick={() => void model.reload()}>
-          {t('error.retry')}
-        </Button>
-      </Alert>
+      <LoadFailed error={state.error} onRetry={() => void model.reload()} />
     );
   } else {
     content = (

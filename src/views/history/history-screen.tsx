@@ -4,12 +4,11 @@ import { useI18n } from '../../i18n/i18n-context.ts';
 import { formatDateTime } from '../../i18n/format.ts';
 import { createHistoryModel, type ChannelFilter } from '../../state/history.ts';
 import type { Route } from '../../state/routes.ts';
-import { Alert } from '../../ui/alert.tsx';
 import { Button } from '../../ui/button.tsx';
 import { SelectField } from '../../ui/field.tsx';
-import { errorMessage } from '../error-message.ts';
 import type { ScreenProps } from '../screens.ts';
 import { ChannelIcon } from './channel-icon.tsx';
+import { LoadFailed } from '../load-failed.tsx';
 
 const H = 'history';
 
@@ -78,11 +77,7 @@ export default function HistoryScreen({ store, headingRef }: ScreenProps) {
           </ol>
         )}
         {model.moreError.value ? (
-          <Alert message={errorMessage(t, model.moreError.value)}>
-            <Button variant="primary" onClick={() => void loadMore()}>
-              {t('error.retry')}
-            </Button>
-          </Alert>
+          <LoadFailed error={model.moreError.value} onRetry={() => void loadMore()} />
         ) : null}
         {model.hasMore.value && !model.moreError.value ? (
           <Button onClick={() => void loadMore()} busy={model.loadingMore.value}>
@@ -93,11 +88,7 @@ export default function HistoryScreen({ store, headingRef }: ScreenProps) {
     );
   } else if (state.status === 'error') {
     content = (
-      <Alert message={errorMessage(t, state.error)}>
-        <Button variant="primary" onClick={() => void model.reload()}>
-          {t('error.retry')}
-        </Button>
-      </Alert>
+      <LoadFailed error={state.error} onRetry={() => void model.reload()} />
     );
   } else {
     content = (

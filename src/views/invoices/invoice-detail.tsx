@@ -5,15 +5,14 @@ import type { InvoiceDetail, InvoiceLine } from '../../contract/index.ts';
 import type { InvoicesModel } from '../../state/invoices.ts';
 import { useI18n } from '../../i18n/i18n-context.ts';
 import { formatDate, formatDateTime, formatMoney } from '../../i18n/format.ts';
-import { Alert } from '../../ui/alert.tsx';
 import { Button } from '../../ui/button.tsx';
 import { Money } from '../../ui/money.tsx';
 import { Section } from '../../ui/section.tsx';
 import { StatusBadge } from '../../ui/status-badge.tsx';
-import { errorMessage } from '../error-message.ts';
 import { INITIAL_LINES, MORE_LINES, groupLines, type LineGroup } from './invoice-lines.ts';
 import { formatPercent, formatQuantity, INVOICE_TONE, PAYMENT_TONE } from './invoice-format.ts';
 import { InvoicePayPanel, type PayNavigation } from './pay-panel.tsx';
+import { LoadFailed } from '../load-failed.tsx';
 
 /**
  * "Ask about this charge": set by the invoice when the questions screen is available, read by
@@ -61,11 +60,7 @@ export function InvoiceDetailView({ model, invoiceId, headingRef, nav }: Invoice
           <Invoice invoice={invoice} model={model} nav={nav} />
         </AskContext.Provider>
       ) : state.status === 'error' ? (
-        <Alert message={errorMessage(t, state.error)}>
-          <Button variant="primary" onClick={() => void query.reload()}>
-            {t('error.retry')}
-          </Button>
-        </Alert>
+        <LoadFailed error={state.error} onRetry={() => void query.reload()} />
       ) : (
         <p role="status" class="loading">
           {t('invoices.detail.loading')}

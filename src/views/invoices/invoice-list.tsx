@@ -10,6 +10,7 @@ import { Money } from '../../ui/money.tsx';
 import { StatusBadge } from '../../ui/status-badge.tsx';
 import { errorMessage } from '../error-message.ts';
 import { INVOICE_TONE } from './invoice-format.ts';
+import { LoadFailed } from '../load-failed.tsx';
 
 /** Props of {@link InvoiceListView}. */
 export interface InvoiceListViewProps {
@@ -76,11 +77,7 @@ export function InvoiceListView({ model, headingRef, navigate }: InvoiceListView
       );
   } else if (state.status === 'error') {
     body = (
-      <Alert message={errorMessage(t, state.error)}>
-        <Button variant="primary" onClick={() => void model.reloadList()}>
-          {t('error.retry')}
-        </Button>
-      </Alert>
+      <LoadFailed error={state.error} onRetry={() => void model.reloadList()} />
     );
   } else {
     body = (

@@ -9,12 +9,11 @@ import {
   isCardExpired,
   type PaymentMethodsModel,
 } from '../../state/payment-methods.ts';
-import { Alert } from '../../ui/alert.tsx';
 import { Button } from '../../ui/button.tsx';
-import { errorMessage } from '../error-message.ts';
 import type { ScreenProps } from '../screens.ts';
 import { AddPaymentMethod } from './add-payment-method.tsx';
 import { changeErrorMessage, K, methodName } from './labels.ts';
+import { LoadFailed } from '../load-failed.tsx';
 
 /**
  * Payment methods: the saved cards, bank accounts and wallets; make one the default, remove one
@@ -56,11 +55,7 @@ export default function PaymentMethodsScreen({ store, account, headingRef }: Scr
     );
   } else if (state.status === 'error') {
     content = (
-      <Alert message={errorMessage(t, state.error)}>
-        <Button variant="primary" onClick={() => void model.reload()}>
-          {t('error.retry')}
-        </Button>
-      </Alert>
+      <LoadFailed error={state.error} onRetry={() => void model.reload()} />
     );
   } else {
     content = (

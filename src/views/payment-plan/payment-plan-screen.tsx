@@ -14,6 +14,7 @@ import { Section } from '../../ui/section.tsx';
 import { errorMessage } from '../error-message.ts';
 import { hasScreen, type ScreenProps } from '../screens.ts';
 import { K, PlanCard, planTitle, ScheduleTable, toned } from './plan-parts.tsx';
+import { LoadFailed } from '../load-failed.tsx';
 
 const REASONS = PlanReasonSchema.options;
 
@@ -36,11 +37,7 @@ export default function PaymentPlanScreen({ store, route, account, headingRef }:
   if (state.status === 'ready') content = <PlanContent model={model} account={account} store={store} />;
   else if (state.status === 'error') {
     content = (
-      <Alert message={errorMessage(t, state.error)}>
-        <Button variant="primary" onClick={() => void model.reload(account.outstandingInvoices)}>
-          {t('error.retry')}
-        </Button>
-      </Alert>
+      <LoadFailed error={state.error} onRetry={() => void model.reload(account.outstandingInvoices)} />
     );
   } else {
     content = (
@@ -358,11 +355,7 @@ function PlanForm({ model, account, summaryRef, failureRef }: PlanFormProps) {
 
         {preview.status === 'error' ? (
           <div ref={failureRef}>
-            <Alert message={errorMessage(t, preview.error)}>
-              <Button variant="primary" onClick={() => void model.showPreview()}>
-                {t('error.retry')}
-              </Button>
-            </Alert>
+            <LoadFailed error={preview.error} onRetry={() => void model.showPreview()} />
           </div>
         ) : null}
         <div class="form-actions">

@@ -18,6 +18,7 @@ import { RadioGroup, SelectField, type Choice } from '../../ui/field.tsx';
 import { errorMessage } from '../error-message.ts';
 import { issueText, lineText, Q } from './labels.ts';
 import { TextAreaField } from './text-area-field.tsx';
+import { LoadFailed } from '../load-failed.tsx';
 
 /** Props of {@link AskForm}. */
 export interface AskFormProps {
@@ -121,11 +122,7 @@ export function AskForm({ model, prefill, account, headingRef, navigate }: AskFo
       </h2>
       <p class="questions-intro">{t(`${Q}.new.intro`, { merchant: account.merchant.name })}</p>
       {invoices.status === 'error' && !draft.invoiceId ? (
-        <Alert message={errorMessage(t, invoices.error)}>
-          <Button variant="primary" onClick={() => void model.reloadInvoices()}>
-            {t('error.retry')}
-          </Button>
-        </Alert>
+        <LoadFailed error={invoices.error} onRetry={() => void model.reloadInvoices()} />
       ) : noInvoices ? (
         <p>{t(`${Q}.new.noInvoices`)}</p>
       ) : (

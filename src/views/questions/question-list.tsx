@@ -4,11 +4,10 @@ import { useI18n } from '../../i18n/i18n-context.ts';
 import { formatDateTime } from '../../i18n/format.ts';
 import { askRoute, lastMessage, type QuestionsModel } from '../../state/questions.ts';
 import type { Route } from '../../state/routes.ts';
-import { Alert } from '../../ui/alert.tsx';
 import { Button } from '../../ui/button.tsx';
 import { StatusBadge } from '../../ui/status-badge.tsx';
-import { errorMessage } from '../error-message.ts';
 import { Q, STATUS_TONE } from './labels.ts';
+import { LoadFailed } from '../load-failed.tsx';
 
 /** Props of {@link QuestionList}. */
 export interface QuestionListProps {
@@ -66,11 +65,7 @@ export function QuestionList({ model, headingRef, navigate }: QuestionListProps)
       );
   } else if (state.status === 'error') {
     content = (
-      <Alert message={errorMessage(t, state.error)}>
-        <Button variant="primary" onClick={() => void model.reloadList()}>
-          {t('error.retry')}
-        </Button>
-      </Alert>
+      <LoadFailed error={state.error} onRetry={() => void model.reloadList()} />
     );
   } else {
     content = (

@@ -11,6 +11,7 @@ import { StatusBadge } from '../../ui/status-badge.tsx';
 import { errorMessage } from '../error-message.ts';
 import { issueText, Q, STATUS_TONE } from './labels.ts';
 import { TextAreaField } from './text-area-field.tsx';
+import { LoadFailed } from '../load-failed.tsx';
 
 /** Props of {@link QuestionThread}. */
 export interface QuestionThreadProps {
@@ -57,11 +58,7 @@ export function QuestionThread({ model, questionId, account, headingRef, navigat
           showInvoices={showInvoices}
         />
       ) : state.status === 'error' ? (
-        <Alert message={errorMessage(t, state.error)}>
-          <Button variant="primary" onClick={() => void query.reload()}>
-            {t('error.retry')}
-          </Button>
-        </Alert>
+        <LoadFailed error={state.error} onRetry={() => void query.reload()} />
       ) : (
         <p role="status" class="loading">
           {t(`${Q}.thread.loading`)}
