@@ -51,3 +51,42 @@ test.describe('mounting', () => {
     expect((await portalEvents(page)).filter((event) => event.type === 'billfold-error')).toEqual([]);
   });
 });
+
+test.describe('what the host and the customer can trust', () => {
+  test("the merchant's note shows as formatted text; the injected image, script and javascript: link are stripped", async ({ page }) => {
+    const dialogs: string[] = [];
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await page.goto('/?persona=new');
+    await expect(page.getByRole('heading', { name: 'Hello, Jamie' })).toBeVisible();
+    const note = page.getByRole('region', { name: /A note from/ });
+    await expect(note).toContainText('Welcome to Acme, Jamie!');
+    const safeLink = note.getByRole('link', { name: 'How we keep your card safe' });
+    await expect(safeLink).toHaveAttribute('href', 'https://acme-utilities.example/help/cards');
+    await expect(safeLink).toHaveAttribute('rel', 'noopener noreferrer');
+    // The bonus "link" keeps its words but loses its javascript: URL.
+    await expect(note.getByText('Claim your bonus')).toBeVisible();
+    await expect(note.getByRole('link', { name: 'Claim your bonus' })).toHaveCount(0);
+    const injected = await page.evaluate(() => {
+      const root = document.querySelector('billfold-portal')!.shadowRoot!;
+      return root.querySelectorAll('img, script, [onerror]').length;
+    });
+    expect(injected).toBe(0);
+    expect(dialogs).toEqual([]);
+  });
+
+  test("moving between screens inside the portal leaves the host page's history alone", async ({ page }) => {
+    await page.goto('/?persona=business');
+    await expect(page.getByRole('heading', { name: 'Hello, Northwind team' })).toBeVisible();
+    const before = await page.evaluate(() => history.length);
+    const nav = page.getByRole('navigation', { name: 'Billing sections' });
+    await nav.getByRole('button', { name: 'Invoices' }).click();
+    await nav.getByRole('button', { name: 'History' }).click();
+    await page.getByRole('button', { name: 'Back', exact: true }).click();
+    await expect(page.getByRole('heading', { level: 2, name: /invoices/i })).toBeVisible();
+    expect(await page.evaluate(() => history.length)).toBe(before);
+    expect(page.url()).toContain('persona=business');
+  });
+});
