@@ -12,6 +12,7 @@ import { Section } from '../../ui/section.tsx';
 import { errorMessage } from '../error-message.ts';
 import type { ScreenProps } from '../screens.ts';
 import { LoadFailed } from '../load-failed.tsx';
+import { useOutcomeFocus } from '../use-outcome-focus.ts';
 
 const K = 'billingCycle';
 
@@ -65,9 +66,6 @@ export default function BillingCycleScreen({ store, account, headingRef }: Scree
   );
 }
 
-/** The outcome each model has already moved focus to (survives the screen being re-created). */
-const focusedOutcome = new WeakMap<BillingCycleModel, number>();
-
 function CycleContent({ model, cycle, merchant }: { model: BillingCycleModel; cycle: BillingCycle; merchant: string }) {
   const { t, locale } = useI18n();
   const step = model.step.value;
@@ -80,10 +78,7 @@ function CycleContent({ model, cycle, merchant }: { model: BillingCycleModel; cy
   const container = useRef<HTMLDivElement>(null);
 
   // Take the customer to the outcome of their action.
-  useEffect(() => {
-    if (focusedOutcome.get(model) === outcome) return;
-    focusedOutcome.set(model, outcome);
-    if (outcome === 0) return;
+  useOutcomeFocus(model, outcome, () => {
     const shadow = container.current?.getRootNode() as ShadowRoot | Document | undefined;
     const target =
       model.changeError.peek() && failure.current
@@ -98,7 +93,7 @@ function CycleContent({ model, cycle, merchant }: { model: BillingCycleModel; cy
                 ? (shadow?.getElementById(dayId) as HTMLElement | null)
                 : null;
     target?.focus();
-  }, [outcome, step, model]);
+  });
 
   const current = (
     <Section title={t(`${K}.current.title`)} class="cycle-current">

@@ -19,6 +19,7 @@ import { ConflictPanel } from './conflict-panel.tsx';
 import { countryChoices } from './countries.ts';
 import { fieldLabel, issueMessage, K, languageName } from './labels.ts';
 import { LoadFailed } from '../load-failed.tsx';
+import { useOutcomeFocus } from '../use-outcome-focus.ts';
 
 const CHANNELS = ['email', 'sms', 'post', 'phone'] as const;
 
@@ -60,9 +61,6 @@ export default function ContactDetailsScreen({ store, headingRef }: ScreenProps)
     </div>
   );
 }
-
-/** The outcome each model has already moved focus to (survives the screen being re-created). */
-const focusedOutcome = new WeakMap<ContactDetailsModel, number>();
 
 /** The languages offered: each shipped one, named in itself; the saved regional variant is kept. */
 function languageChoices(current: string): Choice[] {
@@ -112,10 +110,7 @@ function ContactForm({ model, draft }: ContactFormProps) {
 
   // Take the customer to the outcome of their action: the summary of problems, the conflict,
   // the failure with its "Try again", or the confirmation.
-  useEffect(() => {
-    if (focusedOutcome.get(model) === outcome) return;
-    focusedOutcome.set(model, outcome);
-    if (outcome === 0) return;
+  useOutcomeFocus(model, outcome, () => {
     const target =
       phase === 'invalid'
         ? summary.current
@@ -127,7 +122,7 @@ function ContactForm({ model, draft }: ContactFormProps) {
               ? status.current
               : null;
     target?.focus();
-  }, [outcome, phase, model]);
+  });
 
   // Saving a new language re-renders the whole portal in it (and may unmount it while the
   // strings load), which drops focus: put it back on the confirmation.

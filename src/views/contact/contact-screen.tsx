@@ -13,6 +13,7 @@ import { channelHref } from '../overview/overview-view.tsx';
 import type { ScreenProps } from '../screens.ts';
 import { TextAreaField } from '../questions/text-area-field.tsx';
 import { DateField } from './date-field.tsx';
+import { useOutcomeFocus } from '../use-outcome-focus.ts';
 
 const C = 'contact';
 
@@ -100,9 +101,6 @@ function ChannelLink({ channel }: { channel: ContactChannel }) {
   );
 }
 
-/** The outcome each model has already moved focus to (survives the screen being re-created). */
-const focusedOutcome = new WeakMap<ContactModel, number>();
-
 function CallbackForm({ model, contact }: { model: ContactModel; contact: HumanContact }) {
   const { t, locale } = useI18n();
   const prefix = useId();
@@ -120,14 +118,11 @@ function CallbackForm({ model, contact }: { model: ContactModel; contact: HumanC
     void model.prefill();
   }, [model]);
 
-  useEffect(() => {
-    if (focusedOutcome.get(model) === outcome) return;
-    focusedOutcome.set(model, outcome);
-    if (outcome === 0) return;
+  useOutcomeFocus(model, outcome, () => {
     if (model.receipt.peek()) confirmation.current?.focus();
     else if (model.issues.peek().length > 0) summary.current?.focus();
     else (failure.current?.querySelector('button') ?? failure.current)?.focus();
-  }, [outcome, model]);
+  });
 
   const idOf = (field: CallbackField) => `${prefix}-${field}`;
   const issueText = (field: CallbackField, key: string) =>

@@ -1,17 +1,15 @@
-import { useEffect, useId, useRef } from 'preact/hooks';
+import { useId, useRef } from 'preact/hooks';
 import { useI18n } from '../../i18n/i18n-context.ts';
-import { createFeedbackModel, MAX_COMMENT_LENGTH, RATINGS, type FeedbackModel } from '../../state/feedback.ts';
+import { createFeedbackModel, MAX_COMMENT_LENGTH, RATINGS } from '../../state/feedback.ts';
 import type { PortalStore } from '../../state/portal-store.ts';
 import { Alert } from '../../ui/alert.tsx';
 import { Button } from '../../ui/button.tsx';
 import { RadioGroup } from '../../ui/field.tsx';
 import { errorMessage } from '../error-message.ts';
 import { TextAreaField } from '../questions/text-area-field.tsx';
+import { useOutcomeFocus } from '../use-outcome-focus.ts';
 
 const F = 'feedback';
-
-/** The outcome each model has already moved focus to. */
-const focusedOutcome = new WeakMap<FeedbackModel, number>();
 
 /**
  * After a completed journey (a payment, a saved change, a question, a call back), an optional
@@ -32,16 +30,13 @@ export function FeedbackPrompt({ store }: { store: PortalStore }) {
   const outcome = model.outcome.value;
   const enabled = store.features.value.includes('feedback');
 
-  useEffect(() => {
-    if (focusedOutcome.get(model) === outcome) return;
-    focusedOutcome.set(model, outcome);
-    if (outcome === 0) return;
+  useOutcomeFocus(model, outcome, () => {
     // The form went away with the button that was pressed: land on what replaced it.
     if (model.thanked.peek()) thanksRef.current?.focus();
     else if (model.issue.peek() === 'ratingRequired') rootOf(container.current)?.getElementById(`${prefix}-rating`)?.focus();
     else if (model.issue.peek() === 'commentTooLong') rootOf(container.current)?.getElementById(`${prefix}-comment`)?.focus();
     else failure.current?.querySelector('button')?.focus();
-  }, [outcome, model, prefix]);
+  });
 
   if (!enabled) return null;
 

@@ -1,7 +1,7 @@
 import { useContext, useEffect, useId, useMemo, useState } from 'preact/hooks';
 import { createContext, type RefObject } from 'preact';
 import { askRoute } from '../../state/questions.ts';
-import type { InvoiceDetail, InvoiceLine } from '../../contract/index.ts';
+import type { InvoiceDetail, InvoiceLine, Money as MoneyValue } from '../../contract/index.ts';
 import type { InvoicesModel } from '../../state/invoices.ts';
 import { useI18n } from '../../i18n/i18n-context.ts';
 import { formatDate, formatDateTime, formatMoney } from '../../i18n/format.ts';
@@ -98,18 +98,8 @@ function Invoice({ invoice, model, nav }: { invoice: InvoiceDetail; model: Invoi
             </dd>
           </div>
         ) : null}
-        <div>
-          <dt>{t('invoices.detail.total')}</dt>
-          <dd>
-            <Money value={invoice.total} locale={locale} />
-          </dd>
-        </div>
-        <div>
-          <dt>{t('invoices.detail.amountDue')}</dt>
-          <dd>
-            <Money value={invoice.amountDue} locale={locale} />
-          </dd>
-        </div>
+        <MoneyFigure label={t('invoices.detail.total')} value={invoice.total} />
+        <MoneyFigure label={t('invoices.detail.amountDue')} value={invoice.amountDue} />
       </dl>
       <InvoicePayPanel model={model} invoice={invoice} lastPayment={invoice.payments[0]} nav={nav} />
       <AskAboutInvoice />
@@ -162,25 +152,10 @@ function Invoice({ invoice, model, nav }: { invoice: InvoiceDetail; model: Invoi
       ) : null}
       <Section title={t('invoices.detail.totals')} class="totals">
         <dl class="totals-list">
-          <div>
-            <dt>{t('invoices.detail.subtotal')}</dt>
-            <dd>
-              <Money value={invoice.subtotal} locale={locale} />
-            </dd>
-          </div>
-          <div>
-            <dt>{t('invoices.detail.taxTotal')}</dt>
-            <dd>
-              <Money value={invoice.taxTotal} locale={locale} />
-            </dd>
-          </div>
+          <MoneyFigure label={t('invoices.detail.subtotal')} value={invoice.subtotal} />
+          <MoneyFigure label={t('invoices.detail.taxTotal')} value={invoice.taxTotal} />
           {corrected !== 0 ? (
-            <div>
-              <dt>{t('invoices.detail.corrected')}</dt>
-              <dd>
-                <Money value={{ amount: corrected, currency }} locale={locale} />
-              </dd>
-            </div>
+            <MoneyFigure label={t('invoices.detail.corrected')} value={{ amount: corrected, currency }} />
           ) : null}
           <div class="grand-total">
             <dt>{t('invoices.detail.total')}</dt>
@@ -188,12 +163,7 @@ function Invoice({ invoice, model, nav }: { invoice: InvoiceDetail; model: Invoi
               <Money value={invoice.total} locale={locale} />
             </dd>
           </div>
-          <div>
-            <dt>{t('invoices.detail.amountPaid')}</dt>
-            <dd>
-              <Money value={invoice.amountPaid} locale={locale} />
-            </dd>
-          </div>
+          <MoneyFigure label={t('invoices.detail.amountPaid')} value={invoice.amountPaid} />
           <div class="grand-total">
             <dt>{t('invoices.detail.amountDue')}</dt>
             <dd>
@@ -263,6 +233,19 @@ function LineGroupView({ group }: { group: LineGroup }) {
         </div>
       ) : null}
     </section>
+  );
+}
+
+/** One labelled amount of a `<dl>`: the invoice's figures and totals. */
+function MoneyFigure({ label, value }: { label: string; value: MoneyValue }) {
+  const { locale } = useI18n();
+  return (
+    <div>
+      <dt>{label}</dt>
+      <dd>
+        <Money value={value} locale={locale} />
+      </dd>
+    </div>
   );
 }
 

@@ -15,6 +15,7 @@ import { errorMessage } from '../error-message.ts';
 import { hasScreen, type ScreenProps } from '../screens.ts';
 import { K, PlanCard, planTitle, ScheduleTable, toned } from './plan-parts.tsx';
 import { LoadFailed } from '../load-failed.tsx';
+import { useOutcomeFocus } from '../use-outcome-focus.ts';
 
 const REASONS = PlanReasonSchema.options;
 
@@ -58,9 +59,6 @@ export default function PaymentPlanScreen({ store, route, account, headingRef }:
   );
 }
 
-/** The outcome each model has already moved focus to (survives the screen being re-created). */
-const focusedOutcome = new WeakMap<PaymentPlanModel, number>();
-
 function PlanContent({ model, account, store }: { model: PaymentPlanModel; account: AccountSummary; store: PortalStore }) {
   const { t } = useI18n();
   const step = model.step.value;
@@ -81,10 +79,7 @@ function PlanContent({ model, account, store }: { model: PaymentPlanModel; accou
     return map;
   }, [account.outstandingInvoices, model.eligible.value]);
 
-  useEffect(() => {
-    if (focusedOutcome.get(model) === outcome) return;
-    focusedOutcome.set(model, outcome);
-    if (outcome === 0) return;
+  useOutcomeFocus(model, outcome, () => {
     const target = model.requestError.peek()
       ? failure.current?.querySelector('button')
       : step === 'done'
@@ -95,7 +90,7 @@ function PlanContent({ model, account, store }: { model: PaymentPlanModel; accou
             ? summary.current
             : failure.current?.querySelector('button');
     target?.focus();
-  }, [outcome, step, model]);
+  });
 
   const requests = model.requests.value.filter((plan) => plan.id !== submitted?.id);
 

@@ -19,6 +19,7 @@ import { errorMessage } from '../error-message.ts';
 import { issueText, lineText, Q } from './labels.ts';
 import { TextAreaField } from './text-area-field.tsx';
 import { LoadFailed } from '../load-failed.tsx';
+import { useOutcomeFocus } from '../use-outcome-focus.ts';
 
 /** Props of {@link AskForm}. */
 export interface AskFormProps {
@@ -28,9 +29,6 @@ export interface AskFormProps {
   headingRef: RefObject<HTMLHeadingElement>;
   navigate: (route: Route) => void;
 }
-
-/** The outcome each model has already moved focus to (survives the form being re-created). */
-const focusedOutcome = new WeakMap<QuestionsModel, number>();
 
 /**
  * Asking about a charge: the invoice (prefilled when opened from one), optionally one of its
@@ -61,13 +59,10 @@ export function AskForm({ model, prefill, account, headingRef, navigate }: AskFo
     if (lines) model.dropUnknownLine(lines.map((line) => line.id));
   }, [lines, model]);
 
-  useEffect(() => {
-    if (focusedOutcome.get(model) === outcome) return;
-    focusedOutcome.set(model, outcome);
-    if (outcome === 0) return;
+  useOutcomeFocus(model, outcome, () => {
     if (model.issues.peek().length > 0) summary.current?.focus();
     else failure.current?.querySelector('button')?.focus();
-  }, [outcome, model]);
+  });
 
   const idOf = (field: AskField) => `${prefix}-${field}`;
   const errorAt = (field: AskField) => {
