@@ -8,12 +8,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
 import { chromiumLaunchOptions } from './e2e/chromium.ts';
+import { E2E_PORTS } from './e2e/ports.ts';
 
-const PORT = 5199;
+const PORT = E2E_PORTS.main;
 /** A second demo server only for specs that inject server-wide faults (`POST /demo/faults`). */
-const FAULTS_PORT = 5200;
+const FAULTS_PORT = E2E_PORTS.faults;
 /** A third demo server for the flexibility journeys (`e2e/flex/`), so they never share personas' data with the first. */
-const FLEX_PORT = 5201;
+const FLEX_PORT = E2E_PORTS.flex;
 const root = import.meta.dirname;
 
 // The config is evaluated in the runner and again in each worker; only the runner prepares, and

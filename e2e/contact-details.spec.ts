@@ -5,6 +5,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { expectPortalEvent, portalEvents, recordPortalEvents, themeSelect } from './fixtures.ts';
 import { startDemo, type DemoProcess } from './demo-process.ts';
+import { E2E_PORTS } from './ports.ts';
 
 // Journeys of the contact details screen against the shared demo server. Only the `business`
 // (Northwind) and `german` (Jürgen) personas are changed here; the restart test runs its own
@@ -294,7 +295,7 @@ async function tabTo(page: Page, name: string) {
 
 // Its own server and database on its own port (persistence.spec.ts uses 5198): this test
 // restarts the process, which the shared server must not see.
-const RESTART_PORT = 5197;
+const RESTART_PORT = E2E_PORTS.restart;
 
 test.describe('contact details across a server restart', () => {
   test.describe.configure({ timeout: 180_000 });

@@ -3,9 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { sessionToken, startDemo, type DemoProcess } from './demo-process.ts';
+import { E2E_PORTS } from './ports.ts';
 
 // Its own server and database: this spec restarts the process, which the shared server must not see.
-const PORT = 5198;
+const PORT = E2E_PORTS.persistence;
 
 test.describe('persistence', () => {
   test.describe.configure({ timeout: 180_000 });

@@ -22,9 +22,10 @@ import { analyze } from './analyze-bundle.ts';
 import { DIST_DIR, IIFE_GZIP_BUDGET, kb, measureAll } from './bundle-sizes.ts';
 import { chromiumLaunchOptions } from '../e2e/chromium.ts';
 import { startDemo } from '../e2e/demo-process.ts';
+import { E2E_PORTS } from '../e2e/ports.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const PORT = 5197;
+const PORT = E2E_PORTS.bench;
 const runsArg = process.argv.indexOf('--runs');
 const RUNS = runsArg > 0 ? Math.max(1, Number(process.argv[runsArg + 1]) || 5) : 5;
 
