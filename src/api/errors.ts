@@ -66,3 +66,21 @@ export class BillfoldError extends Error {
 export function isBillfoldError(value: unknown): value is BillfoldError {
   return value instanceof BillfoldError || (value instanceof Error && value.name === 'BillfoldError');
 }
+
+/**
+ * Turns anything a call may throw into a {@link BillfoldError}, the one error the views can word:
+ * a BillfoldError stays as it is, an abort becomes `aborted`, and anything else becomes
+ * `fallback` — `unexpected_response` for a bug or bad data, `network` for a failed fetch,
+ * `server` for whatever a host's custom client threw. The only such conversion in the widget.
+ */
+export function toBillfoldError(
+  cause: unknown,
+  operation: string,
+  fallback: Exclude<BillfoldErrorKind, 'aborted'> = 'unexpected_response',
+): BillfoldError {
+  if (isBillfoldError(cause)) return cause;
+  if (cause instanceof Error && cause.name === 'AbortError') {
+    return new BillfoldError('aborted', `${operation} was cancelled`, { operation, cause });
+  }
+  return new BillfoldError(fallback, cause instanceof Error ? cause.message : String(cause), { operation, cause });
+}

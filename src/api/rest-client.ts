@@ -10,7 +10,7 @@ import {
 } from '../contract/index.ts';
 import { joinApiUrl, resolveApiBase } from './api-url.ts';
 import { errorFromResponse } from './error-from-response.ts';
-import { BillfoldError, isBillfoldError } from './errors.ts';
+import { BillfoldError, isBillfoldError, toBillfoldError } from './errors.ts';
 import { idempotencyKeyFor, isMutation } from './idempotency.ts';
 import type { BillfoldClient, CallOptions, Versioned } from './types.ts';
 
@@ -282,7 +282,7 @@ export function createRestClient(config: RestClientConfig): BillfoldClient {
       }
       return { value: result.data as EndpointResponse<K>, etag };
     } catch (error) {
-      throw toBillfoldError(error, operation, userSignal, bodyTimedOut, timeoutMs);
+      throw failureOf(error, operation, userSignal, bodyTimedOut, timeoutMs);
     }
   }
 
@@ -372,21 +372,18 @@ function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
   });
 }
 
-function toBillfoldError(
+/** A failed call as the widget words it; the caller's abort wins over whatever it interrupted. */
+function failureOf(
   error: unknown,
   operation: string,
   userSignal: AbortSignal | undefined,
   bodyTimedOut: boolean,
   timeoutMs: number,
 ): BillfoldError {
-  // The caller's abort wins over whatever it interrupted (a fetch, a retry delay, a refresh).
-  if (userSignal?.aborted) {
-    return new BillfoldError('aborted', `${operation} was aborted`, { operation, cause: userSignal.reason });
-  }
-  if (isBillfoldError(error)) return error;
-  if (bodyTimedOut || isTimeoutError(error)) {
+  if (userSignal?.aborted) return toBillfoldError(new DOMException(`${operation} was aborted`, 'AbortError'), operation);
+  if (!isBillfoldError(error) && (bodyTimedOut || isTimeoutError(error))) {
     return new BillfoldError('timeout', `${operation} got no answer within ${timeoutMs} ms`, { operation, cause: error });
   }
   // fetch rejects with a TypeError for offline, DNS, refused or reset connections.
-  return new BillfoldError('network', `${operation} could not reach the billing service`, { operation, cause: error });
+  return toBillfoldError(error, operation, 'network');
 }

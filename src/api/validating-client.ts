@@ -1,5 +1,5 @@
 import { endpoints, z, type EndpointId } from '../contract/index.ts';
-import { BillfoldError, isBillfoldError } from './errors.ts';
+import { BillfoldError, toBillfoldError } from './errors.ts';
 import type { BillfoldClient } from './types.ts';
 
 /**
@@ -21,11 +21,8 @@ export function createValidatingClient(adapter: BillfoldClient): BillfoldClient 
       try {
         result = await (method as (...a: unknown[]) => Promise<unknown>).apply(adapter, args);
       } catch (cause) {
-        if (isBillfoldError(cause)) throw cause;
-        if (cause instanceof Error && cause.name === 'AbortError') {
-          throw new BillfoldError('aborted', 'The request was cancelled', { operation, cause });
-        }
-        throw new BillfoldError('server', cause instanceof Error ? cause.message : String(cause), { operation, cause });
+        // Whatever a host's client throws is its backend failing, as far as the customer can tell.
+        throw toBillfoldError(cause, operation, 'server');
       }
       const versioned = 'etag' in endpoint && endpoint.etag;
       const value = versioned ? (result as { value?: unknown } | undefined)?.value : result;

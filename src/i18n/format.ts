@@ -1,4 +1,5 @@
 import type { Money } from '../contract/index.ts';
+import { parseIsoDate } from '../lib/calendar.ts';
 
 /**
  * Intl formatting for the portal. Formatters are cached per (locale, options) because
@@ -64,23 +65,5 @@ export function formatDateTime(isoDateTime: string, locale: string): string {
   return dateFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(isoDateTime));
 }
 
-function parseIsoDate(isoDate: string): Date {
-  const [y, m, d] = isoDate.split('-').map(Number);
-  return new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1));
-}
-
-/** Today's calendar date in the viewer's time zone, as `YYYY-MM-DD`. */
-export function todayIsoDate(now: Date = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
-
-/** Whole days from `fromIsoDate` to `toIsoDate` (negative when `to` is earlier). */
-export function daysBetween(fromIsoDate: string, toIsoDate: string): number {
-  return Math.round((parseIsoDate(toIsoDate).getTime() - parseIsoDate(fromIsoDate).getTime()) / 86_400_000);
-}
-
-/** Whole years from a calendar date until today (for "customer for 15 years"). */
-export function yearsSince(isoDate: string, today: string = todayIsoDate()): number {
-  return Math.max(0, Math.floor(daysBetween(isoDate, today) / 365.2425));
-}
+/** Calendar arithmetic lives in `lib/calendar.ts`, shared with the server kit. */
+export { daysBetween, localToday as todayIsoDate, yearsSince } from '../lib/calendar.ts';

@@ -12,6 +12,7 @@ import type {
   PlanReason,
   PlanRequest,
 } from '../contract/index.ts';
+import { addDays, billingToday } from '../lib/calendar.ts';
 import { createMutation, createQuery, toBillfoldError, type LoadState, type StoreContext } from './remote.ts';
 
 /** An invoice a plan may cover, with what is still owed on it. */
@@ -51,23 +52,7 @@ export const MAX_NOTE_LENGTH = 1000;
 /** Statuses of a request that still covers its invoices or awaits a decision. */
 const OPEN_STATUSES = new Set<PaymentPlan['status']>(['pending', 'approved', 'active']);
 
-/** `YYYY-MM-DD` plus `days`, in the calendar (UTC) sense. */
-export function addDays(isoDate: string, days: number): string {
-  const [y, m, d] = isoDate.split('-').map(Number);
-  return new Date(Date.UTC(y!, m! - 1, d! + days)).toISOString().slice(0, 10);
-}
-
-/**
- * Today for deciding what the merchant allows. The backend's "today" may be a day apart from the
- * customer's (time zones), so the earliest allowed date uses the later of the two and the latest
- * allowed date the earlier: a date the widget offers is then allowed on either calendar.
- */
-export function todayRange(now: Date = new Date()): { earliest: string; latest: string } {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  const local = `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-  const utc = now.toISOString().slice(0, 10);
-  return local < utc ? { earliest: local, latest: utc } : { earliest: utc, latest: local };
-}
+export { addDays };
 
 /**
  * The instalment counts the merchant would approve for this total: from 2 up to the policy's
@@ -94,9 +79,11 @@ export function deferralBounds(
   now: Date = new Date(),
 ): { min: string; max: string } | undefined {
   if (!policy.enabled || policy.maxDeferralDays <= 0) return undefined;
-  const today = todayRange(now);
-  const latestDue = chosen.reduce((latest, i) => (i.dueDate > latest ? i.dueDate : latest), today.earliest);
-  const min = addDays(today.latest, 1);
+  // Due dates live in the merchant's billing calendar, so "tomorrow" is counted there too: the
+  // same dates on every device, and exactly the ones the server accepts.
+  const today = billingToday(now);
+  const latestDue = chosen.reduce((latest, i) => (i.dueDate > latest ? i.dueDate : latest), today);
+  const min = addDays(today, 1);
   const max = addDays(latestDue, policy.maxDeferralDays);
   return max < min ? undefined : { min, max };
 }

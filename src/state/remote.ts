@@ -1,5 +1,7 @@
 import { signal, type ReadonlySignal } from '@preact/signals';
-import { BillfoldError, isBillfoldError } from '../api/errors.ts';
+import { toBillfoldError, type BillfoldError } from '../api/errors.ts';
+
+export { toBillfoldError };
 import type { BillfoldClient, CallOptions } from '../api/types.ts';
 import type { PaymentMethodCollector } from '../payments/collector.ts';
 
@@ -52,18 +54,6 @@ export type PortalChange =
   | { type: 'question-asked'; questionId: string; invoiceId: string }
   | { type: 'callback-requested'; callbackId: string }
   | { type: 'feedback-sent'; journey: string; rating: number };
-
-/** Adapters may throw anything; the views can only word a BillfoldError. */
-export function toBillfoldError(cause: unknown, operation: string): BillfoldError {
-  if (isBillfoldError(cause)) return cause;
-  if (cause instanceof Error && cause.name === 'AbortError') {
-    return new BillfoldError('aborted', 'The request was cancelled', { operation, cause });
-  }
-  return new BillfoldError('unexpected_response', cause instanceof Error ? cause.message : String(cause), {
-    operation,
-    cause,
-  });
-}
 
 /**
  * A piece of remote data with its load state. A newer load supersedes (and aborts) an older one;
