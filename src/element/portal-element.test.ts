@@ -2,7 +2,7 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { BillfoldError } from '../api/errors.ts';
 import type { AccountSummary, BillfoldClient } from '../index.ts';
-import { accountAdapter, germanAccount, loyalAccount } from '../views/overview/account-fixtures.ts';
+import { accountAdapter, germanAccount, loyalAccount } from '../test-support/accounts.ts';
 import { defineBillfoldPortal } from './define.ts';
 import { BillfoldErrorEvent, BillfoldEvents, BillfoldViewChangeEvent } from './events.ts';
 import { BillfoldPortal } from './portal-element.ts';

@@ -2,7 +2,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { loyalAccount } from '../views/overview/account-fixtures.ts';
+import { loyalAccount } from '../test-support/accounts.ts';
 import { defineBillfoldPortal } from './define.ts';
 import { BillfoldEvents } from './events.ts';
 

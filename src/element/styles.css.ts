@@ -173,11 +173,12 @@ dd { font-size: 1.125rem; font-weight: 600; }
 }
 `;
 
-// Each screen may add `views/<view>/<view>.css.ts` (default export: CSS text), found by
-// convention like the screens themselves.
-const screenCss = Object.values(
-  import.meta.glob<string>('../views/*/*.css.ts', { eager: true, import: 'default' }),
-).join('\n');
+// What all screens share (`views/*.css.ts`), then each screen's own
+// (`views/<view>/<view>.css.ts`, default export: CSS text), found by convention like the screens.
+const screenCss = [
+  ...Object.values(import.meta.glob<string>('../views/*.css.ts', { eager: true, import: 'default' })),
+  ...Object.values(import.meta.glob<string>('../views/*/*.css.ts', { eager: true, import: 'default' })),
+].join('\n');
 
 /** Whether this browser can adopt constructable stylesheets into a shadow root. */
 export function supportsAdoptedStyleSheets(): boolean {

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { BillfoldError } from '../api/errors.ts';
 import type { BillfoldClient, CallOptions } from '../api/types.ts';
 import type { CallbackRequest, ContactDetails } from '../contract/index.ts';
-import { checkCallbackDraft, createContactModel } from './contact.ts';
-import type { PortalChange, StoreContext } from './remote.ts';
+import { fakeContext } from '../test-support/store-context.ts';
+import { checkCallbackDraft, createContactModel, type CallbackDraft, type ContactModel } from './contact.ts';
 
 const details = (phone: string | null): ContactDetails =>
   ({
@@ -13,32 +13,38 @@ const details = (phone: string | null): ContactDetails =>
   }) as ContactDetails;
 
 function harness(client: Partial<BillfoldClient>) {
-  const changes: PortalChange[] = [];
-  const context: StoreContext = {
-    client: () => client as BillfoldClient,
-    track: () => {
-      const controller = new AbortController();
-      return { signal: controller.signal, done: () => {}, abort: () => controller.abort() };
-    },
-    reportError: () => {},
-    reportChange: (change) => void changes.push(change),
-    refreshAccount: async () => {},
-  };
+  const { context, changes } = fakeContext(client);
   return { model: createContactModel(context, { today: () => '2026-11-22' }), changes };
+}
+
+/** What the form would refuse before sending, by field. */
+function refusals(model: ContactModel) {
+  return model.form.issues.value.map(({ path, key }) => ({ path, key }));
 }
 
 describe('checking a call-back request', () => {
   const ok = { phone: '+1 415 555 0142', date: '2026-11-22', window: 'morning' as const, topic: '' };
-  it('accepts today, refuses the past, an impossible day, a bad number and a missing window', () => {
-    expect(checkCallbackDraft(ok, '2026-11-22')).toEqual([]);
-    expect(checkCallbackDraft({ ...ok, date: '2026-11-21' }, '2026-11-22')).toEqual([{ field: 'date', key: 'past' }]);
-    expect(checkCallbackDraft({ ...ok, date: '2026-02-30' }, '2026-01-01')).toEqual([{ field: 'date', key: 'date' }]);
-    expect(checkCallbackDraft({ ...ok, phone: 'call me' }, '2026-11-22')).toEqual([{ field: 'phone', key: 'phone' }]);
-    expect(checkCallbackDraft({ ...ok, phone: ' ', window: '' }, '2026-11-22')).toEqual([
-      { field: 'phone', key: 'required' },
-      { field: 'window', key: 'required' },
-    ]);
-    expect(checkCallbackDraft({ ...ok, topic: 'x'.repeat(1001) }, '2026-11-22')).toEqual([{ field: 'topic', key: 'tooLong' }]);
+  async function check(draft: typeof ok | CallbackDraft) {
+    let sent = 0;
+    const { model } = harness({ requestCallback: async () => (sent++, { id: 'cb', status: 'requested', date: draft.date, window: 'morning', createdAt: '2026-11-22T10:00:00Z' }) });
+    for (const field of ['phone', 'date', 'window', 'topic'] as const) model.setField(field, draft[field] as never);
+    await model.form.submit();
+    return { issues: refusals(model), sent };
+  }
+  it('accepts today, refuses the past, an impossible day, a bad number and a missing window', async () => {
+    expect(await check(ok)).toEqual({ issues: [], sent: 1 });
+    expect(checkCallbackDraft({ ...ok, date: '2026-11-21' }, '2026-11-22')).toEqual([{ path: 'date', key: 'tooEarly' }]);
+    expect((await check({ ...ok, date: '2026-11-21' })).issues).toEqual([{ path: 'date', key: 'tooEarly' }]);
+    expect((await check({ ...ok, date: '2026-02-30' })).issues).toEqual([{ path: 'date', key: 'format' }]);
+    expect((await check({ ...ok, phone: 'call me' })).issues).toEqual([{ path: 'phone', key: 'format' }]);
+    expect(await check({ ...ok, phone: ' ', window: '' })).toEqual({
+      issues: [
+        { path: 'phone', key: 'required' },
+        { path: 'window', key: 'required' },
+      ],
+      sent: 0,
+    });
+    expect((await check({ ...ok, topic: 'x'.repeat(1001) })).issues).toEqual([{ path: 'topic', key: 'tooLong' }]);
   });
 });
 
@@ -46,12 +52,12 @@ describe('requesting a call back', () => {
   it('fills in the phone number on file, unless the customer already typed one', async () => {
     const { model } = harness({ getContactDetails: async () => ({ value: details('+1 415 555 0142'), etag: '"1"' }) });
     await model.prefill();
-    expect(model.draft.value.phone).toBe('+1 415 555 0142');
+    expect(model.form.draft.value.phone).toBe('+1 415 555 0142');
 
     const typed = harness({ getContactDetails: async () => ({ value: details('+1 415 555 0142'), etag: '"1"' }) });
     typed.model.setField('phone', '+1 212 555 0199');
     await typed.model.prefill();
-    expect(typed.model.draft.value.phone).toBe('+1 212 555 0199');
+    expect(typed.model.form.draft.value.phone).toBe('+1 212 555 0199');
   });
 
   it('leaves the phone empty when the details cannot be had', async () => {
@@ -61,7 +67,7 @@ describe('requesting a call back', () => {
       },
     });
     await model.prefill();
-    expect(model.draft.value.phone).toBe('');
+    expect(model.form.draft.value.phone).toBe('');
   });
 
   it('sends the request, confirms it, tells the host; a retry after a dropped connection acts once', async () => {
@@ -80,11 +86,11 @@ describe('requesting a call back', () => {
     model.setField('date', '2026-11-24');
     model.setField('window', 'afternoon');
     model.setField('topic', '  ');
-    await model.submit();
-    expect(model.error.value?.kind).toBe('timeout');
+    await model.form.submit();
+    expect(model.form.failure.value?.kind).toBe('timeout');
     expect(model.receipt.value).toBeUndefined();
     fail = false;
-    await model.submit();
+    await model.form.submit();
     expect(bodies[0]).toEqual({ phone: '+1 415 555 0142', date: '2026-11-24', window: 'afternoon' });
     expect(keys[1]).toBe(keys[0]);
     expect(model.receipt.value?.id).toBe('cb_1');
@@ -103,8 +109,8 @@ describe('requesting a call back', () => {
     model.setField('phone', '+1 415 555 0142');
     model.setField('date', '2026-11-22');
     model.setField('window', 'evening');
-    await model.submit();
-    expect(model.issues.value).toEqual([{ field: 'date', key: 'past' }]);
-    expect(model.error.value).toBeUndefined();
+    await model.form.submit();
+    expect(refusals(model)).toEqual([{ path: 'date', key: 'tooEarly' }]);
+    expect(model.form.failure.value).toBeUndefined();
   });
 });

@@ -2,21 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { BillfoldError } from '../api/errors.ts';
 import type { BillfoldClient, CallOptions } from '../api/types.ts';
 import type { FeedbackRequest } from '../contract/index.ts';
+import { fakeContext } from '../test-support/store-context.ts';
 import { createFeedbackModel } from './feedback.ts';
-import type { PortalChange, StoreContext } from './remote.ts';
 
 function harness(client: Partial<BillfoldClient>) {
-  const changes: PortalChange[] = [];
-  const context: StoreContext = {
-    client: () => client as BillfoldClient,
-    track: () => {
-      const controller = new AbortController();
-      return { signal: controller.signal, done: () => {}, abort: () => controller.abort() };
-    },
-    reportError: () => {},
-    reportChange: (change) => void changes.push(change),
-    refreshAccount: async () => {},
-  };
+  const { context, changes } = fakeContext(client);
   return { model: createFeedbackModel(context), changes };
 }
 
@@ -25,18 +15,18 @@ describe('the feedback prompt', () => {
     let calls = 0;
     const { model } = harness({ sendFeedback: async () => (calls++, { id: 'fb_1' }) });
     expect(await model.submit('payment')).toBe(false);
-    expect(model.issue.value).toBe('ratingRequired');
+    expect(model.form.issues.value.map((i) => [i.path, i.key])).toEqual([['rating', 'required']]);
     expect(calls).toBe(0);
-    model.setRating(3);
-    expect(model.issue.value).toBeUndefined();
+    model.form.set('rating', 3);
+    expect(model.form.issues.value).toEqual([]);
   });
 
   it('sends rating, comment and journey once, thanks, tells the host, and does not ask about that journey again', async () => {
     const bodies: FeedbackRequest[] = [];
     const { model, changes } = harness({ sendFeedback: async (body) => (bodies.push(body), { id: 'fb_1' }) });
     expect(model.offers('callback')).toBe(true);
-    model.setRating(4);
-    model.setComment('  Quick and friendly.  ');
+    model.form.set('rating', 4);
+    model.form.set('comment', '  Quick and friendly.  ');
     expect(await model.submit('callback')).toBe(true);
     expect(bodies).toEqual([{ rating: 4, comment: 'Quick and friendly.', journey: 'callback' }]);
     expect(changes).toEqual([{ type: 'feedback-sent', journey: 'callback', rating: 4 }]);
@@ -44,7 +34,7 @@ describe('the feedback prompt', () => {
     expect(model.offers('callback')).toBe(false);
     // Another journey may still be asked about, with a fresh form.
     expect(model.offers('payment')).toBe(true);
-    expect(model.rating.value).toBeUndefined();
+    expect(model.form.draft.value.rating).toBeUndefined();
     model.closeThanks();
     expect(model.thanked.value).toBeUndefined();
   });
@@ -52,8 +42,8 @@ describe('the feedback prompt', () => {
   it('leaves out an empty comment', async () => {
     const bodies: FeedbackRequest[] = [];
     const { model } = harness({ sendFeedback: async (body) => (bodies.push(body), { id: 'fb_2' }) });
-    model.setRating(5);
-    model.setComment('   ');
+    model.form.set('rating', 5);
+    model.form.set('comment', '   ');
     await model.submit('questions');
     expect(bodies).toEqual([{ rating: 5, journey: 'questions' }]);
   });
@@ -76,10 +66,10 @@ describe('the feedback prompt', () => {
         return { id: 'fb_3' };
       },
     });
-    model.setRating(2);
+    model.form.set('rating', 2);
     expect(await model.submit('payment')).toBe(false);
-    expect(model.error.value?.kind).toBe('network');
-    expect(model.rating.value).toBe(2);
+    expect(model.form.failure.value?.kind).toBe('network');
+    expect(model.form.draft.value.rating).toBe(2);
     expect(model.offers('payment')).toBe(true);
     fail = false;
     expect(await model.submit('payment')).toBe(true);

@@ -1,16 +1,18 @@
-import { batch, computed, signal, type ReadonlySignal } from '@preact/signals';
-import type { BillfoldError } from '../api/errors.ts';
-import type { FeedbackRequest } from '../contract/index.ts';
-import { createMutation, type StoreContext } from './remote.ts';
+import { batch, signal, type ReadonlySignal } from '@preact/signals';
+import { FeedbackRequestSchema } from '../contract/index.ts';
+import { createForm } from './form.ts';
+import type { StoreContext } from './remote.ts';
 
 /** The ratings offered, worst to best. */
 export const RATINGS = [1, 2, 3, 4, 5] as const;
 
-/** The longest comment the contract accepts. */
-export const MAX_COMMENT_LENGTH = 2000;
+/** The feedback as the customer gives it. */
+export interface FeedbackDraft {
+  rating: number | undefined;
+  comment: string;
+}
 
-/** Why the feedback could not be sent as it is. */
-export type FeedbackIssue = 'ratingRequired' | 'commentTooLong';
+const EMPTY: FeedbackDraft = { rating: undefined, comment: '' };
 
 /**
  * The feedback prompt's model: after a completed journey, an optional "how was this?" (a rating
@@ -20,77 +22,45 @@ export type FeedbackIssue = 'ratingRequired' | 'commentTooLong';
 export function createFeedbackModel(context: StoreContext) {
   /** Journeys answered or dismissed in this session. */
   const closed = signal<ReadonlySet<string>>(new Set());
-  const rating = signal<number | undefined>(undefined);
-  const comment = signal('');
-  const issue = signal<FeedbackIssue | undefined>(undefined);
   /** The journey just answered: the prompt thanks the customer until they close it. */
   const thanked = signal<string | undefined>(undefined);
-  /** Bumped after each attempt, so the view can move focus to its outcome. */
-  const outcome = signal(0);
-  const send = createMutation(context, 'sendFeedback', (client, body: FeedbackRequest, options) =>
-    client.sendFeedback(body, options),
-  );
+  /** The journey the prompt asks about now. */
+  let journey = '';
 
-  function close(journey: string): void {
+  const form = createForm(context, {
+    operation: 'sendFeedback',
+    schema: FeedbackRequestSchema,
+    initial: EMPTY,
+    toBody: (draft) => {
+      const comment = draft.comment.trim();
+      return { journey, ...(draft.rating === undefined ? {} : { rating: draft.rating }), ...(comment ? { comment } : {}) };
+    },
+    fields: ['rating', 'comment'],
+    send: (client, body, options) => client.sendFeedback(body, options),
+    onDone: (_receipt, body) => {
+      close(body.journey);
+      thanked.value = body.journey;
+      context.reportChange({ type: 'feedback-sent', journey: body.journey, rating: body.rating });
+    },
+  });
+
+  function close(about: string): void {
     batch(() => {
-      closed.value = new Set([...closed.peek(), journey]);
-      rating.value = undefined;
-      comment.value = '';
-      issue.value = undefined;
-      send.reset();
+      closed.value = new Set([...closed.peek(), about]);
+      form.reset();
     });
   }
 
-  /** Sends the rating (and comment) about `journey`; true when the backend took it. */
-  async function submit(journey: string): Promise<boolean> {
-    const chosen = rating.peek();
-    const text = comment.peek().trim();
-    const problem: FeedbackIssue | undefined =
-      chosen === undefined ? 'ratingRequired' : text.length > MAX_COMMENT_LENGTH ? 'commentTooLong' : undefined;
-    if (problem || chosen === undefined) {
-      batch(() => {
-        issue.value = problem;
-        outcome.value++;
-      });
-      return false;
-    }
-    issue.value = undefined;
-    const receipt = await send.submit({ rating: chosen, journey, ...(text ? { comment: text } : {}) });
-    if (receipt) {
-      batch(() => {
-        close(journey);
-        thanked.value = journey;
-      });
-      context.reportChange({ type: 'feedback-sent', journey, rating: chosen });
-    }
-    outcome.value++;
-    return !!receipt;
-  }
-
   return {
+    form,
     /** Whether to ask about a journey (not answered or dismissed yet). */
-    offers: (journey: string | undefined): boolean => !!journey && !closed.value.has(journey),
-    rating: rating as ReadonlySignal<number | undefined>,
-    comment: comment as ReadonlySignal<string>,
-    issue: issue as ReadonlySignal<FeedbackIssue | undefined>,
+    offers: (about: string | undefined): boolean => !!about && !closed.value.has(about),
     thanked: thanked as ReadonlySignal<string | undefined>,
-    outcome: outcome as ReadonlySignal<number>,
-    sending: computed(() => send.status.value === 'pending'),
-    /** Why sending failed (the rating and comment stay for "Try again"). */
-    error: computed<BillfoldError | undefined>(() => (send.status.value === 'error' ? send.error.value : undefined)),
-    setRating: (value: number) => {
-      batch(() => {
-        rating.value = value;
-        if (issue.peek() === 'ratingRequired') issue.value = undefined;
-      });
+    /** Sends the rating (and comment) about `about`; true when the backend took it. */
+    async submit(about: string): Promise<boolean> {
+      journey = about;
+      return (await form.submit()) !== undefined;
     },
-    setComment: (value: string) => {
-      batch(() => {
-        comment.value = value;
-        if (issue.peek() === 'commentTooLong') issue.value = undefined;
-      });
-    },
-    submit,
     /** "No thanks": the journey is not asked about again. */
     dismiss: close,
     /** Closes the thanks. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { BillfoldError } from '../api/errors.ts';
 import type { AccountSummary } from '../contract/index.ts';
 import type { BillfoldClient } from '../api/types.ts';
-import { accountAdapter, loyalAccount } from '../views/overview/account-fixtures.ts';
+import { accountAdapter, loyalAccount } from '../test-support/accounts.ts';
 import { createValidatingClient } from '../api/validating-client.ts';
 import { createPortalStore, type StoreEvent } from './portal-store.ts';
 

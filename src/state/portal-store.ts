@@ -5,7 +5,8 @@ import type { AccountSummary, Feature } from '../contract/index.ts';
 import type { PaymentMethodCollector } from '../payments/collector.ts';
 import { resolveLocale } from '../i18n/create-i18n.ts';
 import { toBillfoldError, type LoadState, type PortalChange, type StoreContext } from './remote.ts';
-import { isViewEnabled, sameRoute, type Route, type ViewName } from './routes.ts';
+import { sameRoute, type Route } from './routes.ts';
+import { isViewEnabled, journeyOf, type ViewName } from './screens.ts';
 
 export { VIEWS, isViewName, parseRoute, formatRoute, type Route, type ViewName } from './routes.ts';
 export type { LoadState } from './remote.ts';
@@ -35,17 +36,6 @@ export interface PortalStoreOptions {
   /** The colour scheme shown (the `theme` attribute with `system` resolved). */
   colorScheme?: 'light' | 'dark';
 }
-
-/** Which journey a completed change ends (payments settle twice: submitted, then settled). */
-const JOURNEY_OF: Partial<Record<PortalChange['type'], string>> = {
-  'payment-made': 'payment',
-  'payment-method-added': 'payment-methods',
-  'contact-details-updated': 'contact-details',
-  'billing-cycle-changed': 'billing-cycle',
-  'payment-plan-requested': 'payment-plan',
-  'question-asked': 'questions',
-  'callback-requested': 'callback',
-};
 
 /** How many screens "back" remembers; deeper histories are rare and not worth the memory. */
 const MAX_BACK_STACK = 20;
@@ -81,7 +71,7 @@ export function createPortalStore(options: PortalStoreOptions) {
   );
 
   const inFlight = new Set<AbortController>();
-  const models = new Map<string, { dispose?: () => void }>();
+  const models = new Map<ModelFactory<object>, { dispose?: () => void }>();
   let loadSeq = 0;
   let readyEmitted = false;
   let sessionExpiredReported = false;
@@ -124,7 +114,7 @@ export function createPortalStore(options: PortalStoreOptions) {
     reportChange: (change) => {
       if (disposed) return;
       emit({ type: 'change', change });
-      const journey = JOURNEY_OF[change.type];
+      const journey = journeyOf(change.type);
       if (journey) completedJourney.value = journey;
     },
     refreshAccount: () => reload({ quiet: true }),
@@ -181,16 +171,24 @@ export function createPortalStore(options: PortalStoreOptions) {
   }
 
   /**
-   * The model (signals + actions) of one screen, created on first use and kept while the store
-   * lives, so returning to a screen shows what was loaded. `key` names the model.
+   * The model (signals + actions) its factory makes, created on first use and kept while the
+   * store lives, so returning to a screen shows what was loaded. One model per factory: the
+   * overview and the invoices screen share `createInvoicesModel`'s.
    */
-  function model<T extends object>(key: string, factory: (context: StoreContext) => T): T {
-    let existing = models.get(key);
+  function model<T extends object>(factory: ModelFactory<T>): T {
+    let existing = models.get(factory);
     if (!existing) {
       existing = factory(context) as T & { dispose?: () => void };
-      models.set(key, existing);
+      models.set(factory, existing);
     }
     return existing as T;
+  }
+
+  /** Puts a model in place before its screen asks for it (tests: a model with shorter timings). */
+  function provide<T extends object>(factory: ModelFactory<T>, make: ModelFactory<T>): T {
+    const made = make(context);
+    models.set(factory, made);
+    return made;
   }
 
   function disposeModels(): void {
@@ -253,6 +251,7 @@ export function createPortalStore(options: PortalStoreOptions) {
     reload: () => reload(),
     setClient,
     model,
+    provide,
     navigate,
     back,
     reportSessionExpired,
@@ -268,6 +267,9 @@ export function createPortalStore(options: PortalStoreOptions) {
     dispose,
   };
 }
+
+/** Makes a screen's model from the store's context (see `PortalStore.model`). */
+export type ModelFactory<T extends object> = (context: StoreContext) => T;
 
 /** The store of one portal element. */
 export type PortalStore = ReturnType<typeof createPortalStore>;

@@ -116,7 +116,7 @@ function outcomeUnknown(error: BillfoldError): boolean {
 }
 
 /** Where a mutation stands. */
-export type MutationStatus = 'idle' | 'pending' | 'success' | 'error';
+export type MutationStatus = 'idle' | 'busy' | 'done' | 'failed';
 
 /**
  * A change the customer asks for (pay, save, add, remove). It carries one idempotency key per
@@ -136,7 +136,7 @@ export function createMutation<I, O>(
   let keyInput: string | undefined;
 
   async function submit(input: I): Promise<O | undefined> {
-    if (status.peek() === 'pending') return undefined;
+    if (status.peek() === 'busy') return undefined;
     const client = context.client();
     if (!client) return undefined;
     const fingerprint = JSON.stringify(input);
@@ -144,14 +144,14 @@ export function createMutation<I, O>(
       key = crypto.randomUUID();
       keyInput = fingerprint;
     }
-    status.value = 'pending';
+    status.value = 'busy';
     error.value = undefined;
     const tracked = context.track();
     try {
       const result = await run(client, input, { signal: tracked.signal, idempotencyKey: key });
       // Done: the next action, even with equal input, is a new one.
       key = undefined;
-      status.value = 'success';
+      status.value = 'done';
       return result;
     } catch (cause) {
       const failure = toBillfoldError(cause, operation);
@@ -164,7 +164,7 @@ export function createMutation<I, O>(
       // would replay it: a retry is then a new action and needs a new key.
       if (!outcomeUnknown(failure)) key = undefined;
       error.value = failure;
-      status.value = 'error';
+      status.value = 'failed';
       context.reportError(failure, operation);
       return undefined;
     } finally {

@@ -1,4 +1,4 @@
-import type { ComponentChildren } from 'preact';
+import type { ComponentChildren, Ref } from 'preact';
 
 /** What every form control shares: a visible label, an optional hint and an error message. */
 interface FieldBase {
@@ -45,6 +45,22 @@ function HintAndError({ id, hint, error }: Pick<FieldBase, 'id' | 'hint' | 'erro
   );
 }
 
+/** The chrome every single-control field shares: `::part(field)`, the label, hint and error. */
+function FieldFrame({ id, label, hint, error, optionalText, children }: FieldBase & { children: ComponentChildren }) {
+  return (
+    <div part="field" class={error ? 'field field-invalid' : 'field'}>
+      <Label id={id} label={label} optionalText={optionalText} />
+      <HintAndError id={id} hint={hint} error={error} />
+      {children}
+    </div>
+  );
+}
+
+/** What a control carries for assistive technology: its hint and error, and whether it is refused. */
+function described(id: string, hint?: string, error?: string) {
+  return { 'aria-describedby': describedBy(id, hint, error), 'aria-invalid': error ? ('true' as const) : undefined };
+}
+
 /** Props of {@link TextField}. */
 export interface TextFieldProps extends FieldBase {
   value: string;
@@ -65,11 +81,9 @@ export interface TextFieldProps extends FieldBase {
  * (`aria-describedby`, `aria-invalid`). Exposed as `::part(field)` and `::part(input)`.
  */
 export function TextField(props: TextFieldProps) {
-  const { id, label, hint, error, optionalText, value, onInput, type = 'text', width = 'full' } = props;
+  const { id, hint, error, value, onInput, type = 'text', width = 'full' } = props;
   return (
-    <div part="field" class={error ? 'field field-invalid' : 'field'}>
-      <Label id={id} label={label} optionalText={optionalText} />
-      <HintAndError id={id} hint={hint} error={error} />
+    <FieldFrame {...props}>
       <input
         part="input"
         class={`input input-${width}`}
@@ -82,11 +96,10 @@ export function TextField(props: TextFieldProps) {
         min={props.min}
         max={props.max}
         maxLength={props.maxLength}
-        aria-describedby={describedBy(id, hint, error)}
-        aria-invalid={error ? 'true' : undefined}
+        {...described(id, hint, error)}
         spellcheck={type === 'text' ? undefined : false}
       />
-    </div>
+    </FieldFrame>
   );
 }
 
@@ -108,11 +121,9 @@ export interface SelectFieldProps extends FieldBase {
 
 /** A labelled native `<select>`, wired like {@link TextField}. */
 export function SelectField(props: SelectFieldProps) {
-  const { id, label, hint, error, optionalText, value, onChange, choices } = props;
+  const { id, hint, error, value, onChange, choices } = props;
   return (
-    <div part="field" class={error ? 'field field-invalid' : 'field'}>
-      <Label id={id} label={label} optionalText={optionalText} />
-      <HintAndError id={id} hint={hint} error={error} />
+    <FieldFrame {...props}>
       <select
         part="input"
         class="input input-full"
@@ -120,8 +131,7 @@ export function SelectField(props: SelectFieldProps) {
         value={value}
         onChange={(event) => onChange(event.currentTarget.value)}
         autocomplete={props.autocomplete}
-        aria-describedby={describedBy(id, hint, error)}
-        aria-invalid={error ? 'true' : undefined}
+        {...described(id, hint, error)}
       >
         {choices.map((choice) => (
           <option key={choice.value} value={choice.value} lang={choice.lang}>
@@ -129,7 +139,73 @@ export function SelectField(props: SelectFieldProps) {
           </option>
         ))}
       </select>
-    </div>
+    </FieldFrame>
+  );
+}
+
+/** Props of {@link TextAreaField}. */
+export interface TextAreaFieldProps extends FieldBase {
+  value: string;
+  onInput: (value: string) => void;
+  rows?: number;
+  /** The browser stops typing here: the contract's limit. */
+  maxLength?: number;
+  textareaRef?: Ref<HTMLTextAreaElement>;
+}
+
+/**
+ * A labelled multi-line text box (a message, a reply, a comment, a note), wired like
+ * {@link TextField}. What the customer types is only ever sent and shown as plain text.
+ */
+export function TextAreaField(props: TextAreaFieldProps) {
+  const { id, hint, error, value, onInput, rows = 5 } = props;
+  return (
+    <FieldFrame {...props}>
+      <textarea
+        part="input"
+        class="input textarea"
+        id={id}
+        ref={props.textareaRef}
+        rows={rows}
+        value={value}
+        maxLength={props.maxLength}
+        onInput={(event) => onInput(event.currentTarget.value)}
+        {...described(id, hint, error)}
+      />
+    </FieldFrame>
+  );
+}
+
+/** Props of {@link DateField}. */
+export interface DateFieldProps extends FieldBase {
+  /** `YYYY-MM-DD`, or empty. */
+  value: string;
+  onInput: (value: string) => void;
+  /** The earliest and latest days the browser's picker offers (`YYYY-MM-DD`). */
+  min?: string;
+  max?: string;
+}
+
+/**
+ * A labelled native date input: the browser's own keyboard-usable picker in the customer's
+ * locale, submitting `YYYY-MM-DD`. Wired like {@link TextField}.
+ */
+export function DateField(props: DateFieldProps) {
+  const { id, hint, error, value, onInput, min, max } = props;
+  return (
+    <FieldFrame {...props}>
+      <input
+        part="input"
+        class="input input-date"
+        type="date"
+        id={id}
+        value={value}
+        min={min}
+        max={max}
+        onInput={(event) => onInput(event.currentTarget.value)}
+        {...described(id, hint, error)}
+      />
+    </FieldFrame>
   );
 }
 
@@ -148,6 +224,69 @@ export interface RadioGroupProps extends Omit<FieldBase, 'optionalText'> {
  */
 export function RadioGroup({ id, name, label, hint, error, value, onChange, choices }: RadioGroupProps) {
   return (
+    <ChoiceGroup id={id} label={label} hint={hint} error={error}>
+      {choices.map((choice, index) => {
+        const choiceId = index === 0 ? id : `${id}-${choice.value}`;
+        return (
+          <div class="choice" key={choice.value}>
+            <input
+              type="radio"
+              id={choiceId}
+              name={name}
+              value={choice.value}
+              checked={choice.value === value}
+              onChange={() => onChange(choice.value)}
+            />
+            <label for={choiceId}>{choice.label}</label>
+          </div>
+        );
+      })}
+    </ChoiceGroup>
+  );
+}
+
+/** Props of {@link CheckboxGroup}. */
+export interface CheckboxGroupProps extends Omit<FieldBase, 'optionalText'> {
+  /** The values ticked. */
+  values: readonly string[];
+  onToggle: (value: string, on: boolean) => void;
+  choices: readonly Choice[];
+  /** Shown under the boxes, announced as it changes (e.g. the total of what is ticked). */
+  footer?: ComponentChildren;
+}
+
+/** A group of checkboxes in a `<fieldset>`; the first carries `id` for the error summary. */
+export function CheckboxGroup({ id, label, hint, error, values, onToggle, choices, footer }: CheckboxGroupProps) {
+  return (
+    <ChoiceGroup id={id} label={label} hint={hint} error={error} footer={footer}>
+      {choices.map((choice, index) => {
+        const choiceId = index === 0 ? id : `${id}-${index}`;
+        return (
+          <div class="choice" key={choice.value}>
+            <input
+              type="checkbox"
+              id={choiceId}
+              checked={values.includes(choice.value)}
+              onChange={(event) => onToggle(choice.value, event.currentTarget.checked)}
+            />
+            <label for={choiceId}>{choice.label}</label>
+          </div>
+        );
+      })}
+    </ChoiceGroup>
+  );
+}
+
+/** The `<fieldset>` chrome of a group of choices: its legend names the question. */
+function ChoiceGroup({
+  id,
+  label,
+  hint,
+  error,
+  footer,
+  children,
+}: Omit<FieldBase, 'optionalText'> & { footer?: ComponentChildren; children: ComponentChildren }) {
+  return (
     <fieldset
       part="field"
       class={error ? 'field field-group field-invalid' : 'field field-group'}
@@ -155,24 +294,8 @@ export function RadioGroup({ id, name, label, hint, error, value, onChange, choi
     >
       <legend class="field-label">{label}</legend>
       <HintAndError id={id} hint={hint} error={error} />
-      <div class="choices">
-        {choices.map((choice, index) => {
-          const choiceId = index === 0 ? id : `${id}-${choice.value}`;
-          return (
-            <div class="choice" key={choice.value}>
-              <input
-                type="radio"
-                id={choiceId}
-                name={name}
-                value={choice.value}
-                checked={choice.value === value}
-                onChange={() => onChange(choice.value)}
-              />
-              <label for={choiceId}>{choice.label}</label>
-            </div>
-          );
-        })}
-      </div>
+      <div class="choices">{children}</div>
+      {footer}
     </fieldset>
   );
 }

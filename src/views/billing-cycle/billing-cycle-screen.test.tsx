@@ -8,7 +8,7 @@ import type { BillingCycle } from '../../contract/index.ts';
 import { createI18n, ensureLanguage } from '../../i18n/create-i18n.ts';
 import { I18nContext } from '../../i18n/i18n-context.ts';
 import { createPortalStore } from '../../state/portal-store.ts';
-import { loyalAccount } from '../overview/account-fixtures.ts';
+import { loyalAccount } from '../../test-support/accounts.ts';
 import BillingCycleScreen from './billing-cycle-screen.tsx';
 
 const gbp = (amount: number) => ({ amount, currency: 'GBP' });

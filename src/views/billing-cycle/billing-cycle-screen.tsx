@@ -34,7 +34,7 @@ function priceOf(cycle: BillingCycle, interval: BillingInterval) {
  */
 export default function BillingCycleScreen({ store, account, headingRef }: ScreenProps) {
   const { t } = useI18n();
-  const model = store.model('billing-cycle', createBillingCycleModel);
+  const model = store.model(createBillingCycleModel);
   useEffect(() => {
     void model.load();
   }, [model]);

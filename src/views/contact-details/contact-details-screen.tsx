@@ -30,7 +30,7 @@ const CHANNELS = ['email', 'sms', 'post', 'phone'] as const;
  */
 export default function ContactDetailsScreen({ store, headingRef }: ScreenProps) {
   const { t } = useI18n();
-  const model = store.model('contact-details', createContactDetailsModel);
+  const model = store.model(createContactDetailsModel);
   useEffect(() => {
     void model.load();
   }, [model]);

@@ -1,47 +1,7 @@
-/**
- * Styles of the contact details screen and of the form primitives it introduced
- * (`ui/field.tsx`, `ui/error-summary.tsx`), which any later form can reuse.
- */
+/** Styles of the contact details screen (the form's own pieces: recipients and the conflict). */
 export default `
 .contact-details, .contact-form { display: grid; gap: 1rem; }
-.contact-intro, .field-hint, .field-optional { color: var(--_muted); }
-.field { display: grid; gap: 0.25rem; justify-items: start; margin: 0; }
-.field + .field, .field + .field-group, .field-group + .field { margin-top: 0.5rem; }
-.field-label { font-weight: 600; }
-.field-optional { font-weight: 400; }
-.field-hint, .field-error { margin: 0; font-size: 0.9375rem; }
-.field-error { color: var(--_danger); font-weight: 600; }
-.input {
-  font: inherit;
-  color: var(--_text);
-  background: var(--_bg);
-  border: 2px solid var(--_muted);
-  border-radius: calc(var(--billfold-radius, 12px) * 0.5);
-  min-height: 44px;
-  padding: 0.375rem 0.625rem;
-  width: 100%;
-  max-width: 32rem;
-}
-.input-short { max-width: 10rem; }
-select.input { cursor: pointer; }
-.field-invalid .input { border-color: var(--_danger); border-width: 3px; }
-.field-group { border: 0; padding: 0; min-width: 0; }
-.field-group legend { padding: 0; margin-bottom: 0.25rem; }
-.choices { display: grid; gap: 0.25rem; }
-.choice { display: flex; align-items: center; gap: 0.5rem; min-height: 44px; }
-.choice input { width: 1.375rem; height: 1.375rem; margin: 0; accent-color: var(--_accent); cursor: pointer; }
-.choice label { cursor: pointer; padding-block: 0.5rem; }
 .recipient-list { list-style: none; margin: 0; padding: 0; display: grid; gap: 0.75rem; }
-.field-set {
-  margin: 0;
-  min-width: 0;
-  padding: 0.75rem;
-  border: 1px solid var(--_border);
-  border-radius: calc(var(--billfold-radius, 12px) * 0.67);
-  display: grid;
-  gap: 0.5rem;
-}
-.field-set-legend { font-weight: 600; padding-inline: 0.25rem; }
 .recipient-fields {
   display: grid;
   gap: 0.5rem 1rem;
@@ -49,29 +9,6 @@ select.input { cursor: pointer; }
   align-items: start;
 }
 .recipient .field + .field { margin-top: 0; }
-.form-actions { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; }
-.form-actions .button-secondary { justify-self: auto; }
-/* The status stays in the accessibility tree while empty: a live region that appears together
-   with its message is often not announced. */
-.save-status-ok {
-  padding: 0.75rem 1rem;
-  background: var(--_ok-bg);
-  color: var(--_ok);
-  border: 1px solid var(--_ok);
-  border-radius: var(--billfold-radius, 12px);
-  font-weight: 600;
-}
-.error-summary {
-  display: grid;
-  gap: 0.5rem;
-  padding: 1rem;
-  background: var(--_bg);
-  border: 3px solid var(--_danger);
-  border-radius: var(--billfold-radius, 12px);
-}
-.error-summary h3 { margin: 0; color: var(--_danger); }
-.error-summary ul { margin: 0; padding-inline-start: 1.25rem; display: grid; gap: 0.25rem; }
-.error-summary a[href] { color: var(--_danger); font-weight: 600; }
 .conflict { border: 3px solid var(--_warning); }
 .conflict-changes { list-style: none; margin: 0; padding: 0; display: grid; gap: 0.75rem; }
 .conflict-change { border-top: 1px solid var(--_border); padding-top: 0.5rem; }

@@ -1,21 +1,11 @@
 // @vitest-environment jsdom
-import { createRef, render } from 'preact';
-import { act } from 'preact/test-utils';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createRef } from 'preact';
+import { describe, expect, it, vi } from 'vitest';
 import type { BillfoldClient } from '../../api/types.ts';
 import type { AccountSummary, HumanContact } from '../../contract/index.ts';
-import { createI18n, ensureLanguage } from '../../i18n/create-i18n.ts';
-import { I18nContext } from '../../i18n/i18n-context.ts';
-import { createPortalStore } from '../../state/portal-store.ts';
-import { loyalAccount } from '../overview/account-fixtures.ts';
+import { loyalAccount } from '../../test-support/accounts.ts';
+import { mount } from '../../test-support/mount.tsx';
 import ContactScreen from './contact-screen.tsx';
-
-let host: HTMLElement | undefined;
-afterEach(() => {
-  if (host) render(null, host);
-  host?.remove();
-  host = undefined;
-});
 
 const priya: HumanContact = {
   name: 'Priya Shah',
@@ -32,31 +22,17 @@ const priya: HumanContact = {
   callbackAvailable: true,
 };
 
-async function mount(locale: string, account: AccountSummary, client: Partial<BillfoldClient> = {}) {
-  const i18n = createI18n(locale);
-  await ensureLanguage(i18n, locale);
-  const store = createPortalStore({ emit: () => {} });
-  store.setClient({ getAccount: async () => account, ...client } as BillfoldClient, { load: false });
-  await store.reload();
-  host = document.createElement('div');
-  document.body.append(host);
-  const root = host.attachShadow({ mode: 'open' });
-  const mountPoint = document.createElement('div');
-  root.append(mountPoint);
-  await act(async () =>
-    render(
-      <I18nContext.Provider value={{ t: i18n.getFixedT(locale), locale }}>
-        <ContactScreen store={store} route={{ view: 'contact' }} account={account} headingRef={createRef()} />
-      </I18nContext.Provider>,
-      mountPoint,
-    ),
+async function show(locale: string, account: AccountSummary, client: Partial<BillfoldClient> = {}) {
+  const { root } = await mount(
+    (store) => <ContactScreen store={store} route={{ view: 'contact' }} account={account} headingRef={createRef()} />,
+    { locale, account, client },
   );
   return root;
 }
 
 describe('the contact screen', () => {
   it('shows the person with an https photo and every channel as a safe link', async () => {
-    const root = await mount('en', loyalAccount({ humanContact: priya }), {
+    const root = await show('en', loyalAccount({ humanContact: priya }), {
       getContactDetails: async () => ({ value: { phone: '+44 7700 900123' } as never, etag: '"1"' }),
     });
     expect(root.querySelector('h2')?.textContent).toBe('Your contact at Fernhill Broadband');
@@ -81,7 +57,7 @@ describe('the contact screen', () => {
   });
 
   it('shows no photo from a plain http address, and no call-back form when the merchant switched it off', async () => {
-    const root = await mount(
+    const root = await show(
       'en',
       loyalAccount({ humanContact: { ...priya, photoUrl: 'http://cdn.example/priya.jpg' }, features: ['invoices'] }),
     );
@@ -90,7 +66,7 @@ describe('the contact screen', () => {
   });
 
   it('explains when there is no named contact, in German', async () => {
-    const root = await mount('de', loyalAccount({ humanContact: null }));
+    const root = await show('de', loyalAccount({ humanContact: null }));
     expect(root.textContent).toContain('Für Ihr Konto gibt es noch keinen persönlichen Kontakt.');
   });
 });

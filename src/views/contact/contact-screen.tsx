@@ -1,19 +1,16 @@
-import { useEffect, useId, useRef } from 'preact/hooks';
+import { useEffect, useId } from 'preact/hooks';
 import type { ContactChannel, HumanContact } from '../../contract/index.ts';
 import { useI18n } from '../../i18n/i18n-context.ts';
 import { formatDate } from '../../i18n/format.ts';
-import { CALLBACK_WINDOWS, createContactModel, MAX_TOPIC_LENGTH, type CallbackField, type ContactModel } from '../../state/contact.ts';
-import { Alert } from '../../ui/alert.tsx';
+import { CALLBACK_WINDOWS, createContactModel, type CallbackField, type ContactModel } from '../../state/contact.ts';
+import type { FieldIssue } from '../../state/form.ts';
 import { Button } from '../../ui/button.tsx';
-import { ErrorSummary } from '../../ui/error-summary.tsx';
-import { RadioGroup, TextField } from '../../ui/field.tsx';
+import { DateField, RadioGroup, TextAreaField, TextField } from '../../ui/field.tsx';
 import { Section } from '../../ui/section.tsx';
 import { errorMessage } from '../error-message.ts';
 import { channelHref } from '../overview/overview-view.tsx';
 import type { ScreenProps } from '../screens.ts';
-import { TextAreaField } from '../questions/text-area-field.tsx';
-import { DateField } from './date-field.tsx';
-import { useOutcomeFocus } from '../use-outcome-focus.ts';
+import { Confirmation, FormShell } from '../form-shell.tsx';
 
 const C = 'contact';
 
@@ -35,7 +32,7 @@ export default function ContactScreen({ store, account, headingRef }: ScreenProp
       {contact ? (
         <>
           <Person contact={contact} merchant={merchant} />
-          {callback ? <CallbackForm model={store.model('contact', createContactModel)} contact={contact} /> : null}
+          {callback ? <CallbackForm model={store.model(createContactModel)} contact={contact} /> : null}
         </>
       ) : (
         <p>{t(`${C}.none`, { merchant })}</p>
@@ -101,69 +98,63 @@ function ChannelLink({ channel }: { channel: ContactChannel }) {
   );
 }
 
+/** The words for a refused call-back field (keys of `contact.errors`: `<field>_<why>`). */
+const ISSUE_WORDS: Record<string, string> = { 'phone.format': 'phone', 'date.format': 'date', 'date.tooEarly': 'past' };
+
 function CallbackForm({ model, contact }: { model: ContactModel; contact: HumanContact }) {
   const { t, locale } = useI18n();
   const prefix = useId();
-  const summary = useRef<HTMLDivElement>(null);
-  const failure = useRef<HTMLDivElement>(null);
-  const confirmation = useRef<HTMLParagraphElement>(null);
-  const draft = model.draft.value;
-  const issues = model.issues.value;
+  const form = model.form;
+  const draft = form.draft.value;
   const receipt = model.receipt.value;
-  const sending = model.sending.value;
-  const error = model.error.value;
-  const outcome = model.outcome.value;
 
   useEffect(() => {
     void model.prefill();
   }, [model]);
 
-  useOutcomeFocus(model, outcome, () => {
-    if (model.receipt.peek()) confirmation.current?.focus();
-    else if (model.issues.peek().length > 0) summary.current?.focus();
-    else (failure.current?.querySelector('button') ?? failure.current)?.focus();
-  });
-
-  const idOf = (field: CallbackField) => `${prefix}-${field}`;
-  const issueText = (field: CallbackField, key: string) =>
-    t(`${C}.errors.${field}_${key}`, { defaultValue: t(`${C}.errors.invalid`) });
-  const errorAt = (field: CallbackField) => {
-    const issue = issues.find((i) => i.field === field);
-    return issue ? issueText(field, issue.key) : undefined;
+  const idOf = (field: string) => `${prefix}-${field}`;
+  const words = (issue: FieldIssue) => {
+    const key = ISSUE_WORDS[`${issue.path}.${issue.key}`] ?? issue.key;
+    return t(`${C}.errors.${issue.path}_${key}`, { defaultValue: t(`${C}.errors.invalid`) });
   };
+  const errorAt = (field: CallbackField) => {
+    const issue = form.issues.value.find((i) => i.path === field);
+    return issue ? words(issue) : undefined;
+  };
+  const title = t(`${C}.callback.title`, { name: contact.name });
 
   if (receipt) {
     return (
-      <Section title={t(`${C}.callback.title`, { name: contact.name })} class="contact-callback">
-        <p class="contact-confirmation" role="status" tabIndex={-1} ref={confirmation}>
+      <Section title={title} class="contact-callback">
+        <Confirmation form={form.status}>
           {t(`${C}.callback.confirmed`, {
             name: contact.name,
             date: formatDate(receipt.date, locale),
             context: receipt.window,
             phone: draft.phone.trim(),
           })}
-        </p>
+        </Confirmation>
         <Button onClick={() => model.startOver()}>{t(`${C}.callback.another`)}</Button>
       </Section>
     );
   }
 
   return (
-    <Section title={t(`${C}.callback.title`, { name: contact.name })} class="contact-callback">
-      <p class="contact-intro">{t(`${C}.callback.intro`, { name: contact.name })}</p>
-      <form
+    <Section title={title} class="contact-callback">
+      <p class="screen-intro">{t(`${C}.callback.intro`, { name: contact.name })}</p>
+      <FormShell
+        form={form.status}
         class="callback-form"
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          void model.submit();
-        }}
+        onSubmit={() => void form.submit()}
+        summaryTitle={t(`${C}.callback.summaryTitle`)}
+        describe={(issue) => ({ target: idOf(issue.path), message: words(issue) })}
+        failureText={(error) =>
+          error.kind === 'conflict' ? t(`${C}.callback.notOffered`) : `${errorMessage(t, error)} ${t(`${C}.callback.failed`)}`
+        }
+        canRetry={(error) => error.kind !== 'conflict'}
+        submitLabel={t(`${C}.callback.send`)}
+        busyLabel={t(`${C}.callback.sending`)}
       >
-        <ErrorSummary
-          title={t(`${C}.callback.summaryTitle`)}
-          containerRef={summary}
-          items={issues.map((issue) => ({ target: idOf(issue.field), message: issueText(issue.field, issue.key) }))}
-        />
         <TextField
           id={idOf('phone')}
           label={t(`${C}.callback.phone`)}
@@ -202,31 +193,11 @@ function CallbackForm({ model, contact }: { model: ContactModel; contact: HumanC
           hint={t(`${C}.callback.topicHint`, { name: contact.name })}
           value={draft.topic}
           onInput={(value) => model.setField('topic', value)}
-          maxLength={MAX_TOPIC_LENGTH}
+          maxLength={form.rules('topic').maxLength}
           rows={3}
           error={errorAt('topic')}
         />
-        {error ? (
-          <div ref={failure} tabIndex={-1}>
-            <Alert
-              message={
-                error.kind === 'conflict' ? t(`${C}.callback.notOffered`) : `${errorMessage(t, error)} ${t(`${C}.callback.failed`)}`
-              }
-            >
-              {error.kind === 'conflict' ? null : (
-                <Button variant="primary" type="submit">
-                  {t('error.retry')}
-                </Button>
-              )}
-            </Alert>
-          </div>
-        ) : null}
-        <div class="form-actions">
-          <Button type="submit" variant="primary" busy={sending}>
-            {sending ? t(`${C}.callback.sending`) : t(`${C}.callback.send`)}
-          </Button>
-        </div>
-      </form>
+      </FormShell>
     </Section>
   );
 }

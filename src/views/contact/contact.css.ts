@@ -16,13 +16,4 @@ export default `
 .contact-channel-kind { min-width: 4rem; }
 .contact-channel-value { white-space: pre-line; overflow-wrap: anywhere; }
 a.contact-channel-value { display: inline-flex; align-items: center; min-height: 44px; }
-.input-date { max-width: 14rem; }
-.contact-confirmation {
-  padding: 0.75rem 1rem;
-  background: var(--_ok-bg);
-  color: var(--_ok);
-  border: 1px solid var(--_ok);
-  border-radius: var(--billfold-radius, 12px);
-  font-weight: 600;
-}
 `;

@@ -8,7 +8,7 @@ import { createI18n, ensureLanguage } from '../../i18n/create-i18n.ts';
 import { I18nContext } from '../../i18n/i18n-context.ts';
 import { createPortalStore, type StoreEvent } from '../../state/portal-store.ts';
 import type { StoreContext } from '../../state/remote.ts';
-import { loyalAccount } from '../overview/account-fixtures.ts';
+import { loyalAccount } from '../../test-support/accounts.ts';
 import { FeedbackPrompt } from './feedback-prompt.tsx';
 
 let host: HTMLElement | undefined;
@@ -28,7 +28,10 @@ async function mount(features: Feature[]) {
   await store.reload();
   // A screen's model completes a journey the way every screen does: through its context.
   let context!: StoreContext;
-  store.model('probe', (c) => ((context = c), {}));
+  store.model(function probe(c) {
+    context = c;
+    return {};
+  });
   host = document.createElement('div');
   document.body.append(host);
   const root = host.attachShadow({ mode: 'open' });

@@ -1,13 +1,12 @@
 import { useId, useRef } from 'preact/hooks';
 import { useI18n } from '../../i18n/i18n-context.ts';
-import { createFeedbackModel, MAX_COMMENT_LENGTH, RATINGS } from '../../state/feedback.ts';
+import { createFeedbackModel, RATINGS } from '../../state/feedback.ts';
+import type { FieldIssue } from '../../state/form.ts';
 import type { PortalStore } from '../../state/portal-store.ts';
-import { Alert } from '../../ui/alert.tsx';
 import { Button } from '../../ui/button.tsx';
-import { RadioGroup } from '../../ui/field.tsx';
+import { RadioGroup, TextAreaField } from '../../ui/field.tsx';
 import { errorMessage } from '../error-message.ts';
-import { TextAreaField } from '../questions/text-area-field.tsx';
-import { useOutcomeFocus } from '../use-outcome-focus.ts';
+import { Confirmation, FormShell } from '../form-shell.tsx';
 
 const F = 'feedback';
 
@@ -19,30 +18,20 @@ const F = 'feedback';
  */
 export function FeedbackPrompt({ store }: { store: PortalStore }) {
   const { t } = useI18n();
-  const model = store.model('feedback', createFeedbackModel);
+  const model = store.model(createFeedbackModel);
+  const form = model.form;
   const headingId = useId();
   const prefix = useId();
   const container = useRef<HTMLElement>(null);
-  const thanksRef = useRef<HTMLParagraphElement>(null);
-  const failure = useRef<HTMLDivElement>(null);
   const journey = store.completedJourney.value;
   const thanked = model.thanked.value;
-  const outcome = model.outcome.value;
   const enabled = store.features.value.includes('feedback');
-
-  useOutcomeFocus(model, outcome, () => {
-    // The form went away with the button that was pressed: land on what replaced it.
-    if (model.thanked.peek()) thanksRef.current?.focus();
-    else if (model.issue.peek() === 'ratingRequired') rootOf(container.current)?.getElementById(`${prefix}-rating`)?.focus();
-    else if (model.issue.peek() === 'commentTooLong') rootOf(container.current)?.getElementById(`${prefix}-comment`)?.focus();
-    else failure.current?.querySelector('button')?.focus();
-  });
 
   if (!enabled) return null;
 
   /** Focus goes back to the screen's heading when the prompt closes under it. */
   const closeWith = (close: () => void) => {
-    const root = rootOf(container.current);
+    const root = container.current ? (container.current.getRootNode() as Document | ShadowRoot) : undefined;
     close();
     root?.querySelector<HTMLElement>('h2[tabindex="-1"]')?.focus();
   };
@@ -51,66 +40,39 @@ export function FeedbackPrompt({ store }: { store: PortalStore }) {
     return (
       <section part="feedback" class="card feedback" aria-labelledby={headingId} ref={container}>
         <h3 id={headingId}>{t(`${F}.thanksTitle`)}</h3>
-        <p role="status" tabIndex={-1} ref={thanksRef}>
+        <Confirmation form={form.status} plain>
           {t(`${F}.thanks`)}
-        </p>
+        </Confirmation>
         <Button onClick={() => closeWith(model.closeThanks)}>{t(`${F}.close`)}</Button>
       </section>
     );
   }
 
   if (!journey || !model.offers(journey)) return null;
-  const issue = model.issue.value;
-  const error = model.error.value;
-  const sending = model.sending.value;
-  const rating = model.rating.value;
+  const draft = form.draft.value;
+  const errorAt = (path: string) => {
+    const issue = form.issues.value.find((i) => i.path === path);
+    return issue ? words(issue) : undefined;
+  };
+  const words = (issue: FieldIssue) => t(issue.path === 'rating' ? `${F}.ratingRequired` : `${F}.commentTooLong`);
 
   return (
     <section part="feedback" class="card feedback" aria-labelledby={headingId} ref={container}>
       <h3 id={headingId}>{t(`${F}.title`)}</h3>
       <p class="feedback-intro">{t(`${F}.intro`, { context: journey })}</p>
-      <form
+      <FormShell
+        form={form.status}
         class="feedback-form"
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
+        onSubmit={() =>
           void model.submit(journey).then((sent) => {
             if (sent) store.dismissJourney();
-          });
-        }}
-      >
-        <RadioGroup
-          id={`${prefix}-rating`}
-          name={`${prefix}-rating`}
-          label={t(`${F}.rating`)}
-          value={rating === undefined ? '' : String(rating)}
-          onChange={(value) => model.setRating(Number(value))}
-          choices={RATINGS.map((value) => ({ value: String(value), label: t(`${F}.ratings.${value}`) }))}
-          error={issue === 'ratingRequired' ? t(`${F}.ratingRequired`) : undefined}
-        />
-        <TextAreaField
-          id={`${prefix}-comment`}
-          label={t(`${F}.comment`)}
-          optionalText={t(`${F}.optional`)}
-          value={model.comment.value}
-          onInput={model.setComment}
-          maxLength={MAX_COMMENT_LENGTH}
-          rows={3}
-          error={issue === 'commentTooLong' ? t(`${F}.commentTooLong`) : undefined}
-        />
-        {error ? (
-          <div ref={failure}>
-            <Alert message={`${errorMessage(t, error)} ${t(`${F}.failed`)}`}>
-              <Button variant="primary" type="submit">
-                {t('error.retry')}
-              </Button>
-            </Alert>
-          </div>
-        ) : null}
-        <div class="form-actions">
-          <Button type="submit" variant="primary" busy={sending}>
-            {sending ? t(`${F}.sending`) : t(`${F}.send`)}
-          </Button>
+          })
+        }
+        describe={(issue) => ({ target: `${prefix}-${issue.path}`, message: words(issue) })}
+        failureText={(error) => `${errorMessage(t, error)} ${t(`${F}.failed`)}`}
+        submitLabel={t(`${F}.send`)}
+        busyLabel={t(`${F}.sending`)}
+        actions={
           <Button
             onClick={() =>
               closeWith(() => {
@@ -121,12 +83,28 @@ export function FeedbackPrompt({ store }: { store: PortalStore }) {
           >
             {t(`${F}.dismiss`)}
           </Button>
-        </div>
-      </form>
+        }
+      >
+        <RadioGroup
+          id={`${prefix}-rating`}
+          name={`${prefix}-rating`}
+          label={t(`${F}.rating`)}
+          value={draft.rating === undefined ? '' : String(draft.rating)}
+          onChange={(value) => form.set('rating', Number(value))}
+          choices={RATINGS.map((value) => ({ value: String(value), label: t(`${F}.ratings.${value}`) }))}
+          error={errorAt('rating')}
+        />
+        <TextAreaField
+          id={`${prefix}-comment`}
+          label={t(`${F}.comment`)}
+          optionalText={t(`${F}.optional`)}
+          value={draft.comment}
+          onInput={(value) => form.set('comment', value)}
+          maxLength={form.rules('comment').maxLength}
+          rows={3}
+          error={errorAt('comment')}
+        />
+      </FormShell>
     </section>
   );
-}
-
-function rootOf(node: Node | null | undefined): Document | ShadowRoot | undefined {
-  return node ? (node.getRootNode() as Document | ShadowRoot) : undefined;
 }

@@ -19,7 +19,7 @@ const H = 'history';
  */
 export default function HistoryScreen({ store, headingRef }: ScreenProps) {
   const { t } = useI18n();
-  const model = store.model('history', createHistoryModel);
+  const model = store.model(createHistoryModel);
   const filterId = useId();
   const listRef = useRef<HTMLOListElement>(null);
   // The last entry shown before "Show more", so focus can move to the first new one.

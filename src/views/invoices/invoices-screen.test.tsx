@@ -9,7 +9,7 @@ import { I18nContext } from '../../i18n/i18n-context.ts';
 import { createInvoicesModel } from '../../state/invoices.ts';
 import { createPortalStore, type StoreEvent } from '../../state/portal-store.ts';
 import type { Route } from '../../state/routes.ts';
-import { loyalAccount } from '../overview/account-fixtures.ts';
+import { loyalAccount } from '../../test-support/accounts.ts';
 import { OverviewView } from '../overview/overview-view.tsx';
 import InvoicesScreen from './invoices-screen.tsx';
 
@@ -99,7 +99,7 @@ async function mount(locale: string, client: Partial<BillfoldClient>, view: 'inv
   store.setClient({ getAccount: async () => summary, ...client } as BillfoldClient, { load: false });
   await store.reload();
   // The same model the screen would create, polling quickly.
-  store.model('invoices', (context) => createInvoicesModel(context, { pollMs: 5, maxPollMs: 5 }));
+  store.provide(createInvoicesModel, (context) => createInvoicesModel(context, { pollMs: 5, maxPollMs: 5 }));
   host = document.createElement('div');
   document.body.append(host);
   const root = host.attachShadow({ mode: 'open' });

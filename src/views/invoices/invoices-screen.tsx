@@ -9,7 +9,7 @@ import { payNavigation } from './pay-navigation.ts';
  * (`invoices/inv_123`, also as a deep link through the `view` attribute).
  */
 export default function InvoicesScreen({ store, route, headingRef }: ScreenProps) {
-  const model = store.model('invoices', createInvoicesModel);
+  const model = store.model(createInvoicesModel);
   if (route.id) {
     return <InvoiceDetailView key={route.id} model={model} invoiceId={route.id} headingRef={headingRef} nav={payNavigation(store)} />;
   }

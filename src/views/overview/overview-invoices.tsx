@@ -26,7 +26,7 @@ export interface OverviewInvoicesProps {
  */
 export function OverviewInvoices({ store, account, tone }: OverviewInvoicesProps) {
   const { t, locale } = useI18n();
-  const model = store.model('invoices', createInvoicesModel);
+  const model = store.model(createInvoicesModel);
   const nav = payNavigation(store);
   // Kept after closing so the dialog stays mounted and can hand focus back.
   const [paying, setPaying] = useState<{ invoice: OutstandingInvoice; avoid: string | null; open: boolean } | null>(null);

@@ -22,7 +22,7 @@ import { LoadFailed } from '../load-failed.tsx';
  */
 export default function PaymentMethodsScreen({ store, account, headingRef }: ScreenProps) {
   const { t } = useI18n();
-  const model = store.model('payment-methods', createPaymentMethodsModel);
+  const model = store.model(createPaymentMethodsModel);
   useEffect(() => {
     void model.load();
   }, [model]);

@@ -28,7 +28,7 @@ const REASONS = PlanReasonSchema.options;
  */
 export default function PaymentPlanScreen({ store, route, account, headingRef }: ScreenProps) {
   const { t } = useI18n();
-  const model = store.model('payment-plan', createPaymentPlanModel);
+  const model = store.model(createPaymentPlanModel);
   useEffect(() => {
     void model.load(account.outstandingInvoices, route.id);
   }, [model, route.id]);

@@ -9,7 +9,7 @@ import { I18nContext } from '../../i18n/i18n-context.ts';
 import { createPortalStore } from '../../state/portal-store.ts';
 import { askRoute } from '../../state/questions.ts';
 import type { Route } from '../../state/routes.ts';
-import { loyalAccount } from '../overview/account-fixtures.ts';
+import { loyalAccount } from '../../test-support/accounts.ts';
 import QuestionsScreen from './questions-screen.tsx';
 
 let host: HTMLElement | undefined;

@@ -11,7 +11,7 @@ import { QuestionThread } from './question-thread.tsx';
  * one of its lines: what "Ask about this charge" opens, see `askRoute` in state/questions.ts).
  */
 export default function QuestionsScreen({ store, route, account, headingRef }: ScreenProps) {
-  const model = store.model('questions', createQuestionsModel);
+  const model = store.model(createQuestionsModel);
   const prefill = parseAskRoute(route.id);
   const showInvoices = store.features.value.includes('invoices');
   if (prefill) {

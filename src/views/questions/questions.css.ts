@@ -5,7 +5,6 @@
 export default `
 .questions, .ask-form, .reply-form { display: grid; gap: 1rem; }
 .questions-intro, .question-meta, .message-meta { color: var(--_muted); }
-.textarea { min-height: 6rem; resize: vertical; line-height: 1.5; max-width: 40rem; }
 .questions-link {
   font: inherit;
   font-weight: 600;
@@ -63,13 +62,4 @@ export default `
 .message-meta { display: flex; flex-wrap: wrap; gap: 0 0.5rem; }
 .message-meta strong { color: var(--_text); }
 .message-body { white-space: pre-wrap; }
-.questions-status:empty { display: none; }
-.questions-status-ok {
-  padding: 0.75rem 1rem;
-  background: var(--_ok-bg);
-  color: var(--_ok);
-  border: 1px solid var(--_ok);
-  border-radius: var(--billfold-radius, 12px);
-  font-weight: 600;
-}
 `;

@@ -1,4 +1,4 @@
-import type { AccountSummary, BillfoldClient } from '../../index.ts';
+import type { AccountSummary, BillfoldClient } from '../index.ts';
 
 /**
  * Account summaries shaped like the demo personas, for unit tests of the store, the views and
