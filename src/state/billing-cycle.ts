@@ -1,8 +1,10 @@
 import { batch, computed, signal, type ReadonlySignal } from '@preact/signals';
-import type { BillfoldError } from '../api/errors.ts';
 import type { Versioned } from '../api/types.ts';
-import type { BillingCycle, BillingInterval, CycleChangeRequest, CyclePreview, FieldError } from '../contract/index.ts';
-import { createMutation, createQuery, toBillfoldError, type LoadState, type StoreContext } from './remote.ts';
+import { BillfoldError } from '../api/errors.ts';
+import { CycleChangeRequestSchema, type BillingCycle, type BillingInterval, type CycleChangeRequest, type CyclePreview } from '../contract/index.ts';
+import { issuesFromServer } from './field-issues.ts';
+import { createForm } from './form.ts';
+import { createQuery, toBillfoldError, type LoadState, type StoreContext } from './remote.ts';
 
 /** Options of {@link createBillingCycleModel} (tests shorten the debounce). */
 export interface BillingCycleModelOptions {
@@ -49,19 +51,47 @@ export function createBillingCycleModel(context: StoreContext, options: BillingC
   const record = createQuery<Versioned<BillingCycle>>(context, 'getBillingCycle', (client, callOptions) =>
     client.getBillingCycle(callOptions),
   );
-  const choice = signal<CycleChangeRequest | undefined>(undefined);
+  /** Whether the customer has a choice yet (the form's draft is a placeholder until the cycle loads). */
+  const chosen = signal(false);
   const preview = signal<PreviewState>({ status: 'idle' });
   const step = signal<CycleStep>('choose');
   const conflict = signal<CycleConflict | undefined>(undefined);
-  const fieldErrors = signal<FieldError[]>([]);
   const confirmed = signal<ConfirmedChange | undefined>(undefined);
-  /** Changes each time there is an outcome to move focus to. */
-  const outcomeSeq = signal(0);
-  const change = createMutation<{ body: CycleChangeRequest; etag: string }, Versioned<BillingCycle>>(
-    context,
-    'changeBillingCycle',
-    (client, { body, etag }, callOptions) => client.changeBillingCycle(body, etag, callOptions),
-  );
+  /** The change, sent with If-Match of the cycle the customer saw and one idempotency key per confirmation. */
+  const form = createForm(context, {
+    operation: 'changeBillingCycle',
+    schema: CycleChangeRequestSchema,
+    initial: { interval: 'month', billingDay: 1 } as CycleChangeRequest,
+    toBody: (draft) => draft,
+    fields: ['interval', 'billingDay'],
+    send: (client, body, callOptions) => {
+      const version = record.state.peek();
+      if (version.status !== 'ready') throw new BillfoldError('conflict', 'The billing cycle is not loaded.');
+      return client.changeBillingCycle(body, version.data.etag, callOptions);
+    },
+    onDone: (result) => {
+      record.set(result);
+      confirmed.value = { cycle: result.value, preview: agreed! };
+      conflict.value = undefined;
+      step.value = 'done';
+      form.reset({ interval: result.value.interval, billingDay: result.value.billingDay });
+      preview.value = { status: 'idle' };
+      context.reportChange({ type: 'billing-cycle-changed', interval: result.value.interval, billingDay: result.value.billingDay });
+      void context.refreshAccount();
+    },
+    onFailed: async (error) => {
+      if (error.kind === 'conflict') {
+        await showConflict();
+        return true;
+      }
+      // A refused day or interval goes back to choosing, where the message stands beside it.
+      if (error.kind === 'validation' && error.fields.length > 0) step.value = 'choose';
+      return false;
+    },
+  });
+  const choice = computed<CycleChangeRequest | undefined>(() => (chosen.value ? form.draft.value : undefined));
+  /** The preview the customer confirmed: the done step restates it. */
+  let agreed: CyclePreview | undefined;
 
   const current = computed<BillingCycle | undefined>(() => {
     const state = record.state.value;
@@ -115,7 +145,7 @@ export function createBillingCycleModel(context: StoreContext, options: BillingC
       reviewWhenReady = false;
       batch(() => {
         preview.value = { status: 'error', error };
-        if (error.kind === 'validation') fieldErrors.value = error.fields;
+        if (error.kind === 'validation') form.setIssues(issuesFromServer(CycleChangeRequestSchema, error.fields));
       });
       context.reportError(error, 'previewBillingCycle');
     } finally {
@@ -135,17 +165,28 @@ export function createBillingCycleModel(context: StoreContext, options: BillingC
     timer = setTimeout(() => void runPreview(), debounceMs);
   }
 
-  /** Loads the cycle (once); the choice starts at the cycle in force. */
+  /** The choice starts at the cycle in force. */
+  function startChoice(cycle: BillingCycle): void {
+    if (chosen.peek()) return;
+    batch(() => {
+      form.reset({ interval: cycle.interval, billingDay: cycle.billingDay });
+      chosen.value = true;
+    });
+  }
+
+  /** Loads the cycle (once). */
   async function load(): Promise<void> {
     const loaded = await record.ensure();
-    if (loaded && !choice.peek()) choice.value = { interval: loaded.value.interval, billingDay: loaded.value.billingDay };
+    if (loaded) startChoice(loaded.value);
   }
 
   /** Loads again after a failed load ("Try again"). */
   async function reload(): Promise<void> {
     const loaded = await record.reload();
-    if (loaded && !choice.peek()) choice.value = { interval: loaded.value.interval, billingDay: loaded.value.billingDay };
-    if (loaded) schedulePreview();
+    if (loaded) {
+      startChoice(loaded.value);
+      schedulePreview();
+    }
   }
 
   /** The customer picks an interval or a billing day; the preview follows after a short rest. */
@@ -156,12 +197,13 @@ export function createBillingCycleModel(context: StoreContext, options: BillingC
     if (sameChoice(updated, choice.peek())) return;
     reviewWhenReady = false;
     batch(() => {
-      choice.value = updated;
+      form.edit(() => updated);
+      // The message of a field goes once the customer chose it again.
+      form.setIssues(form.issues.peek().filter((issue) => !(issue.path in next)));
+      chosen.value = true;
       confirmed.value = undefined;
       step.value = 'choose';
-      if (next.billingDay !== undefined) fieldErrors.value = fieldErrors.peek().filter((f) => f.path !== 'billingDay');
-      if (next.interval !== undefined) fieldErrors.value = fieldErrors.peek().filter((f) => f.path !== 'interval');
-      change.reset();
+      form.dismiss();
     });
     schedulePreview();
   }
@@ -185,8 +227,8 @@ export function createBillingCycleModel(context: StoreContext, options: BillingC
     if (!isChange.peek() || status !== 'ready') return;
     batch(() => {
       step.value = 'confirm';
-      change.reset();
-      outcomeSeq.value++;
+      form.dismiss();
+      form.announce();
     });
   }
 
@@ -195,52 +237,23 @@ export function createBillingCycleModel(context: StoreContext, options: BillingC
     batch(() => {
       step.value = 'choose';
       conflict.value = undefined;
-      change.reset();
+      form.dismiss();
     });
   }
 
   /** Sends the confirmed change with the ETag of the cycle the customer saw. */
   async function confirm(): Promise<void> {
-    const version = record.state.peek();
-    const chosen = choice.peek();
     const shown = preview.peek();
-    if (version.status !== 'ready' || !chosen || shown.status !== 'ready' || change.status.peek() === 'pending') return;
-    const result = await change.submit({ body: chosen, etag: version.data.etag });
-    if (result) {
-      record.set(result);
-      batch(() => {
-        confirmed.value = { cycle: result.value, preview: shown.data };
-        conflict.value = undefined;
-        fieldErrors.value = [];
-        step.value = 'done';
-        choice.value = { interval: result.value.interval, billingDay: result.value.billingDay };
-        preview.value = { status: 'idle' };
-        outcomeSeq.value++;
-      });
-      context.reportChange({ type: 'billing-cycle-changed', interval: result.value.interval, billingDay: result.value.billingDay });
-      void context.refreshAccount();
-      return;
-    }
-    const error = change.error.peek();
-    if (!error) return;
-    if (error.kind === 'conflict') {
-      await showConflict();
-      return;
-    }
-    batch(() => {
-      if (error.kind === 'validation' && error.fields.length > 0) {
-        fieldErrors.value = error.fields;
-        step.value = 'choose';
-      }
-      outcomeSeq.value++;
-    });
+    if (record.state.peek().status !== 'ready' || !choice.peek() || shown.status !== 'ready') return;
+    agreed = shown.data;
+    await form.submit();
   }
 
   /** Someone changed the cycle meanwhile: load it, keep the customer's choice, preview it again. */
   async function showConflict(): Promise<void> {
     const loaded = await record.reload();
     if (!loaded) {
-      outcomeSeq.value++;
+      form.announce();
       return;
     }
     batch(() => {
@@ -250,7 +263,7 @@ export function createBillingCycleModel(context: StoreContext, options: BillingC
         step.value = 'choose';
         preview.value = { status: 'idle' };
       }
-      outcomeSeq.value++;
+      form.announce();
     });
     // The preview depends on the cycle in force, which just changed.
     if (isChange.peek()) {
@@ -267,10 +280,8 @@ export function createBillingCycleModel(context: StoreContext, options: BillingC
       step.value = 'choose';
       confirmed.value = undefined;
       conflict.value = undefined;
-      fieldErrors.value = [];
       preview.value = { status: 'idle' };
-      if (now) choice.value = { interval: now.interval, billingDay: now.billingDay };
-      change.reset();
+      if (now) form.reset({ interval: now.interval, billingDay: now.billingDay });
     });
   }
 
@@ -283,18 +294,9 @@ export function createBillingCycleModel(context: StoreContext, options: BillingC
     preview: preview as ReadonlySignal<PreviewState>,
     step: step as ReadonlySignal<CycleStep>,
     conflict: conflict as ReadonlySignal<CycleConflict | undefined>,
-    /** The server's 422 field errors (`billingDay`, `interval`). */
-    fieldErrors: fieldErrors as ReadonlySignal<FieldError[]>,
     confirmed: confirmed as ReadonlySignal<ConfirmedChange | undefined>,
-    /** The state of the change request. */
-    changeStatus: change.status,
-    /** A failure of the change that is neither a conflict nor a 422 (network, server, session). */
-    changeError: computed<BillfoldError | undefined>(() => {
-      const error = change.error.value;
-      // A 422 without field errors has nothing to show beside a field: it is worded as a failure.
-      return error && error.kind !== 'conflict' && !(error.kind === 'validation' && error.fields.length > 0) ? error : undefined;
-    }),
-    outcomeSeq: outcomeSeq as ReadonlySignal<number>,
+    /** The change: its status is what `FormShell` shows (field issues, failure, busy, outcome). */
+    form,
     load,
     reload,
     choose,

@@ -10,7 +10,7 @@ import {
   toDraft,
   type ContactDraft,
 } from './contact-details.ts';
-import type { PortalChange, StoreContext } from './remote.ts';
+import { fakeContext } from '../test-support/store-context.ts';
 
 function northwind(): ContactDetails {
   return {
@@ -80,18 +80,9 @@ function memoryBackend() {
 
 function setup() {
   const backend = memoryBackend();
-  const changes: PortalChange[] = [];
-  const errors: BillfoldError[] = [];
-  let accountRefreshes = 0;
-  const context: StoreContext = {
-    client: () => backend.client,
-    track: () => ({ signal: new AbortController().signal, done: () => {} }),
-    reportError: (error) => void errors.push(error),
-    reportChange: (change) => void changes.push(change),
-    refreshAccount: async () => void accountRefreshes++,
-  };
+  const { context, changes, errors, refreshes } = fakeContext(backend.client);
   const model = createContactDetailsModel(context);
-  return { backend, model, changes, errors, refreshes: () => accountRefreshes };
+  return { backend, model, changes, errors, refreshes };
 }
 
 describe('checkDraft', () => {
@@ -116,7 +107,7 @@ describe('checkDraft', () => {
     expect(!check.ok && check.issues).toEqual([
       { path: 'name', key: 'required' },
       { path: 'email', key: 'email' },
-      { path: 'phone', key: 'phone' },
+      { path: 'phone', key: 'format' },
       { path: 'billingAddress.city', key: 'tooLong', max: 100 },
       { path: 'billingAddress.postalCode', key: 'required' },
       { path: 'recipients.1.email', key: 'email' },

@@ -188,11 +188,15 @@ function nearestShown(path: string, shown: readonly string[], fallback: string):
   return fallback;
 }
 
-/** Issues in the order the form shows its fields (unknown paths last), so a summary reads top to bottom. */
+/**
+ * Issues in the order the form shows its fields (unknown paths last), rows of a list by their
+ * number, so a summary reads top to bottom.
+ */
 export function sortIssues(issues: readonly FieldIssue[], order: readonly string[]): FieldIssue[] {
   const rank = (path: string) => {
     const index = order.findIndex((p) => path === p || path.startsWith(`${p}.`));
     return index === -1 ? order.length : index;
   };
-  return [...issues].sort((a, b) => rank(a.path) - rank(b.path));
+  const row = (path: string) => Number(/\.(\d+)(\.|$)/.exec(path)?.[1] ?? -1);
+  return [...issues].sort((a, b) => rank(a.path) - rank(b.path) || row(a.path) - row(b.path));
 }

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { BillfoldError } from '../api/errors.ts';
 import type { BillfoldClient, CallOptions } from '../api/types.ts';
 import type { AskQuestionRequest, Question } from '../contract/index.ts';
-import { askRoute, createQuestionsModel, parseAskRoute } from './questions.ts';
-import type { PortalChange, StoreContext } from './remote.ts';
+import { fakeContext } from '../test-support/store-context.ts';
+import { askRoute, createQuestionsModel, parseAskRoute, type QuestionsModel } from './questions.ts';
 import { formatRoute, parseRoute } from './routes.ts';
 
 function question(id: string, overrides: Partial<Question> = {}): Question {
@@ -22,20 +22,12 @@ function question(id: string, overrides: Partial<Question> = {}): Question {
 
 /** A StoreContext over a hand-written client (the `adapter` extension point), recording what it hears. */
 function harness(client: Partial<BillfoldClient>) {
-  const changes: PortalChange[] = [];
-  const errors: BillfoldError[] = [];
-  const context: StoreContext = {
-    client: () => client as BillfoldClient,
-    track: () => {
-      const controller = new AbortController();
-      return { signal: controller.signal, done: () => {}, abort: () => controller.abort() };
-    },
-    reportError: (error) => void errors.push(error),
-    reportChange: (change) => void changes.push(change),
-    refreshAccount: async () => {},
-  };
+  const { context, changes, errors } = fakeContext(client);
   return { model: createQuestionsModel(context), changes, errors };
 }
+
+/** The fields the ask form refuses, and why. */
+const askIssues = (model: QuestionsModel) => model.ask.issues.value.map(({ path, key }) => ({ field: path, key }));
 
 describe('the "ask about this charge" route', () => {
   it('carries any invoice and line id through the view attribute and back', () => {
@@ -63,28 +55,28 @@ describe('asking a question', () => {
     model.prepare({});
     model.setField('message', '   ');
     expect(await model.submitQuestion()).toBeUndefined();
-    expect(model.issues.value).toEqual([
+    expect(askIssues(model)).toEqual([
       { field: 'invoiceId', key: 'required' },
       { field: 'topic', key: 'required' },
       { field: 'message', key: 'required' },
     ]);
     expect(calls).toBe(0);
     model.setField('topic', 'other');
-    expect(model.issues.value.map((issue) => issue.field)).toEqual(['invoiceId', 'message']);
+    expect(askIssues(model).map((issue) => issue.field)).toEqual(['invoiceId', 'message']);
   });
 
   it('starts from the route’s invoice and line, keeps typing on return, starts afresh for another line', () => {
     const { model } = harness({});
     model.prepare({ invoiceId: 'inv_1', lineId: 'ln_1' });
-    expect(model.draft.value).toMatchObject({ invoiceId: 'inv_1', lineId: 'ln_1' });
+    expect(model.ask.draft.value).toMatchObject({ invoiceId: 'inv_1', lineId: 'ln_1' });
     model.setField('message', 'Half typed');
     model.prepare({ invoiceId: 'inv_1', lineId: 'ln_1' });
-    expect(model.draft.value.message).toBe('Half typed');
+    expect(model.ask.draft.value.message).toBe('Half typed');
     model.prepare({ invoiceId: 'inv_1', lineId: 'ln_2' });
-    expect(model.draft.value).toMatchObject({ lineId: 'ln_2', message: '' });
+    expect(model.ask.draft.value).toMatchObject({ lineId: 'ln_2', message: '' });
     // Another invoice drops the line: it belonged to the old one.
     model.setField('invoiceId', 'inv_2');
-    expect(model.draft.value.lineId).toBe('');
+    expect(model.ask.draft.value.lineId).toBe('');
   });
 
   it('sends the question once per action, adds it to the list and tells the host', async () => {
@@ -114,7 +106,7 @@ describe('asking a question', () => {
     expect(list.status === 'ready' && list.data.items.map((q) => q.id)).toEqual(['q_2', 'q_1']);
     expect(model.thread('q_2').state.value).toEqual({ status: 'ready', data: asked });
     expect(model.justAsked.value).toBe('q_2');
-    expect(model.draft.value.message).toBe('');
+    expect(model.ask.draft.value.message).toBe('');
   });
 
   it('keeps the draft and the idempotency key when the connection drops, so "Try again" acts once', async () => {
@@ -131,8 +123,8 @@ describe('asking a question', () => {
     model.setField('topic', 'already_paid');
     model.setField('message', 'I paid by bank transfer.');
     expect(await model.submitQuestion()).toBeUndefined();
-    expect(model.askError.value?.kind).toBe('network');
-    expect(model.draft.value.message).toBe('I paid by bank transfer.');
+    expect(model.ask.failure.value?.kind).toBe('network');
+    expect(model.ask.draft.value.message).toBe('I paid by bank transfer.');
     fail = false;
     expect((await model.submitQuestion())?.id).toBe('q_3');
     expect(keys).toHaveLength(2);
@@ -153,8 +145,8 @@ describe('asking a question', () => {
     model.setField('topic', 'other');
     model.setField('message', 'Hm?');
     await model.submitQuestion();
-    expect(model.issues.value).toEqual([{ field: 'lineId', key: 'notFound' }]);
-    expect(model.askError.value).toBeUndefined();
+    expect(askIssues(model)).toEqual([{ field: 'lineId', key: 'notFound' }]);
+    expect(model.ask.failure.value).toBeUndefined();
   });
 });
 
@@ -175,15 +167,15 @@ describe('replying in a thread', () => {
     });
     await model.thread('q_1').reload();
     expect(await model.submitReply('q_1')).toBeUndefined();
-    expect(model.replyIssue.value).toEqual({ questionId: 'q_1', key: 'required' });
+    expect(model.replyForm('q_1').issues.value.map((i) => i.key)).toEqual(['required']);
     model.setReply('q_1', ' Please pause the export. ');
-    expect(model.replyIssue.value).toBeUndefined();
+    expect(model.replyForm('q_1').issues.value).toEqual([]);
     await model.submitReply('q_1');
     expect(replies).toEqual([{ id: 'q_1', message: 'Please pause the export.' }]);
     const thread = model.thread('q_1').state.value;
     expect(thread.status === 'ready' && thread.data.messages.map((m) => m.body)).toEqual(['Why?', 'Please pause the export.']);
     expect(thread.status === 'ready' && thread.data.status).toBe('open');
-    expect(model.replyDrafts.value['q_1']).toBeUndefined();
+    expect(model.replyForm('q_1').draft.value.message).toBe('');
     expect(model.sentReplyTo.value).toBe('q_1');
   });
 
@@ -195,8 +187,9 @@ describe('replying in a thread', () => {
     });
     model.setReply('q_1', 'Still there?');
     await model.submitReply('q_1');
-    expect(model.replyError.value).toMatchObject({ questionId: 'q_1' });
-    expect(model.replyDrafts.value['q_1']).toBe('Still there?');
+    expect(model.replyForm('q_1').failure.value?.kind).toBe('server');
+    expect(model.replyForm('q_2').failure.value).toBeUndefined();
+    expect(model.replyForm('q_1').draft.value.message).toBe('Still there?');
   });
 });
 
@@ -205,12 +198,12 @@ describe('a stale "Ask about this charge" link', () => {
     const { model } = harness({});
     model.prepare({ invoiceId: 'inv_1', lineId: 'ln_gone' });
     model.dropUnknownLine(['ln_1', 'ln_2']);
-    expect(model.draft.value.lineId).toBe('');
-    expect(model.issues.value).toEqual([{ field: 'lineId', key: 'notFound' }]);
+    expect(model.ask.draft.value.lineId).toBe('');
+    expect(askIssues(model)).toEqual([{ field: 'lineId', key: 'notFound' }]);
     // A line that is there stays.
     model.prepare({ invoiceId: 'inv_1', lineId: 'ln_2' });
     model.dropUnknownLine(['ln_1', 'ln_2']);
-    expect(model.draft.value.lineId).toBe('ln_2');
-    expect(model.issues.value).toEqual([]);
+    expect(model.ask.draft.value.lineId).toBe('ln_2');
+    expect(askIssues(model)).toEqual([]);
   });
 });

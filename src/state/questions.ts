@@ -1,14 +1,20 @@
-import { batch, computed, signal, type ReadonlySignal } from '@preact/signals';
-import type { BillfoldError } from '../api/errors.ts';
-import type { InvoiceDetail, InvoicePage, Question, QuestionList, QuestionTopic } from '../contract/index.ts';
-import { createMutation, createQuery, type StoreContext } from './remote.ts';
+import { signal, type ReadonlySignal } from '@preact/signals';
+import {
+  AskQuestionRequestSchema,
+  QuestionReplyRequestSchema,
+  QuestionTopicSchema,
+  type InvoiceDetail,
+  type InvoicePage,
+  type Question,
+  type QuestionList,
+  type QuestionTopic,
+} from '../contract/index.ts';
+import { createForm } from './form.ts';
+import { createQuery, type StoreContext } from './remote.ts';
 import type { Route } from './routes.ts';
 
 /** The topics a customer picks from, in the order the form offers them. */
-export const QUESTION_TOPICS: readonly QuestionTopic[] = ['unrecognised', 'amount_wrong', 'already_paid', 'other'];
-
-/** The longest message the contract accepts (question and reply). */
-export const MAX_MESSAGE_LENGTH = 5000;
+export const QUESTION_TOPICS: readonly QuestionTopic[] = QuestionTopicSchema.options;
 
 /** How many invoices the "new question" form offers to pick from (newest first). */
 export const INVOICE_CHOICES = 100;
@@ -53,15 +59,6 @@ export interface AskDraft {
 /** A field of the form the customer must fix. */
 export type AskField = keyof AskDraft;
 
-/** Why a field was refused: our own check (`required`, `tooLong`) or the server's (`notFound`, `invalid`). */
-export type IssueKey = 'required' | 'tooLong' | 'notFound' | 'invalid';
-
-/** One problem with the draft. */
-export interface AskIssue {
-  field: AskField;
-  key: IssueKey;
-}
-
 const ASK_FIELDS: readonly AskField[] = ['invoiceId', 'lineId', 'topic', 'message'];
 
 const emptyDraft = (prefill: AskPrefill = {}): AskDraft => ({
@@ -71,35 +68,15 @@ const emptyDraft = (prefill: AskPrefill = {}): AskDraft => ({
   message: '',
 });
 
-/** Checks a message (question or reply): something to say, within the contract's length. */
-export function checkMessage(message: string): IssueKey | undefined {
-  const trimmed = message.trim();
-  if (trimmed === '') return 'required';
-  if (trimmed.length > MAX_MESSAGE_LENGTH) return 'tooLong';
-  return undefined;
-}
-
-/** Our own check of the draft, in the order the fields appear. */
-export function checkAskDraft(draft: AskDraft): AskIssue[] {
-  const issues: AskIssue[] = [];
-  if (!draft.invoiceId) issues.push({ field: 'invoiceId', key: 'required' });
-  if (!draft.topic) issues.push({ field: 'topic', key: 'required' });
-  const message = checkMessage(draft.message);
-  if (message) issues.push({ field: 'message', key: message });
-  return issues;
-}
-
-/** The server's 422 field errors as issues on the form's fields (unknown paths go to the message). */
-export function issuesFromServer(error: BillfoldError): AskIssue[] {
-  const issues: AskIssue[] = [];
-  for (const field of error.fields) {
-    const name = field.path.split('.')[0] as AskField;
-    const known = ASK_FIELDS.includes(name) ? name : 'message';
-    const key: IssueKey =
-      field.code === 'not_found' ? 'notFound' : field.code === 'too_big' ? 'tooLong' : field.code === 'too_small' ? 'required' : 'invalid';
-    if (!issues.some((issue) => issue.field === known)) issues.push({ field: known, key });
-  }
-  return issues.sort((a, b) => ASK_FIELDS.indexOf(a.field) - ASK_FIELDS.indexOf(b.field));
+/** A draft in the contract's shape: blank fields are missing, so the schema says "required". */
+function toAskRequest(draft: AskDraft) {
+  const message = draft.message.trim();
+  return {
+    ...(draft.invoiceId ? { invoiceId: draft.invoiceId } : {}),
+    ...(draft.lineId ? { lineId: draft.lineId } : {}),
+    ...(draft.topic ? { topic: draft.topic } : {}),
+    ...(message ? { message } : {}),
+  };
 }
 
 /** The last message of a thread (the list shows who spoke last and when). */
@@ -108,6 +85,7 @@ export function lastMessage(question: Question) {
 }
 
 type Query<T> = ReturnType<typeof createQuery<T>>;
+type ReplyForm = ReturnType<typeof createForm<{ message: string }, { message: string }, Question>>;
 
 /**
  * The questions screen's model: the customer's questions about charges (the list, each thread),
@@ -156,17 +134,27 @@ export function createQuestionsModel(context: StoreContext) {
     return query;
   }
 
-  const draft = signal<AskDraft>(emptyDraft());
-  const issues = signal<AskIssue[]>([]);
-  /** Bumped whenever the customer should be taken to the outcome (the summary or the failure). */
-  const askOutcome = signal(0);
   /** The question just asked: its thread confirms that it was sent. */
   const justAsked = signal<string | undefined>(undefined);
   let prefillKey: string | undefined;
 
-  const ask = createMutation(context, 'askQuestion', (client, body: Parameters<typeof client.askQuestion>[0], options) =>
-    client.askQuestion(body, options),
-  );
+  const ask = createForm(context, {
+    operation: 'askQuestion',
+    schema: AskQuestionRequestSchema,
+    initial: emptyDraft(),
+    toBody: toAskRequest,
+    fields: ASK_FIELDS,
+    fallbackField: 'message',
+    send: (client, body, options) => client.askQuestion(body, options),
+    onDone: (question) => {
+      remember(question);
+      ask.reset();
+      justAsked.value = question.id;
+      // The next "Ask about this charge" starts afresh, even for the same line.
+      prefillKey = undefined;
+      context.reportChange({ type: 'question-asked', questionId: question.id, invoiceId: question.invoiceId });
+    },
+  });
 
   /**
    * Starts the form from a route's prefill. Coming back to the same form keeps what the customer
@@ -176,20 +164,15 @@ export function createQuestionsModel(context: StoreContext) {
     const key = JSON.stringify([prefill.invoiceId ?? '', prefill.lineId ?? '']);
     if (key === prefillKey) return;
     prefillKey = key;
-    batch(() => {
-      draft.value = emptyDraft(prefill);
-      issues.value = [];
-      ask.reset();
-    });
+    ask.reset(emptyDraft(prefill));
   }
 
   /** Changes one field; another invoice clears the line (it belonged to the old one). */
   function setField<F extends AskField>(field: F, value: AskDraft[F]): void {
-    batch(() => {
-      const current = draft.peek();
-      draft.value = field === 'invoiceId' && value !== current.invoiceId ? { ...current, invoiceId: value, lineId: '' } : { ...current, [field]: value };
-      issues.value = issues.peek().filter((issue) => issue.field !== field && !(field === 'invoiceId' && issue.field === 'lineId'));
-    });
+    if (field === 'invoiceId' && value !== ask.draft.peek().invoiceId) {
+      ask.edit((current) => ({ ...current, invoiceId: value as string, lineId: '' }), 'invoiceId');
+      ask.setIssues(ask.issues.peek().filter((issue) => issue.path !== 'lineId'));
+    } else ask.set(field, value);
   }
 
   /**
@@ -197,111 +180,37 @@ export function createQuestionsModel(context: StoreContext) {
    * whole invoice and says so beside the line, rather than sending what the server would refuse.
    */
   function dropUnknownLine(lineIds: readonly string[]): void {
-    const current = draft.peek();
+    const current = ask.draft.peek();
     if (!current.lineId || lineIds.includes(current.lineId)) return;
-    batch(() => {
-      draft.value = { ...current, lineId: '' };
-      issues.value = [...issues.peek().filter((issue) => issue.field !== 'lineId'), { field: 'lineId', key: 'notFound' }];
-    });
-  }
-
-  /**
-   * Sends the question. Returns it when the server took it (the view then opens the thread);
-   * `undefined` when the draft has issues or the request failed (the draft stays, and sending
-   * again with the same draft reuses the idempotency key while the outcome is unknown).
-   */
-  async function submitQuestion(): Promise<Question | undefined> {
-    const current = draft.peek();
-    const problems = checkAskDraft(current);
-    if (problems.length > 0) {
-      batch(() => {
-        issues.value = problems;
-        askOutcome.value++;
-      });
-      return undefined;
-    }
-    issues.value = [];
-    const question = await ask.submit({
-      invoiceId: current.invoiceId,
-      ...(current.lineId ? { lineId: current.lineId } : {}),
-      topic: current.topic as QuestionTopic,
-      message: current.message.trim(),
-    });
-    if (question) {
-      remember(question);
-      batch(() => {
-        draft.value = emptyDraft();
-        justAsked.value = question.id;
-        // The next "Ask about this charge" starts afresh, even for the same line.
-        prefillKey = undefined;
-      });
-      context.reportChange({ type: 'question-asked', questionId: question.id, invoiceId: question.invoiceId });
-      return question;
-    }
-    const error = ask.error.peek();
-    batch(() => {
-      if (error?.kind === 'validation' && error.fields.length > 0) issues.value = issuesFromServer(error);
-      askOutcome.value++;
-    });
-    return undefined;
+    ask.edit((d) => ({ ...d, lineId: '' }), 'lineId');
+    ask.setIssues([...ask.issues.peek(), { path: 'lineId', key: 'notFound' }]);
   }
 
   // ---------------------------------------------------------------------------------------------
-  // Replying
+  // Replying: one form per thread, so a half-written reply waits in its thread.
 
-  const replyDrafts = signal<Readonly<Record<string, string>>>({});
-  const replyIssue = signal<{ questionId: string; key: IssueKey } | undefined>(undefined);
-  const replyingTo = signal<string | undefined>(undefined);
-  /** Bumped after each reply attempt, so the view can move focus to its outcome. */
-  const replyOutcome = signal(0);
+  const replies = new Map<string, ReplyForm>();
   const sentReplyTo = signal<string | undefined>(undefined);
-  const reply = createMutation(
-    context,
-    'replyToQuestion',
-    (client, input: { questionId: string; message: string }, options) =>
-      client.replyToQuestion(input.questionId, { message: input.message }, options),
-  );
 
-  function setReply(questionId: string, message: string): void {
-    batch(() => {
-      replyDrafts.value = { ...replyDrafts.peek(), [questionId]: message };
-      if (replyIssue.peek()?.questionId === questionId) replyIssue.value = undefined;
-      if (sentReplyTo.peek() === questionId) sentReplyTo.value = undefined;
-    });
-  }
-
-  /** Sends the reply typed in a thread; the reply box empties once the server has it. */
-  async function submitReply(questionId: string): Promise<Question | undefined> {
-    const message = replyDrafts.peek()[questionId] ?? '';
-    const problem = checkMessage(message);
-    if (problem) {
-      batch(() => {
-        replyIssue.value = { questionId, key: problem };
-        replyOutcome.value++;
+  function replyForm(questionId: string): ReplyForm {
+    let form = replies.get(questionId);
+    if (!form) {
+      form = createForm(context, {
+        operation: 'replyToQuestion',
+        schema: QuestionReplyRequestSchema,
+        initial: { message: '' },
+        toBody: (draft: { message: string }) => (draft.message.trim() ? { message: draft.message.trim() } : {}),
+        fields: ['message'],
+        send: (client, body, options) => client.replyToQuestion(questionId, body, options),
+        onDone: (question) => {
+          remember(question);
+          replies.get(questionId)?.reset();
+          sentReplyTo.value = questionId;
+        },
       });
-      return undefined;
+      replies.set(questionId, form);
     }
-    batch(() => {
-      replyIssue.value = undefined;
-      replyingTo.value = questionId;
-      sentReplyTo.value = undefined;
-    });
-    const question = await reply.submit({ questionId, message: message.trim() });
-    batch(() => {
-      if (question) {
-        remember(question);
-        const { [questionId]: _sent, ...rest } = replyDrafts.peek();
-        replyDrafts.value = rest;
-        sentReplyTo.value = questionId;
-      } else {
-        const error = reply.error.peek();
-        if (error?.kind === 'validation' && error.fields.length > 0) {
-          replyIssue.value = { questionId, key: issuesFromServer(error)[0]?.key ?? 'invalid' };
-        }
-      }
-      replyOutcome.value++;
-    });
-    return question;
+    return form;
   }
 
   return {
@@ -315,35 +224,31 @@ export function createQuestionsModel(context: StoreContext) {
     loadInvoices: () => invoices.ensure(),
     reloadInvoices: () => invoices.reload(),
     invoice,
-    draft: draft as ReadonlySignal<AskDraft>,
-    issues: issues as ReadonlySignal<AskIssue[]>,
-    askOutcome: askOutcome as ReadonlySignal<number>,
+    /** The "new question" form. */
+    ask,
     justAsked: justAsked as ReadonlySignal<string | undefined>,
-    asking: computed(() => ask.status.value === 'pending'),
-    /** Why sending failed, when it is not a field the customer can fix. */
-    askError: computed<BillfoldError | undefined>(() =>
-      ask.status.value === 'error' && issues.value.length === 0 ? ask.error.value : undefined,
-    ),
     prepare,
     setField,
     dropUnknownLine,
-    submitQuestion,
-    replyDrafts: replyDrafts as ReadonlySignal<Readonly<Record<string, string>>>,
-    replyIssue: replyIssue as ReadonlySignal<{ questionId: string; key: IssueKey } | undefined>,
-    replyOutcome: replyOutcome as ReadonlySignal<number>,
+    /**
+     * Sends the question. Resolves with it when the server took it (the view then opens the
+     * thread); `undefined` when the draft has issues or the request failed.
+     */
+    submitQuestion: () => ask.submit(),
+    /** The reply form of a thread. */
+    replyForm,
+    /** Types in a thread's reply box; "Your reply was sent" goes once they type again. */
+    setReply(questionId: string, message: string): void {
+      replyForm(questionId).set('message', message);
+      if (sentReplyTo.peek() === questionId) sentReplyTo.value = undefined;
+    },
+    /** Sends the reply typed in a thread; the reply box empties once the server has it. */
+    submitReply: (questionId: string) => {
+      sentReplyTo.value = undefined;
+      return replyForm(questionId).submit();
+    },
     /** The thread whose reply the server just took (for "Your reply was sent"). */
     sentReplyTo: sentReplyTo as ReadonlySignal<string | undefined>,
-    /** The thread a reply is being sent to. */
-    replying: computed(() => (reply.status.value === 'pending' ? replyingTo.value : undefined)),
-    /** The failure of the last reply (not a field issue), and the thread it was for. */
-    replyError: computed<{ questionId: string; error: BillfoldError } | undefined>(() => {
-      const error = reply.error.value;
-      const to = replyingTo.value;
-      if (reply.status.value !== 'error' || !error || !to || replyIssue.value) return undefined;
-      return { questionId: to, error };
-    }),
-    setReply,
-    submitReply,
   };
 }
 

@@ -8,7 +8,8 @@ import type { PortalChange, StoreContext } from '../state/remote.ts';
  */
 export function fakeContext(client: Partial<BillfoldClient>, overrides: Partial<StoreContext> = {}) {
   const changes: PortalChange[] = [];
-  const errors: { error: BillfoldError; operation: string }[] = [];
+  /** Failures reported to the host (each carries its `operation`). */
+  const errors: BillfoldError[] = [];
   let refreshes = 0;
   const context: StoreContext = {
     client: () => client as BillfoldClient,
@@ -16,7 +17,7 @@ export function fakeContext(client: Partial<BillfoldClient>, overrides: Partial<
       const controller = new AbortController();
       return { signal: controller.signal, done: () => {}, abort: () => controller.abort() };
     },
-    reportError: (error, operation) => void errors.push({ error, operation }),
+    reportError: (error) => void errors.push(error),
     reportChange: (change) => void changes.push(change),
     refreshAccount: async () => void refreshes++,
     ...overrides,

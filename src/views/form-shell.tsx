@@ -47,6 +47,8 @@ export interface FormShellProps {
   busyLabel: string;
   /** Buttons after the submit button (Cancel, Undo my changes). */
   actions?: ComponentChildren;
+  /** After the actions (the confirmation of the last save). */
+  footer?: ComponentChildren;
   /** Shown between the fields and the failure (e.g. a conflict to resolve). */
   class?: string;
   /** Names the form for assistive technology (the id of its heading). */
@@ -122,6 +124,7 @@ export function FormShell(props: FormShellProps) {
         </Button>
         {props.actions}
       </div>
+      {props.footer}
     </form>
   );
 }

@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
-import type { DraftLeaf, FieldIssue, RecipientDraft } from '../../state/contact-details.ts';
+import type { DraftLeaf, RecipientDraft } from '../../state/contact-details.ts';
+import type { FieldIssue } from '../../state/form.ts';
 import { countryName } from './countries.ts';
 
 /** The screen's strings live under one key (`locales/<lang>/contact-details.json`). */
@@ -20,11 +21,20 @@ export function fieldLabel(t: TFunction, path: string): string {
 /** The customer-facing words for a refused field, by the issue's key (never zod's English). */
 export function issueMessage(t: TFunction, issue: FieldIssue): string {
   if (issue.serverMessage) return issue.serverMessage;
-  return t(`${K}.errors.${issue.key}`, {
+  return t(`${K}.errors.${wordingKey(issue)}`, {
     context: issue.key === 'tooLong' && issue.max !== undefined ? 'max' : undefined,
     max: issue.max,
     min: issue.min,
   });
+}
+
+/** Fields whose format has words of its own ("Enter a phone number with digits only…"). */
+const FORMAT_WORDS: Record<string, string> = { phone: 'phone', 'billingAddress.country': 'country', 'preferences.language': 'language' };
+
+function wordingKey(issue: FieldIssue): string {
+  if (issue.key === 'format') return FORMAT_WORDS[issue.path] ?? 'format';
+  if (issue.key === 'tooMany') return 'tooManyRecipients';
+  return issue.key;
 }
 
 /** A language tag's name in that language ("Deutsch", "British English"). */

@@ -1,25 +1,17 @@
-import { useEffect, useId, useRef } from 'preact/hooks';
+import { useEffect, useId, useLayoutEffect } from 'preact/hooks';
 import type { RefObject } from 'preact';
 import type { AccountSummary, InvoiceSummary } from '../../contract/index.ts';
 import { useI18n } from '../../i18n/i18n-context.ts';
 import { formatDate, formatMoney } from '../../i18n/format.ts';
-import {
-  MAX_MESSAGE_LENGTH,
-  QUESTION_TOPICS,
-  type AskField,
-  type AskPrefill,
-  type QuestionsModel,
-} from '../../state/questions.ts';
+import { QUESTION_TOPICS, type AskField, type AskPrefill, type QuestionsModel } from '../../state/questions.ts';
 import type { Route } from '../../state/routes.ts';
 import { Alert } from '../../ui/alert.tsx';
 import { Button } from '../../ui/button.tsx';
-import { ErrorSummary } from '../../ui/error-summary.tsx';
-import { RadioGroup, SelectField, type Choice } from '../../ui/field.tsx';
+import { RadioGroup, SelectField, TextAreaField, type Choice } from '../../ui/field.tsx';
 import { errorMessage } from '../error-message.ts';
+import { FormShell } from '../form-shell.tsx';
+import { LoadFailed, Loading, Screen } from '../screen.tsx';
 import { issueText, lineText, Q } from './labels.ts';
-import { TextAreaField } from './text-area-field.tsx';
-import { LoadFailed } from '../load-failed.tsx';
-import { useOutcomeFocus } from '../use-outcome-focus.ts';
 
 /** Props of {@link AskForm}. */
 export interface AskFormProps {
@@ -37,14 +29,10 @@ export interface AskFormProps {
 export function AskForm({ model, prefill, account, headingRef, navigate }: AskFormProps) {
   const { t, locale } = useI18n();
   const prefix = useId();
-  model.prepare(prefill);
-  const draft = model.draft.value;
-  const issues = model.issues.value;
-  const asking = model.asking.value;
-  const askError = model.askError.value;
-  const outcome = model.askOutcome.value;
-  const summary = useRef<HTMLDivElement>(null);
-  const failure = useRef<HTMLDivElement>(null);
+  const form = model.ask;
+  // Before paint, so the form never shows another question's draft for a frame.
+  useLayoutEffect(() => model.prepare(prefill), [model, prefill.invoiceId, prefill.lineId]);
+  const draft = form.draft.value;
 
   useEffect(() => {
     void model.loadInvoices();
@@ -59,15 +47,10 @@ export function AskForm({ model, prefill, account, headingRef, navigate }: AskFo
     if (lines) model.dropUnknownLine(lines.map((line) => line.id));
   }, [lines, model]);
 
-  useOutcomeFocus(model, outcome, () => {
-    if (model.issues.peek().length > 0) summary.current?.focus();
-    else failure.current?.querySelector('button')?.focus();
-  });
-
-  const idOf = (field: AskField) => `${prefix}-${field}`;
+  const idOf = (field: string) => `${prefix}-${field}`;
   const errorAt = (field: AskField) => {
-    const issue = issues.find((i) => i.field === field);
-    return issue ? issueText(t, field, issue.key) : undefined;
+    const issue = form.issues.value.find((i) => i.path === field);
+    return issue ? issueText(t, issue) : undefined;
   };
 
   const invoices = model.invoices.value;
@@ -111,31 +94,32 @@ export function AskForm({ model, prefill, account, headingRef, navigate }: AskFo
   const noInvoices = invoices.status === 'ready' && invoices.data.items.length === 0 && !draft.invoiceId;
 
   return (
-    <div class="questions">
-      <h2 ref={headingRef} tabIndex={-1}>
-        {t(`${Q}.new.title`)}
-      </h2>
-      <p class="questions-intro">{t(`${Q}.new.intro`, { merchant: account.merchant.name })}</p>
+    <Screen
+      class="questions"
+      title={t(`${Q}.new.title`)}
+      intro={t(`${Q}.new.intro`, { merchant: account.merchant.name })}
+      headingRef={headingRef}
+    >
       {invoices.status === 'error' && !draft.invoiceId ? (
         <LoadFailed error={invoices.error} onRetry={() => void model.reloadInvoices()} />
       ) : noInvoices ? (
         <p>{t(`${Q}.new.noInvoices`)}</p>
       ) : (
-        <form
+        <FormShell
+          form={form.status}
           class="ask-form"
-          noValidate
-          onSubmit={(event) => {
-            event.preventDefault();
+          onSubmit={() =>
             void model.submitQuestion().then((question) => {
               if (question) navigate({ view: 'questions', id: question.id });
-            });
-          }}
+            })
+          }
+          summaryTitle={t(`${Q}.new.summaryTitle`)}
+          describe={(issue) => ({ target: idOf(issue.path), message: issueText(t, issue) })}
+          failureText={(error) => `${errorMessage(t, error)} ${t(`${Q}.new.failed`)}`}
+          submitLabel={t(`${Q}.new.send`)}
+          busyLabel={t(`${Q}.new.sending`)}
+          actions={<Button onClick={() => navigate({ view: 'questions' })}>{t(`${Q}.new.cancel`)}</Button>}
         >
-          <ErrorSummary
-            title={t(`${Q}.new.summaryTitle`)}
-            containerRef={summary}
-            items={issues.map((issue) => ({ target: idOf(issue.field), message: issueText(t, issue.field, issue.key) }))}
-          />
           <SelectField
             id={idOf('invoiceId')}
             label={t(`${Q}.new.invoice`)}
@@ -160,9 +144,7 @@ export function AskForm({ model, prefill, account, headingRef, navigate }: AskFo
                 <Button onClick={() => void invoiceQuery?.reload()}>{t('error.retry')}</Button>
               </Alert>
             ) : (
-              <p role="status" class="loading">
-                {t(`${Q}.new.linesLoading`)}
-              </p>
+              <Loading text={t(`${Q}.new.linesLoading`)} />
             )
           ) : null}
           <RadioGroup
@@ -180,26 +162,11 @@ export function AskForm({ model, prefill, account, headingRef, navigate }: AskFo
             hint={t(`${Q}.new.messageHint`)}
             value={draft.message}
             onInput={(value) => model.setField('message', value)}
-            maxLength={MAX_MESSAGE_LENGTH}
+            maxLength={form.rules('message').maxLength}
             error={errorAt('message')}
           />
-          {askError ? (
-            <div ref={failure}>
-              <Alert message={`${errorMessage(t, askError)} ${t(`${Q}.new.failed`)}`}>
-                <Button variant="primary" type="submit">
-                  {t('error.retry')}
-                </Button>
-              </Alert>
-            </div>
-          ) : null}
-          <div class="form-actions">
-            <Button type="submit" variant="primary" busy={asking}>
-              {asking ? t(`${Q}.new.sending`) : t(`${Q}.new.send`)}
-            </Button>
-            <Button onClick={() => navigate({ view: 'questions' })}>{t(`${Q}.new.cancel`)}</Button>
-          </div>
-        </form>
+        </FormShell>
       )}
-    </div>
+    </Screen>
   );
 }

@@ -2,7 +2,7 @@ import type { TFunction } from 'i18next';
 import type { InvoiceLine, Period, Question } from '../../contract/index.ts';
 import type { BadgeTone } from '../../ui/status-badge.tsx';
 import { formatDate, formatMoney } from '../../i18n/format.ts';
-import type { AskField, IssueKey } from '../../state/questions.ts';
+import type { FieldIssue } from '../../state/form.ts';
 
 /** The screen's strings live under one key (`locales/<lang>/questions.json`). */
 export const Q = 'questions';
@@ -15,8 +15,8 @@ export const STATUS_TONE: Record<Question['status'], BadgeTone> = {
 };
 
 /** The customer-facing words for a refused field (never the server's English). */
-export function issueText(t: TFunction, field: AskField, key: IssueKey): string {
-  return t(`${Q}.errors.${field}_${key}`, { defaultValue: t(`${Q}.errors.invalid`) });
+export function issueText(t: TFunction, issue: FieldIssue): string {
+  return t(`${Q}.errors.${issue.path}_${issue.key}`, { defaultValue: t(`${Q}.errors.invalid`) });
 }
 
 /** A service period in words: one day, or a range. */

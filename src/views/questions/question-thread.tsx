@@ -1,17 +1,16 @@
-import { useEffect, useId, useRef } from 'preact/hooks';
+import { useEffect, useId } from 'preact/hooks';
 import type { RefObject } from 'preact';
 import type { AccountSummary, Question } from '../../contract/index.ts';
 import { useI18n } from '../../i18n/i18n-context.ts';
 import { formatDateTime } from '../../i18n/format.ts';
-import { MAX_MESSAGE_LENGTH, type QuestionsModel } from '../../state/questions.ts';
+import type { QuestionsModel } from '../../state/questions.ts';
 import type { Route } from '../../state/routes.ts';
-import { Alert } from '../../ui/alert.tsx';
-import { Button } from '../../ui/button.tsx';
+import { TextAreaField } from '../../ui/field.tsx';
 import { StatusBadge } from '../../ui/status-badge.tsx';
 import { errorMessage } from '../error-message.ts';
+import { Confirmation, FormShell } from '../form-shell.tsx';
+import { LoadFailed } from '../screen.tsx';
 import { issueText, Q, STATUS_TONE } from './labels.ts';
-import { TextAreaField } from './text-area-field.tsx';
-import { LoadFailed } from '../load-failed.tsx';
 
 /** Props of {@link QuestionThread}. */
 export interface QuestionThreadProps {
@@ -23,9 +22,6 @@ export interface QuestionThreadProps {
   /** Whether the invoices screen is on (then the thread links to its invoice). */
   showInvoices: boolean;
 }
-
-/** The reply outcome each model has already moved focus to. */
-const focusedReply = new WeakMap<QuestionsModel, number>();
 
 /** One question as a conversation: the customer's messages and the merchant's replies, and a reply box. */
 export function QuestionThread({ model, questionId, account, headingRef, navigate, showInvoices }: QuestionThreadProps) {
@@ -80,33 +76,16 @@ function Thread({ question, model, merchant, navigate, showInvoices }: ThreadPro
   const { t, locale } = useI18n();
   const conversationId = useId();
   const replyId = useId();
-  const statusRef = useRef<HTMLParagraphElement>(null);
-  const failure = useRef<HTMLDivElement>(null);
-  const replyBox = useRef<HTMLTextAreaElement>(null);
-  const draft = model.replyDrafts.value[question.id] ?? '';
-  const issue = model.replyIssue.value;
-  const replying = model.replying.value === question.id;
-  const failed = model.replyError.value;
-  const outcome = model.replyOutcome.value;
+  const form = model.replyForm(question.id);
   const sent = model.sentReplyTo.value === question.id;
   const justAsked = model.justAsked.value === question.id;
-
-  useEffect(() => {
-    if (focusedReply.get(model) === outcome) return;
-    focusedReply.set(model, outcome);
-    if (outcome === 0) return;
-    if (model.replyIssue.peek()) replyBox.current?.focus();
-    else if (failure.current) failure.current.querySelector('button')?.focus();
-  }, [outcome, model]);
-
-  const replyError = issue?.questionId === question.id ? issueText(t, 'message', issue.key) : undefined;
+  const issue = form.issues.value[0];
+  const replyError = issue ? issueText(t, issue) : undefined;
   const status = sent ? t(`${Q}.thread.replySent`) : justAsked ? t(`${Q}.thread.asked`, { merchant }) : '';
 
   return (
     <>
-      <p role="status" class={status ? 'questions-status questions-status-ok' : 'questions-status'} ref={statusRef}>
-        {status}
-      </p>
+      <Confirmation form={form.status}>{status}</Confirmation>
       <dl class="question-facts">
         <div>
           <dt>{t(`${Q}.thread.status`)}</dt>
@@ -153,42 +132,28 @@ function Thread({ question, model, merchant, navigate, showInvoices }: ThreadPro
           })}
         </ol>
       </section>
-      <form
-        class="reply-form"
-        noValidate
-        aria-labelledby={replyId}
-        onSubmit={(event) => {
-          event.preventDefault();
-          void model.submitReply(question.id);
-        }}
-      >
-        <h3 id={replyId}>{t(`${Q}.thread.replyTitle`)}</h3>
-        <TextAreaField
-          id={`${replyId}-message`}
-          label={t(`${Q}.thread.reply`)}
-          hint={t(`${Q}.thread.replyHint`)}
-          value={draft}
-          onInput={(value) => model.setReply(question.id, value)}
-          maxLength={MAX_MESSAGE_LENGTH}
-          rows={4}
-          error={replyError}
-          textareaRef={replyBox}
-        />
-        {failed && failed.questionId === question.id ? (
-          <div ref={failure}>
-            <Alert message={`${errorMessage(t, failed.error)} ${t(`${Q}.thread.replyFailed`)}`}>
-              <Button variant="primary" type="submit">
-                {t('error.retry')}
-              </Button>
-            </Alert>
-          </div>
-        ) : null}
-        <div class="form-actions">
-          <Button type="submit" variant="primary" busy={replying}>
-            {replying ? t(`${Q}.thread.sending`) : t(`${Q}.thread.send`)}
-          </Button>
-        </div>
-      </form>
+      <h3 id={replyId}>{t(`${Q}.thread.replyTitle`)}</h3>
+        <FormShell
+          form={form.status}
+          class="reply-form"
+          labelledBy={replyId}
+          onSubmit={() => void model.submitReply(question.id)}
+          describe={(found) => ({ target: `${replyId}-message`, message: issueText(t, found) })}
+          failureText={(error) => `${errorMessage(t, error)} ${t(`${Q}.thread.replyFailed`)}`}
+          submitLabel={t(`${Q}.thread.send`)}
+          busyLabel={t(`${Q}.thread.sending`)}
+        >
+          <TextAreaField
+            id={`${replyId}-message`}
+            label={t(`${Q}.thread.reply`)}
+            hint={t(`${Q}.thread.replyHint`)}
+            value={form.draft.value.message}
+            onInput={(value) => model.setReply(question.id, value)}
+            maxLength={form.rules('message').maxLength}
+            rows={4}
+            error={replyError}
+          />
+        </FormShell>
     </>
   );
 }
