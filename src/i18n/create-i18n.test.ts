@@ -26,8 +26,8 @@ describe('createI18n', () => {
     expect(isLanguageReady(i18n, 'pt-BR')).toBe(true);
     const t = i18n.getFixedT('pt-PT');
     expect(t('error.retry')).toBe('Tentar novamente');
-    expect(t('history.count', { count: 1 })).toBe('1 mensagem');
-    expect(t('history.count', { count: 3 })).toBe('3 mensagens');
+    expect(t('history.count', { count: 1 })).toBe('Exibindo 1 mensagem');
+    expect(t('history.count', { count: 3 })).toBe('Exibindo 3 mensagens');
     await ensureLanguage(i18n, 'fr-CA');
     expect(i18n.getFixedT('fr-CA')('history.count', { count: 0 })).toBe('0 message affiché');
     expect(i18n.getFixedT('fr-CA')('billingCycle.nth', { count: 1, ordinal: true })).toBe('1er');
