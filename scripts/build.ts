@@ -10,6 +10,7 @@
  * 6. dist/custom-elements.json from the element's JSDoc tags
  */
 import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -62,6 +63,7 @@ await step('locales', async () => {
   for (const language of SHIPPED_LANGUAGES.filter((l) => l !== 'en')) {
     // The same merge as `src/i18n/strings.ts`: one file per area, sorted by name.
     const folder = join(root, 'src/i18n/locales', language);
+    if (!existsSync(folder)) throw new Error(`locales: "${language}" is shipped but src/i18n/locales/${language}/ is missing`);
     const strings: Record<string, unknown> = {};
     for (const file of (await readdir(folder)).filter((f) => f.endsWith('.json')).sort()) {
       Object.assign(strings, JSON.parse(await readFile(join(folder, file), 'utf8')) as Record<string, unknown>);

@@ -1,13 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createI18n, ensureLanguage, isLanguageReady, resolveLocale } from './create-i18n.ts';
-import { englishStrings as en } from './strings.ts';
-import de from './locales/de/index.ts';
-
-function keys(resource: object, prefix = ''): string[] {
-  return Object.entries(resource).flatMap(([key, value]) =>
-    typeof value === 'object' && value !== null ? keys(value, `${prefix}${key}.`) : [`${prefix}${key}`],
-  );
-}
+import { createI18n, ensureLanguage, isLanguageReady, renderedLanguage, resolveLocale } from './create-i18n.ts';
 
 describe('createI18n', () => {
   it('is ready synchronously in English', () => {
@@ -27,12 +19,36 @@ describe('createI18n', () => {
     expect(i18n.getFixedT('fr')('overview.greeting', { name: 'Amélie' })).toBe('Hello, Amélie');
   });
 
-  it('does not escape names (Preact escapes text itself)', () => {
-    expect(createI18n('en').t('overview.greeting', { name: "Seán O'Brien & Co" })).toBe("Hello, Seán O'Brien & Co");
+  it('speaks the shipped language a regional tag resolves to, with its plural rules', async () => {
+    const i18n = createI18n('pt-PT');
+    expect(isLanguageReady(i18n, 'pt-PT')).toBe(false);
+    await ensureLanguage(i18n, 'pt-PT');
+    expect(isLanguageReady(i18n, 'pt-BR')).toBe(true);
+    const t = i18n.getFixedT('pt-PT');
+    expect(t('error.retry')).toBe('Tentar novamente');
+    expect(t('history.count', { count: 1 })).toBe('Exibindo 1 mensagem');
+    expect(t('history.count', { count: 3 })).toBe('Exibindo 3 mensagens');
+    await ensureLanguage(i18n, 'fr-CA');
+    expect(i18n.getFixedT('fr-CA')('history.count', { count: 0 })).toBe('0 message affiché');
+    expect(i18n.getFixedT('fr-CA')('billingCycle.nth', { count: 1, ordinal: true })).toBe('1er');
+    expect(i18n.getFixedT('fr-CA')('billingCycle.nth', { count: 2, ordinal: true })).toBe('2');
   });
 
-  it('has the German strings complete against the English ones', () => {
-    expect(keys(de).sort()).toEqual(keys(en).sort());
+  it('names the language it actually renders', async () => {
+    const i18n = createI18n('fr-CA', { ko: { error: { retry: '다시 시도' } } });
+    expect(renderedLanguage(i18n, 'fr-CA')).toBe('en');
+    await ensureLanguage(i18n, 'fr-CA');
+    expect(renderedLanguage(i18n, 'fr-CA')).toBe('fr');
+    await ensureLanguage(i18n, 'pt');
+    expect(renderedLanguage(i18n, 'pt')).toBe('pt-BR');
+    expect(renderedLanguage(i18n, 'en-GB')).toBe('en');
+    expect(renderedLanguage(i18n, 'tlh')).toBe('en');
+    expect(renderedLanguage(i18n, 'ko-KR')).toBe('ko');
+    expect(i18n.getFixedT('ko-KR')('error.retry')).toBe('다시 시도');
+  });
+
+  it('does not escape names (Preact escapes text itself)', () => {
+    expect(createI18n('en').t('overview.greeting', { name: "Seán O'Brien & Co" })).toBe("Hello, Seán O'Brien & Co");
   });
 
   it('keeps host overrides over the shipped strings of a language loaded later', async () => {
@@ -53,6 +69,7 @@ describe('createI18n', () => {
     }
     expect(isLanguageReady(i18n, 'de')).toBe(true);
     expect(i18n.getFixedT('de')('error.retry')).toBe('Try again');
+    expect(renderedLanguage(i18n, 'de')).toBe('en');
   });
 
   it('merges overrides per instance without touching other instances', () => {

@@ -1,6 +1,6 @@
 import i18next, { type i18n, type Resource, type ResourceLanguage } from 'i18next';
 import { englishStrings } from './strings.ts';
-import { baseLanguage } from './languages.ts';
+import { baseLanguage, resolveLanguage } from './languages.ts';
 import { loadLocale } from './load-locale.ts';
 
 /**
@@ -23,7 +23,9 @@ export function createI18n(locale: string, overrides?: TranslationOverrides): i1
   const resources: Resource = { en: { translation: structuredClone(englishStrings) } };
   void instance.init({
     lng: locale,
-    fallbackLng: 'en',
+    // i18next looks up the tag, then its base language, then these: the shipped language the tag
+    // resolves to (`pt-PT` -> `pt-BR`, which i18next would not find by itself), then English.
+    fallbackLng: (code: string | undefined) => [...new Set([resolveLanguage(code), 'en'])],
     resources,
     initAsync: false,
     // Preact escapes text content itself; i18next's escaping would double-escape names like O'Brien.
@@ -44,16 +46,17 @@ export function applyTranslationOverrides(instance: i18n, overrides: Translation
 
 const loaded = new WeakMap<i18n, Set<string>>();
 
-/** Whether the strings for `locale`'s language are in the instance (or need no loading). */
+/** Whether the strings `locale` resolves to are in the instance (or need no loading). */
 export function isLanguageReady(instance: i18n, locale: string): boolean {
-  const language = baseLanguage(locale);
+  const language = resolveLanguage(locale);
   return language === 'en' || (loaded.get(instance)?.has(language) ?? false);
 }
 
 /**
- * Loads the shipped strings of `locale`'s language into the instance, once. Host overrides already
- * in the instance win over the shipped strings. A language we do not ship, or one that fails to
- * load, falls back to English (with a warning for the developer) rather than blocking the portal.
+ * Loads the shipped strings `locale` resolves to (see {@link resolveLanguage}) into the instance,
+ * once. Host overrides already in the instance win over the shipped strings. A language we do not
+ * ship, or one that fails to load, falls back to English (with a warning for the developer when
+ * loading failed) rather than blocking the portal.
  */
 export async function ensureLanguage(
   instance: i18n,
@@ -61,7 +64,7 @@ export async function ensureLanguage(
   load: (language: string) => Promise<ResourceLanguage | undefined> = loadLocale,
 ): Promise<void> {
   if (isLanguageReady(instance, locale)) return;
-  const language = baseLanguage(locale);
+  const language = resolveLanguage(locale);
   try {
     const strings = await load(language);
     if (strings) instance.addResourceBundle(language, 'translation', structuredClone(strings), true, false);
@@ -71,6 +74,17 @@ export async function ensureLanguage(
   let set = loaded.get(instance);
   if (!set) loaded.set(instance, (set = new Set()));
   set.add(language);
+}
+
+/**
+ * The language whose strings the instance renders for `locale`, for the content's `lang`: strings
+ * the host added for the tag or its base language first (as i18next looks them up), then the
+ * shipped language the tag resolves to once loaded, else `en` — also when a shipped language
+ * failed to load. `fr-CA` -> `fr`, `pt-PT` -> `pt-BR`, `ko` -> `en` (unless the host added `ko`).
+ */
+export function renderedLanguage(instance: i18n, locale: string): string {
+  const candidates = [canonical(locale), baseLanguage(locale), resolveLanguage(locale)];
+  return candidates.find((tag) => tag && instance.hasResourceBundle(tag, 'translation')) ?? 'en';
 }
 
 /** Whether a string is a well-formed BCP 47 tag Intl accepts. */
