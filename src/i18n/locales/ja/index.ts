@@ -1,0 +1,4 @@
+import { mergeStrings } from '../../strings.ts';
+
+/** Japanese, loaded on demand as one chunk (see `load-locale.ts`). */
+export default mergeStrings(import.meta.glob('./*.json', { eager: true, import: 'default' }));
