@@ -3,7 +3,7 @@ import { BillfoldError } from '../api/errors.ts';
 import type { BillfoldClient, CallOptions, Versioned } from '../api/types.ts';
 import type { BillingCycle, CycleChangeRequest, CyclePreview } from '../contract/index.ts';
 import { createBillingCycleModel } from './billing-cycle.ts';
-import type { PortalChange, StoreContext } from './remote.ts';
+import { fakeContext } from '../test-support/store-context.ts';
 
 const eur = (amount: number) => ({ amount, currency: 'EUR' });
 
@@ -74,21 +74,9 @@ function backend(start = cycle()) {
 }
 
 function harness(client: Partial<BillfoldClient>) {
-  const changes: PortalChange[] = [];
-  const errors: BillfoldError[] = [];
-  let refreshes = 0;
-  const context: StoreContext = {
-    client: () => client as BillfoldClient,
-    track: () => {
-      const controller = new AbortController();
-      return { signal: controller.signal, done: () => {}, abort: () => controller.abort() };
-    },
-    reportError: (error) => void errors.push(error),
-    reportChange: (change) => void changes.push(change),
-    refreshAccount: async () => void refreshes++,
-  };
+  const { context, changes, errors, refreshes } = fakeContext(client);
   const model = createBillingCycleModel(context, { debounceMs: 20 });
-  return { model, changes, errors, refreshes: () => refreshes };
+  return { model, changes, errors, refreshes };
 }
 
 const settle = (ms = 60) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -210,12 +198,12 @@ describe('the billing cycle model', () => {
     model.review();
     server.failNext(new BillfoldError('validation', 'invalid', { status: 422, fields: [{ path: 'billingDay', code: 'not_allowed', message: 'no' }] }));
     await model.confirm();
-    expect(model.fieldErrors.value).toEqual([{ path: 'billingDay', code: 'not_allowed', message: 'no' }]);
+    expect(model.form.issues.value.map(({ path, key }) => ({ path, key }))).toEqual([{ path: 'billingDay', key: 'notAllowed' }]);
     expect(model.step.value).toBe('choose');
-    expect(model.changeError.value).toBeUndefined();
+    expect(model.form.failure.value).toBeUndefined();
     // Choosing another day clears the day's message.
     model.chooseDay(20);
-    expect(model.fieldErrors.value).toEqual([]);
+    expect(model.form.issues.value).toEqual([]);
   });
 
   it('keeps the idempotency key when the outcome is unknown, so "Try again" acts once', async () => {
@@ -227,7 +215,7 @@ describe('the billing cycle model', () => {
     model.review();
     server.failNext(new BillfoldError('network', 'offline'));
     await model.confirm();
-    expect(model.changeError.value?.kind).toBe('network');
+    expect(model.form.failure.value?.kind).toBe('network');
     expect(model.step.value).toBe('confirm');
     await model.confirm();
     expect(server.changes).toHaveLength(2);
@@ -242,7 +230,7 @@ describe('the billing cycle model', () => {
     model.chooseDay(3);
     await settle();
     expect(model.preview.value.status).toBe('error');
-    expect(model.fieldErrors.value[0]?.code).toBe('not_allowed');
+    expect(model.form.issues.value[0]?.key).toBe('notAllowed');
     expect(errors.map((e) => e.kind)).toEqual(['validation']);
     model.chooseDay(15);
     await settle();

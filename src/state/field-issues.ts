@@ -157,6 +157,9 @@ function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
 
 const ZOD_CODES = new Set(['too_small', 'too_big', 'invalid_format', 'invalid_type', 'invalid_value']);
 
+/** Field codes of the contract beyond zod's, and their wording keys. */
+const CONTRACT_CODES: Record<string, string> = { not_found: 'notFound', not_allowed: 'notAllowed' };
+
 /**
  * The server's 422 `fields` in the same shape as the form's own check. A path the form does not
  * show lands on `fallbackPath`; a code the widget does not know keeps the backend's words.
@@ -170,9 +173,10 @@ export function issuesFromServer(
   return fields.map((field) => {
     const path = shownPaths && fallbackPath !== undefined ? nearestShown(field.path, shownPaths, fallbackPath) : field.path;
     if (!ZOD_CODES.has(field.code)) {
-      // A merchant backend's own rule (a VAT id it checked, a date outside its hours): its
-      // words are all we have. `not_found` and friends keep their code as the key.
-      return { path, key: field.code === 'not_found' ? 'notFound' : 'invalid', serverMessage: field.message };
+      // The contract's own codes beyond zod's have words in every language; a merchant backend's
+      // own rule (a VAT id it checked) has only the backend's words.
+      const known = CONTRACT_CODES[field.code];
+      return known ? { path, key: known } : { path, key: 'invalid', serverMessage: field.message };
     }
     return { path, ...issueFor(field.code, rulesAt(schema, field.path)) };
   });

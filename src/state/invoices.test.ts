@@ -154,7 +154,7 @@ describe('paying an invoice', () => {
     expect(first).toBeUndefined();
     expect(second).toBeUndefined();
     expect(keys).toHaveLength(1);
-    expect(model.payError.value?.kind).toBe('network');
+    expect(model.payForm('inv_1').failure.value?.kind).toBe('network');
 
     const retried = await model.pay(invoice, 'pm_1');
     expect(retried?.status).toBe('pending');
@@ -225,10 +225,9 @@ describe('paying an invoice', () => {
       },
     });
     expect(await model.pay({ id: 'inv_1', number: 'N-1' }, 'pm_1')).toBeUndefined();
-    expect(model.payStatus.value).toBe('error');
-    expect(model.payError.value?.code).toBe('conflict');
+    expect(model.payForm('inv_1').failure.value?.code).toBe('conflict');
     expect(model.payments.value.size).toBe(0);
-    model.resetPay();
-    expect(model.payStatus.value).toBe('idle');
+    model.payForm('inv_1').dismiss();
+    expect(model.payForm('inv_1').failure.value).toBeUndefined();
   });
 });

@@ -1,14 +1,16 @@
 import { signal, type ReadonlySignal } from '@preact/signals';
 import type { BillfoldError } from '../api/errors.ts';
-import type {
-  InvoiceDetail,
-  InvoiceListQuery,
-  InvoiceStatus,
-  InvoiceSummary,
-  Payment,
-  PaymentMethod,
+import {
+  PayInvoiceRequestSchema,
+  type InvoiceDetail,
+  type InvoiceListQuery,
+  type InvoiceStatus,
+  type InvoiceSummary,
+  type Payment,
+  type PaymentMethod,
 } from '../contract/index.ts';
-import { createMutation, createQuery, toBillfoldError, type LoadState, type StoreContext } from './remote.ts';
+import { createForm } from './form.ts';
+import { createQuery, toBillfoldError, type LoadState, type StoreContext } from './remote.ts';
 
 /** The list's status filter: one invoice status, or every invoice. */
 export type InvoiceFilter = InvoiceStatus | 'all';
@@ -42,6 +44,7 @@ export interface InvoicesModelOptions {
 }
 
 type Query<T> = ReturnType<typeof createQuery<T>>;
+type PayForm = ReturnType<typeof createForm<{ paymentMethodId: string }, { paymentMethodId: string }, Payment>>;
 
 /**
  * The invoices screen's model: the filtered, paginated list, each invoice's detail, the saved
@@ -166,36 +169,51 @@ export function createInvoicesModel(context: StoreContext, options: InvoicesMode
     payments.value = next;
   }
 
-  const payMutation = createMutation(
-    context,
-    'payInvoice',
-    (client, input: { invoiceId: string; paymentMethodId: string }, callOptions) =>
-      client.payInvoice(input.invoiceId, { paymentMethodId: input.paymentMethodId }, callOptions),
-  );
+  const payForms = new Map<string, PayForm>();
 
   /**
-   * Pays what is due on an invoice with a saved method. A second call while one is running is
-   * ignored, and a retry of the same payment after a failure (a dropped connection) carries the
-   * same idempotency key, so the customer is charged once. Resolves the payment as submitted
-   * (usually `pending`; it is then followed until it settles), or `undefined` on failure
-   * (see `pay.error`).
+   * Paying one invoice: the method to pay with (the default unless the customer picks another),
+   * sent with one idempotency key per customer action, so a double click or a retry after a
+   * dropped connection charges once. The answer is usually `pending`; the payment is then
+   * followed until it settles.
+   */
+  function payForm(invoiceId: string): PayForm {
+    let form = payForms.get(invoiceId);
+    if (!form) {
+      form = createForm(context, {
+        operation: 'payInvoice',
+        schema: PayInvoiceRequestSchema,
+        initial: { paymentMethodId: '' },
+        toBody: (draft: { paymentMethodId: string }) => (draft.paymentMethodId ? draft : {}),
+        fields: ['paymentMethodId'],
+        send: (client, body, callOptions) => client.payInvoice(invoiceId, body, callOptions),
+        onDone: (payment) => {
+          remember(payment);
+          context.reportChange({ type: 'payment-made', invoiceId, paymentId: payment.id, status: payment.status });
+          if (payment.status === 'pending') {
+            watch(payment);
+            // The overview and the list show the invoice as processing now.
+            void context.refreshAccount();
+            refreshInvoice(invoiceId);
+          } else {
+            settled(payment);
+          }
+        },
+      });
+      payForms.set(invoiceId, form);
+    }
+    return form;
+  }
+
+  /**
+   * Pays what is due on an invoice with a saved method. Resolves the payment as submitted, or
+   * `undefined` on failure (`payForm(invoice.id).failure` says why).
    */
   async function pay(invoice: { id: string; number: string }, paymentMethodId: string): Promise<Payment | undefined> {
-    const invoiceId = invoice.id;
-    numbers.set(invoiceId, invoice.number);
-    const payment = await payMutation.submit({ invoiceId, paymentMethodId });
-    if (!payment) return undefined;
-    remember(payment);
-    context.reportChange({ type: 'payment-made', invoiceId, paymentId: payment.id, status: payment.status });
-    if (payment.status === 'pending') {
-      watch(payment);
-      // The overview and the list show the invoice as processing now.
-      void context.refreshAccount();
-      refreshInvoice(invoiceId);
-    } else {
-      settled(payment);
-    }
-    return payment;
+    numbers.set(invoice.id, invoice.number);
+    const form = payForm(invoice.id);
+    form.set('paymentMethodId', paymentMethodId);
+    return form.submit();
   }
 
   /** Reloads what shows an invoice's state: its detail (if loaded) and the list (if loaded). */
@@ -286,12 +304,9 @@ export function createInvoicesModel(context: StoreContext, options: InvoicesMode
     /** The latest payment per invoice id that this portal started or followed. */
     payments: payments as ReadonlySignal<ReadonlyMap<string, Payment>>,
     pay,
+    payForm,
     /** The number of an invoice this model has seen ('' when unknown). */
     invoiceNumber: (invoiceId: string) => numbers.get(invoiceId) ?? '',
-    payStatus: payMutation.status,
-    payError: payMutation.error,
-    /** Clears a payment error (the confirm step was closed); an identical retry keeps its key. */
-    resetPay: payMutation.reset,
     payment,
   };
 }

@@ -3,7 +3,8 @@ import { BillfoldError } from '../api/errors.ts';
 import type { BillfoldClient, CallOptions } from '../api/types.ts';
 import type { PaymentMethod } from '../contract/index.ts';
 import { createPaymentMethodsModel, expiresBefore, isCardExpired } from './payment-methods.ts';
-import type { PortalChange, StoreContext } from './remote.ts';
+import type { PaymentMethodCollector } from '../payments/collector.ts';
+import { fakeContext } from '../test-support/store-context.ts';
 
 const old: PaymentMethod = { id: 'pm_old', type: 'card', brand: 'Visa', last4: '1881', expMonth: 1, expYear: 2020, isDefault: true };
 const fresh: PaymentMethod = { id: 'pm_new', type: 'card', brand: 'Visa', last4: '4242', expMonth: 12, expYear: 2030, isDefault: false };
@@ -45,21 +46,23 @@ function fakeBackend() {
   return { client: client as unknown as BillfoldClient & typeof client, keys };
 }
 
-function context(client: BillfoldClient) {
-  const changes: PortalChange[] = [];
+/** A payment provider whose fields always hand back `token`, as the demo's sandbox does. */
+function collector(token: string): PaymentMethodCollector {
+  return { mount: async () => ({ submit: async () => ({ token }), destroy: () => {} }) };
+}
+
+function context(client: BillfoldClient, token = 'tok_sandbox_visa_4242_12_2030') {
   const refreshAccount = vi.fn(async () => {});
   const reportError = vi.fn();
-  const ctx: StoreContext = {
-    client: () => client,
-    track: () => {
-      const controller = new AbortController();
-      return { signal: controller.signal, done: () => {}, abort: () => controller.abort() };
-    },
-    reportError,
-    reportChange: (change) => changes.push(change),
-    refreshAccount,
-  };
+  const { context: ctx, changes } = fakeContext(client, { refreshAccount, reportError, collector: () => collector(token) });
   return { ctx, changes, refreshAccount, reportError };
+}
+
+/** The customer opens "Add a method": the provider's fields are mounted (no DOM needed here). */
+async function openAdd(model: ReturnType<typeof createPaymentMethodsModel>, makeDefault: boolean) {
+  model.mountCollector({ replaceChildren: () => {} } as unknown as HTMLElement, 'en');
+  await vi.waitFor(() => expect(model.collectorPhase.value).toBe('ready'));
+  model.addition.set('makeDefault', makeDefault);
 }
 
 describe('payment methods model', () => {
@@ -70,7 +73,8 @@ describe('payment methods model', () => {
     await model.load();
     expect(model.list.value).toMatchObject({ status: 'ready', data: { items: [{ id: 'pm_old' }] } });
 
-    const added = await model.add('tok_sandbox_visa_4242_12_2030', false);
+    await openAdd(model, false);
+    const added = await model.add();
     expect(added?.id).toBe('pm_new');
     expect(client.addPaymentMethod).toHaveBeenCalledWith({ token: 'tok_sandbox_visa_4242_12_2030', makeDefault: false }, expect.anything());
     expect(model.outcome.value).toMatchObject({ kind: 'added', method: { id: 'pm_new' } });
@@ -107,11 +111,12 @@ describe('payment methods model', () => {
 
   it("reports a refused token with the server's field code", async () => {
     const { client } = fakeBackend();
-    const { ctx, changes } = context(client);
+    const { ctx, changes } = context(client, 'tok_bad');
     const model = createPaymentMethodsModel(ctx);
     await model.load();
-    expect(await model.add('tok_bad', true)).toBeUndefined();
-    expect(model.addition.error.value?.fields?.[0]?.code).toBe('card_expired');
+    await openAdd(model, true);
+    expect(await model.add()).toBeUndefined();
+    expect(model.addition.failure.value?.fields?.[0]?.code).toBe('card_expired');
     expect(changes).toEqual([]);
   });
 });

@@ -1,6 +1,18 @@
-import { signal, type ReadonlySignal } from '@preact/signals';
-import type { PaymentMethod } from '../contract/index.ts';
+import { batch, computed, signal, type ReadonlySignal } from '@preact/signals';
+import { AddPaymentMethodRequestSchema, type PaymentMethod } from '../contract/index.ts';
+import { isCardExpired } from '../lib/card.ts';
+import { localToday } from '../lib/calendar.ts';
+import type { CollectorSession } from '../payments/collector.ts';
+import { createForm, refuse } from './form.ts';
 import { createMutation, createQuery, type StoreContext } from './remote.ts';
+
+export { expiresBefore, isCardExpired } from '../lib/card.ts';
+
+/**
+ * Where the payment provider's fields stand: `unavailable` when the host gave no collector,
+ * `failed` when they could not be shown ("Try again" mounts them again).
+ */
+export type CollectorPhase = 'idle' | 'loading' | 'ready' | 'failed' | 'unavailable';
 
 /** What the last completed change was, for the screen's confirmation. */
 export interface PaymentMethodOutcome {
@@ -22,9 +34,38 @@ export function createPaymentMethodsModel(context: StoreContext) {
   const outcome = signal<PaymentMethodOutcome | undefined>(undefined);
   let seq = 0;
 
-  const addition = createMutation(context, 'addPaymentMethod', (client, body: { token: string; makeDefault: boolean }, options) =>
-    client.addPaymentMethod(body, options),
-  );
+  const collectorPhase = signal<CollectorPhase>('idle');
+  let session: CollectorSession | undefined;
+
+  /**
+   * Adding a method: the provider tokenizes what the customer typed into its own fields (card
+   * data never reaches Billfold), then the token is attached with one idempotency key per save.
+   */
+  const addition = createForm(context, {
+    operation: 'addPaymentMethod',
+    schema: AddPaymentMethodRequestSchema,
+    initial: { makeDefault: false },
+    toBody: async (draft: { makeDefault: boolean }) => {
+      if (!session) return refuse([{ path: 'token', key: 'unavailable' }]);
+      const result = await session.submit();
+      // The provider's own words for a card it refused (declined, mistyped).
+      if ('error' in result) return refuse([{ path: 'token', key: 'invalid', serverMessage: result.error }]);
+      return { token: result.token, makeDefault: draft.makeDefault };
+    },
+    fields: ['token', 'makeDefault'],
+    send: (client, body, options) => client.addPaymentMethod(body, options),
+    onDone: (method) => {
+      done('added', method);
+      // The answer is the new method only; other methods' default flags may have changed.
+      void list.reload();
+    },
+    onFailed: (error) => {
+      // A refused token is not a field the customer can edit here: it is worded as a failure.
+      if (error.kind !== 'validation') return false;
+      addition.fail(error);
+      return true;
+    },
+  });
   const defaulting = createMutation(context, 'setDefaultPaymentMethod', (client, id: string, options) =>
     client.setDefaultPaymentMethod(id, options),
   );
@@ -50,9 +91,49 @@ export function createPaymentMethodsModel(context: StoreContext) {
     return state.status === 'ready' ? state.data.items.find((m) => m.id === id) : undefined;
   }
 
+  /** Whether the customer has a default that works today (else "make default" starts ticked). */
+  const hasUsableDefault = computed(() => {
+    const state = list.state.value;
+    const today = localToday();
+    return state.status === 'ready' && state.data.items.some((m) => m.isDefault && !(m.type === 'card' && isCardExpired(m, today)));
+  });
+
+  /**
+   * Shows the provider's fields in `container` (the host's `paymentMethodCollector`). Returns the
+   * cleanup that removes them; mounting again (a "Try again", another language) starts afresh.
+   */
+  function mountCollector(container: HTMLElement, locale: string): () => void {
+    const collector = context.collector?.();
+    batch(() => {
+      addition.reset({ makeDefault: !hasUsableDefault.peek() });
+      collectorPhase.value = collector ? 'loading' : 'unavailable';
+    });
+    if (!collector) return () => {};
+    let cancelled = false;
+    collector.mount(container, { locale, theme: context.colorScheme?.() ?? 'light' }).then(
+      (mounted) => {
+        if (cancelled) mounted.destroy();
+        else {
+          session = mounted;
+          collectorPhase.value = 'ready';
+        }
+      },
+      () => {
+        if (!cancelled) collectorPhase.value = 'failed';
+      },
+    );
+    return () => {
+      cancelled = true;
+      session?.destroy();
+      session = undefined;
+      container.replaceChildren();
+    };
+  }
+
   return {
-    /** The host's collector and the colour scheme to render its fields in. */
-    environment: () => ({ collector: context.collector?.(), theme: context.colorScheme?.() ?? 'light' }),
+    /** Where the provider's fields stand. */
+    collectorPhase: collectorPhase as ReadonlySignal<CollectorPhase>,
+    mountCollector,
     /** The saved methods. */
     list: list.state,
     /** The last completed change (for the confirmation message). */
@@ -61,22 +142,16 @@ export function createPaymentMethodsModel(context: StoreContext) {
     load: () => list.ensure(),
     /** Loads the methods again. */
     reload: () => list.reload(),
-    addition: { status: addition.status, error: addition.error, reset: addition.reset },
+    /** Adding a method: its status is what the add form's `FormShell` shows. */
+    addition,
     defaulting: { status: defaulting.status, error: defaulting.error, reset: defaulting.reset },
     removal: { status: removal.status, error: removal.error, reset: removal.reset },
 
     /**
-     * Attaches the method behind a provider's single-use token. Resolves with the new method, or
-     * `undefined` when it failed (`addition.error` says why).
+     * Attaches the method the customer typed into the provider's fields. Resolves with the new
+     * method, or `undefined` when it failed (`addition.failure` or its issues say why).
      */
-    async add(token: string, makeDefault: boolean): Promise<PaymentMethod | undefined> {
-      const method = await addition.submit({ token, makeDefault });
-      if (!method) return undefined;
-      // The answer is the new method only; other methods' default flags may have changed.
-      await list.reload();
-      done('added', method);
-      return method;
-    },
+    add: () => addition.submit(),
 
     /** Makes a method the default for future charges. */
     async makeDefault(id: string): Promise<boolean> {
@@ -104,17 +179,3 @@ export function createPaymentMethodsModel(context: StoreContext) {
 /** The model of the payment-methods screen. */
 export type PaymentMethodsModel = ReturnType<typeof createPaymentMethodsModel>;
 
-/** Whether a card's expiry month has passed on `today` (`YYYY-MM-DD`); cards work through their expiry month. */
-export function isCardExpired(card: { expMonth: number; expYear: number }, today: string): boolean {
-  return expiresBefore(card, today);
-}
-
-/**
- * Whether a card stops working before `date` (`YYYY-MM-DD`): it works through the last day of its
- * expiry month, so it fails any charge in a later month.
- */
-export function expiresBefore(card: { expMonth: number; expYear: number }, date: string): boolean {
-  const year = Number(date.slice(0, 4));
-  const month = Number(date.slice(5, 7));
-  return card.expYear < year || (card.expYear === year && card.expMonth < month);
-}

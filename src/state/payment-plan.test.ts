@@ -3,7 +3,8 @@ import { BillfoldError } from '../api/errors.ts';
 import type { BillfoldClient, CallOptions } from '../api/types.ts';
 import type { OutstandingInvoice, PaymentPlan, PlanPolicy, PlanPreview, PlanRequest } from '../contract/index.ts';
 import { addDays, allowedInstalmentCounts, createPaymentPlanModel, deferralBounds, toPlanRequest } from './payment-plan.ts';
-import type { PortalChange, StoreContext } from './remote.ts';
+import { loyalAccount } from '../test-support/accounts.ts';
+import { fakeContext } from '../test-support/store-context.ts';
 
 const eur = (amount: number) => ({ amount, currency: 'EUR' });
 const NOW = new Date('2026-11-22T12:00:00Z');
@@ -86,22 +87,14 @@ function backend(options: { policy?: PlanPolicy; decide?: (request: PlanRequest)
   return { client, previews, requests, plans, failNext: (error: BillfoldError) => void (failNext = error) };
 }
 
-function harness(client: Partial<BillfoldClient>) {
-  const changes: PortalChange[] = [];
-  const errors: BillfoldError[] = [];
-  let refreshes = 0;
-  const context: StoreContext = {
-    client: () => client as BillfoldClient,
-    track: () => {
-      const controller = new AbortController();
-      return { signal: controller.signal, done: () => {}, abort: () => controller.abort() };
-    },
-    reportError: (error) => void errors.push(error),
-    reportChange: (change) => void changes.push(change),
-    refreshAccount: async () => void refreshes++,
-  };
+function harness(client: Partial<BillfoldClient>, preselect?: string) {
+  const account = loyalAccount({ outstandingInvoices: outstanding });
+  const { context, changes, errors, refreshes } = fakeContext(client, {
+    account: () => account,
+    route: () => (preselect ? { view: 'payment-plan', id: preselect } : { view: 'payment-plan' }),
+  });
   const model = createPaymentPlanModel(context, { now: () => NOW });
-  return { model, changes, errors, refreshes: () => refreshes };
+  return { model, changes, errors, refreshes };
 }
 
 describe('what the policy allows', () => {
@@ -135,19 +128,19 @@ describe('the payment plan model', () => {
   it('starts with every eligible invoice chosen, or only the one the customer came from', async () => {
     const server = backend();
     const first = harness(server.client);
-    await first.model.load(outstanding);
+    await first.model.load();
     expect(first.model.draft.value.invoiceIds).toEqual(['inv_open', 'inv_overdue']);
     expect(first.model.kinds.value).toEqual(['instalments', 'extension']);
     expect(first.model.total.value).toEqual(eur(17769));
-    const second = harness(server.client);
-    await second.model.load(outstanding, 'inv_overdue');
+    const second = harness(server.client, 'inv_overdue');
+    await second.model.load();
     expect(second.model.draft.value.invoiceIds).toEqual(['inv_overdue']);
     expect(second.model.instalmentCounts.value).toEqual([2, 3, 4, 5]);
   });
 
   it('drops a count the new selection no longer allows', async () => {
     const { model } = harness(backend().client);
-    await model.load(outstanding);
+    await model.load();
     model.setInstalments(6);
     model.toggleInvoice('inv_open', false);
     expect(model.draft.value.instalments).toBeUndefined();
@@ -157,7 +150,7 @@ describe('the payment plan model', () => {
   it('asks for what is missing before any preview', async () => {
     const server = backend();
     const { model } = harness(server.client);
-    await model.load(outstanding);
+    await model.load();
     await model.showPreview();
     expect(model.issues.value).toEqual([{ path: 'instalments', key: 'chooseInstalments' }]);
     model.toggleInvoice('inv_open', false);
@@ -172,13 +165,13 @@ describe('the payment plan model', () => {
   it('previews the schedule, then requests once; an approved plan is reported and listed', async () => {
     const server = backend();
     const { model, changes, refreshes } = harness(server.client);
-    await model.load(outstanding);
+    await model.load();
     model.setInstalments(3);
     model.setReason('prefer_not_to_say');
     model.setNote('Thank you for understanding.');
     await model.showPreview();
     expect(model.step.value).toBe('review');
-    expect(model.preview.value).toMatchObject({ status: 'ready', data: { withinPolicy: true } });
+    expect(model.preview.value).toMatchObject({ withinPolicy: true });
     expect(server.requests).toEqual([]);
     await Promise.all([model.submit(), model.submit()]);
     expect(server.requests).toHaveLength(1);
@@ -207,7 +200,7 @@ describe('the payment plan model', () => {
       violations: ['too_many_instalments'],
     });
     const { model } = harness(server.client);
-    await model.load(outstanding);
+    await model.load();
     model.setInstalments(6);
     await model.showPreview();
     expect(model.step.value).toBe('review');
@@ -218,7 +211,7 @@ describe('the payment plan model', () => {
   it('keeps the key across a retry after a lost answer, and shows 422 messages beside the fields', async () => {
     const server = backend();
     const { model } = harness(server.client);
-    await model.load(outstanding);
+    await model.load();
     model.setInstalments(3);
     await model.showPreview();
     server.failNext(new BillfoldError('network', 'offline'));
@@ -241,7 +234,7 @@ describe('the payment plan model', () => {
     );
     await model.submit();
     expect(model.issues.value).toEqual([
-      { path: 'invoiceIds', key: 'server', serverMessage: 'None of these invoices can be covered by a plan.' },
+      { path: 'invoiceIds', key: 'invalid', serverMessage: 'None of these invoices can be covered by a plan.' },
     ]);
     expect(model.step.value).toBe('form');
     expect(model.requestError.value).toBeUndefined();
@@ -249,7 +242,7 @@ describe('the payment plan model', () => {
 
   it('offers nothing when the merchant does not offer plans', async () => {
     const { model } = harness(backend({ policy: { ...policy, enabled: false, maxInstalments: 0, maxDeferralDays: 0 } }).client);
-    await model.load(outstanding);
+    await model.load();
     expect(model.kinds.value).toEqual([]);
   });
 });

@@ -1,19 +1,19 @@
 import { batch, computed, signal, type ReadonlySignal } from '@preact/signals';
-import type { BillfoldError } from '../api/errors.ts';
-import type {
-  FieldError,
-  Money,
-  OutstandingInvoice,
-  PaymentPlan,
-  PaymentPlans,
-  PlanKind,
-  PlanPolicy,
-  PlanPreview,
-  PlanReason,
-  PlanRequest,
+import {
+  PlanRequestSchema,
+  type Money,
+  type PaymentPlan,
+  type PaymentPlans,
+  type PlanKind,
+  type PlanPolicy,
+  type PlanPreview,
+  type PlanReason,
+  type PlanRequest,
 } from '../contract/index.ts';
+import { issuesFromServer, type FieldIssue } from './field-issues.ts';
+import { createForm } from './form.ts';
 import { addDays, billingToday } from '../lib/calendar.ts';
-import { createMutation, createQuery, toBillfoldError, type LoadState, type StoreContext } from './remote.ts';
+import { createQuery, toBillfoldError, type StoreContext } from './remote.ts';
 
 /** An invoice a plan may cover, with what is still owed on it. */
 export interface EligibleInvoice {
@@ -35,19 +35,14 @@ export interface PlanDraft {
   note: string;
 }
 
-/** Why the draft cannot be previewed yet; the view words each `key`. */
-export interface PlanIssue {
-  path: 'invoiceIds' | 'instalments' | 'extendTo' | 'reason' | 'note';
-  key: 'chooseInvoices' | 'chooseInstalments' | 'chooseDate' | 'dateTooEarly' | 'dateTooLate' | 'tooLong' | 'server';
-  /** The backend's own words for a refusal the widget cannot word itself. */
-  serverMessage?: string;
-}
+/**
+ * Why the draft cannot be previewed yet: `chooseInvoices`, `chooseInstalments`, `chooseDate`,
+ * `dateTooEarly`, `dateTooLate` (the policy), or the contract's keys (`tooLong`, `tooEarly`, …).
+ */
+export type PlanIssue = FieldIssue;
 
 /** Where the request stands on screen. */
 export type PlanStep = 'form' | 'review' | 'done';
-
-/** The longest note the contract accepts. */
-export const MAX_NOTE_LENGTH = 1000;
 
 /** Statuses of a request that still covers its invoices or awaits a decision. */
 const OPEN_STATUSES = new Set<PaymentPlan['status']>(['pending', 'approved', 'active']);
@@ -99,19 +94,10 @@ export function toPlanRequest(draft: PlanDraft): PlanRequest {
   return body;
 }
 
-const SERVER_PATHS = new Set<PlanIssue['path']>(['invoiceIds', 'instalments', 'extendTo', 'reason', 'note']);
+/** The request's fields in the order the form shows them. */
+const FIELDS = ['kind', 'invoiceIds', 'instalments', 'extendTo', 'reason', 'note'] as const;
 
-/** The server's 422 `fields` as issues beside the fields they concern. */
-export function issuesFromServer(fields: readonly FieldError[]): PlanIssue[] {
-  return fields.map((field) => {
-    const head = field.path.split('.')[0] as PlanIssue['path'];
-    return {
-      path: SERVER_PATHS.has(head) ? head : 'invoiceIds',
-      key: field.path === 'extendTo' && field.code === 'too_small' ? 'dateTooEarly' : 'server',
-      serverMessage: field.message,
-    };
-  });
-}
+const EMPTY_DRAFT: PlanDraft = { kind: 'instalments', invoiceIds: [], instalments: undefined, extendTo: '', reason: undefined, note: '' };
 
 /**
  * The payment plan screen's model: the merchant's policy and the customer's requests, a draft
@@ -122,19 +108,11 @@ export function issuesFromServer(fields: readonly FieldError[]): PlanIssue[] {
 export function createPaymentPlanModel(context: StoreContext, options: { now?: () => Date } = {}) {
   const now = options.now ?? (() => new Date());
   const plans = createQuery<PaymentPlans>(context, 'getPaymentPlans', (client, callOptions) => client.getPaymentPlans(callOptions));
-  const outstanding = signal<readonly OutstandingInvoice[]>([]);
   /** Eligible invoices the overview did not list, fetched from the invoice list. */
   const fetched = signal<readonly EligibleInvoice[]>([]);
-  const draft = signal<PlanDraft>({ kind: 'instalments', invoiceIds: [], instalments: undefined, extendTo: '', reason: undefined, note: '' });
   const touched = signal(false);
-  const issues = signal<PlanIssue[]>([]);
   const step = signal<PlanStep>('form');
-  const preview = signal<LoadState<PlanPreview>>({ status: 'idle' });
   const submitted = signal<PaymentPlan | undefined>(undefined);
-  const outcomeSeq = signal(0);
-  const request = createMutation<PlanRequest, PaymentPlan>(context, 'requestPaymentPlan', (client, body, callOptions) =>
-    client.requestPaymentPlan(body, callOptions),
-  );
 
   const policy = computed<PlanPolicy | undefined>(() => {
     const state = plans.state.value;
@@ -145,12 +123,63 @@ export function createPaymentPlanModel(context: StoreContext, options: { now?: (
     const p = policy.value;
     if (!p) return [];
     const known = new Map<string, EligibleInvoice>();
-    for (const i of outstanding.value) known.set(i.id, { id: i.id, number: i.number, dueDate: i.dueDate, amountDue: i.amountDue });
+    for (const i of context.account?.()?.outstandingInvoices ?? []) {
+      known.set(i.id, { id: i.id, number: i.number, dueDate: i.dueDate, amountDue: i.amountDue });
+    }
     for (const i of fetched.value) if (!known.has(i.id)) known.set(i.id, i);
     return p.eligibleInvoiceIds.flatMap((id) => {
       const invoice = known.get(id);
       return invoice && invoice.amountDue.amount > 0 ? [invoice] : [];
     });
+  });
+
+  /**
+   * The request as the customer builds it; "submitting" it asks the server for the schedule it
+   * would produce (nothing is requested yet), with the policy's own rules checked first.
+   */
+  const draftForm = createForm(context, {
+    operation: 'previewPaymentPlan',
+    schema: PlanRequestSchema,
+    initial: EMPTY_DRAFT,
+    toBody: toPlanRequest,
+    check: () => policyIssues(),
+    fields: FIELDS,
+    fallbackField: 'invoiceIds',
+    send: (client, body, callOptions) => client.previewPaymentPlan(body, callOptions),
+    onDone: (_preview, body) => {
+      // The customer may have changed something while the preview was on its way.
+      if (JSON.stringify(PlanRequestSchema.parse(toPlanRequest(draft.peek()))) === JSON.stringify(body)) step.value = 'review';
+    },
+  });
+  const draft = draftForm.draft;
+
+  /** The request the customer previewed, sent with one idempotency key per request. */
+  const requestForm = createForm(context, {
+    operation: 'requestPaymentPlan',
+    schema: PlanRequestSchema,
+    initial: null,
+    toBody: () => toPlanRequest(draft.peek()),
+    fields: FIELDS,
+    send: (client, body, callOptions) => client.requestPaymentPlan(body, callOptions),
+    onDone: (result) => {
+      submitted.value = result;
+      step.value = 'done';
+      draftForm.setIssues([]);
+      touched.value = false;
+      context.reportChange({ type: 'payment-plan-requested', planId: result.id, status: result.status });
+      void context.refreshAccount();
+      void plans.reload();
+    },
+    onFailed: (error) => {
+      if (!(error.kind === 'validation' && error.fields.length > 0)) return false;
+      // Refused fields are fixed on the form, where each message stands beside its field.
+      batch(() => {
+        draftForm.setIssues(issuesFromServer(PlanRequestSchema, error.fields, FIELDS, 'invoiceIds'));
+        step.value = 'form';
+        draftForm.announce();
+      });
+      return true;
+    },
   });
 
   const chosen = computed(() => eligible.value.filter((i) => draft.value.invoiceIds.includes(i.id)));
@@ -185,19 +214,30 @@ export function createPaymentPlanModel(context: StoreContext, options: { now?: (
   });
   const openRequests = computed(() => requests.value.filter((p) => OPEN_STATUSES.has(p.status)));
 
-  /** Starts the draft from the policy: every eligible invoice (or the one the customer came from). */
+  /** The policy's rules for the draft, checked before the server is asked. */
+  function policyIssues(): FieldIssue[] {
+    const d = draft.peek();
+    const found: FieldIssue[] = [];
+    if (chosen.peek().length === 0) found.push({ path: 'invoiceIds', key: 'chooseInvoices' });
+    if (d.kind === 'instalments') {
+      if (d.instalments === undefined || !instalmentCounts.peek().includes(d.instalments)) {
+        if (chosen.peek().length > 0) found.push({ path: 'instalments', key: 'chooseInstalments' });
+      }
+    } else {
+      const b = bounds.peek();
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(d.extendTo)) found.push({ path: 'extendTo', key: 'chooseDate' });
+      else if (b && d.extendTo < b.min) found.push({ path: 'extendTo', key: 'dateTooEarly' });
+      else if (b && d.extendTo > b.max) found.push({ path: 'extendTo', key: 'dateTooLate' });
+    }
+    return found;
+  }
+
+  /** Starts the draft from the policy: every eligible invoice, or the one the customer came from. */
   function startDraft(preselect?: string): void {
     const offered = kinds.peek();
     const ids = eligible.peek().map((i) => i.id);
     const invoiceIds = preselect && ids.includes(preselect) ? [preselect] : ids;
-    draft.value = {
-      kind: offered[0] ?? 'instalments',
-      invoiceIds,
-      instalments: undefined,
-      extendTo: '',
-      reason: undefined,
-      note: '',
-    };
+    draftForm.reset({ ...EMPTY_DRAFT, kind: offered[0] ?? 'instalments', invoiceIds });
     touched.value = false;
   }
 
@@ -206,7 +246,7 @@ export function createPaymentPlanModel(context: StoreContext, options: { now?: (
     const p = policy.peek();
     const client = context.client();
     if (!p || !client) return;
-    const known = new Set(outstanding.peek().map((i) => i.id));
+    const known = new Set((context.account?.()?.outstandingInvoices ?? []).map((i) => i.id));
     if (p.eligibleInvoiceIds.every((id) => known.has(id))) return;
     const tracked = context.track();
     try {
@@ -220,21 +260,22 @@ export function createPaymentPlanModel(context: StoreContext, options: { now?: (
     }
   }
 
-  /**
-   * Loads the policy and requests (once). `invoices` are the account's open invoices (their
-   * amounts); `preselect` an invoice the customer came from.
-   */
-  async function load(invoices: readonly OutstandingInvoice[], preselect?: string): Promise<void> {
-    outstanding.value = invoices;
+  /** The invoice the customer came from (`payment-plan/<invoiceId>`), if any. */
+  function preselected(): string | undefined {
+    const route = context.route?.();
+    return route?.view === 'payment-plan' ? route.id : undefined;
+  }
+
+  /** Loads the policy and requests (once), and starts the draft unless the customer began one. */
+  async function load(): Promise<void> {
     const loaded = await plans.ensure();
     if (!loaded) return;
     await fetchMissing();
-    if (!touched.peek()) startDraft(preselect);
+    if (!touched.peek()) startDraft(preselected());
   }
 
-  /** Loads again ("Try again", or after a request). */
-  async function reload(invoices?: readonly OutstandingInvoice[]): Promise<void> {
-    if (invoices) outstanding.value = invoices;
+  /** Loads again ("Try again"). */
+  async function reload(): Promise<void> {
     const loaded = await plans.reload();
     if (!loaded) return;
     await fetchMissing();
@@ -242,130 +283,22 @@ export function createPaymentPlanModel(context: StoreContext, options: { now?: (
   }
 
   /** Applies an edit: the preview of an earlier draft goes, and so does the edited field's issue. */
-  function edit(change: Partial<PlanDraft>, path?: PlanIssue['path']): void {
+  function edit(change: Partial<PlanDraft>, path?: string): void {
     batch(() => {
-      let next = { ...draft.peek(), ...change };
-      // A count the new selection no longer allows is dropped rather than silently kept.
-      if (next.instalments !== undefined && change.invoiceIds) {
-        const p = policy.peek();
-        const sum = eligible.peek().filter((i) => next.invoiceIds.includes(i.id)).reduce((s, i) => s + i.amountDue.amount, 0);
-        if (p && !allowedInstalmentCounts(p, sum).includes(next.instalments)) next = { ...next, instalments: undefined };
-      }
-      draft.value = next;
+      draftForm.edit((current) => {
+        let next = { ...current, ...change };
+        // A count the new selection no longer allows is dropped rather than silently kept.
+        if (next.instalments !== undefined && change.invoiceIds) {
+          const p = policy.peek();
+          const sum = eligible.peek().filter((i) => next.invoiceIds.includes(i.id)).reduce((s, i) => s + i.amountDue.amount, 0);
+          if (p && !allowedInstalmentCounts(p, sum).includes(next.instalments)) next = { ...next, instalments: undefined };
+        }
+        return next;
+      }, path);
       touched.value = true;
       if (step.peek() === 'review') step.value = 'form';
-      preview.value = { status: 'idle' };
-      if (path) issues.value = issues.peek().filter((issue) => issue.path !== path);
-      request.reset();
-    });
-  }
-
-  /** Checks the draft against the policy before asking the server. */
-  function check(): PlanIssue[] {
-    const d = draft.peek();
-    const found: PlanIssue[] = [];
-    if (chosen.peek().length === 0) found.push({ path: 'invoiceIds', key: 'chooseInvoices' });
-    if (d.kind === 'instalments') {
-      if (d.instalments === undefined || !instalmentCounts.peek().includes(d.instalments)) {
-        if (chosen.peek().length > 0) found.push({ path: 'instalments', key: 'chooseInstalments' });
-      }
-    } else {
-      const b = bounds.peek();
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(d.extendTo)) found.push({ path: 'extendTo', key: 'chooseDate' });
-      else if (b && d.extendTo < b.min) found.push({ path: 'extendTo', key: 'dateTooEarly' });
-      else if (b && d.extendTo > b.max) found.push({ path: 'extendTo', key: 'dateTooLate' });
-    }
-    if (d.note.trim().length > MAX_NOTE_LENGTH) found.push({ path: 'note', key: 'tooLong' });
-    return found;
-  }
-
-  /** Asks the server for the schedule of the draft (nothing is requested yet). */
-  async function showPreview(): Promise<void> {
-    const found = check();
-    if (found.length > 0) {
-      batch(() => {
-        issues.value = found;
-        outcomeSeq.value++;
-      });
-      return;
-    }
-    const client = context.client();
-    if (!client) return;
-    const body = toPlanRequest(draft.peek());
-    issues.value = [];
-    preview.value = { status: 'loading' };
-    const tracked = context.track();
-    try {
-      const data = await client.previewPaymentPlan(body, { signal: tracked.signal });
-      // The customer may have changed something while the preview was on its way.
-      if (JSON.stringify(toPlanRequest(draft.peek())) !== JSON.stringify(body)) return;
-      batch(() => {
-        preview.value = { status: 'ready', data };
-        step.value = 'review';
-        outcomeSeq.value++;
-      });
-    } catch (cause) {
-      const error = toBillfoldError(cause, 'previewPaymentPlan');
-      if (error.kind === 'aborted' && tracked.signal.aborted) return;
-      batch(() => {
-        if (error.kind === 'validation' && error.fields.length > 0) {
-          issues.value = issuesFromServer(error.fields);
-          preview.value = { status: 'idle' };
-        } else preview.value = { status: 'error', error };
-        outcomeSeq.value++;
-      });
-      context.reportError(error, 'previewPaymentPlan');
-    } finally {
-      tracked.done();
-    }
-  }
-
-  /** Sends the request the customer previewed; its outcome (and status) shows next. */
-  async function submit(): Promise<void> {
-    const shown = preview.peek();
-    if (step.peek() !== 'review' || shown.status !== 'ready' || !shown.data.withinPolicy) return;
-    const result = await request.submit(toPlanRequest(draft.peek()));
-    if (result) {
-      batch(() => {
-        submitted.value = result;
-        step.value = 'done';
-        issues.value = [];
-        outcomeSeq.value++;
-      });
-      context.reportChange({ type: 'payment-plan-requested', planId: result.id, status: result.status });
-      touched.value = false;
-      void context.refreshAccount();
-      await plans.reload();
-      return;
-    }
-    const error = request.error.peek();
-    if (!error) return;
-    batch(() => {
-      if (error.kind === 'validation' && error.fields.length > 0) {
-        issues.value = issuesFromServer(error.fields);
-        step.value = 'form';
-      }
-      outcomeSeq.value++;
-    });
-  }
-
-  /** After a completed request: a fresh draft over what still qualifies. */
-  function startAnother(): void {
-    batch(() => {
-      submitted.value = undefined;
-      step.value = 'form';
-      preview.value = { status: 'idle' };
-      issues.value = [];
-      request.reset();
-      startDraft();
-    });
-  }
-
-  /** Back from the preview to the form, keeping everything entered. */
-  function backToForm(): void {
-    batch(() => {
-      step.value = 'form';
-      request.reset();
+      draftForm.dismiss();
+      requestForm.dismiss();
     });
   }
 
@@ -381,19 +314,19 @@ export function createPaymentPlanModel(context: StoreContext, options: { now?: (
     kinds,
     requests,
     openRequests,
-    draft: draft as ReadonlySignal<PlanDraft>,
-    issues: issues as ReadonlySignal<PlanIssue[]>,
+    /** The request being built: its status is what the form step's `FormShell` shows. */
+    draftForm,
+    /** The request being sent: its status is what the review step's `FormShell` shows. */
+    requestForm,
+    draft,
+    issues: draftForm.issues,
     step: step as ReadonlySignal<PlanStep>,
-    preview: preview as ReadonlySignal<LoadState<PlanPreview>>,
+    /** The schedule the server previewed for the draft, while the customer reviews it. */
+    preview: draftForm.result as ReadonlySignal<PlanPreview | undefined>,
     /** The request just sent, with the status the backend gave it. */
     submitted: submitted as ReadonlySignal<PaymentPlan | undefined>,
-    requestStatus: request.status,
-    /** A failure of the request that is not a 422 (network, server, session, another refusal). */
-    requestError: computed<BillfoldError | undefined>(() => {
-      const error = request.error.value;
-      return error && !(error.kind === 'validation' && error.fields.length > 0) ? error : undefined;
-    }),
-    outcomeSeq: outcomeSeq as ReadonlySignal<number>,
+    /** A failure of the request that is not about a field (network, server, session, another refusal). */
+    requestError: requestForm.failure,
     load,
     reload,
     setKind: (kind: PlanKind) => edit({ kind }),
@@ -407,10 +340,30 @@ export function createPaymentPlanModel(context: StoreContext, options: { now?: (
     setExtendTo: (date: string) => edit({ extendTo: date }, 'extendTo'),
     setReason: (reason: PlanReason | undefined) => edit({ reason }, 'reason'),
     setNote: (note: string) => edit({ note }, 'note'),
-    showPreview,
-    submit,
-    backToForm,
-    startAnother,
+    /** Asks the server for the schedule of the draft (nothing is requested yet). */
+    showPreview: () => draftForm.submit(),
+    /** Sends the request the customer previewed, if the preview says it is within the policy. */
+    async submit(): Promise<void> {
+      const shown = draftForm.result.peek();
+      if (step.peek() !== 'review' || !shown?.withinPolicy) return;
+      await requestForm.submit();
+    },
+    /** Back from the preview to the form, keeping everything entered. */
+    backToForm(): void {
+      batch(() => {
+        step.value = 'form';
+        requestForm.dismiss();
+      });
+    },
+    /** After a completed request: a fresh draft over what still qualifies. */
+    startAnother(): void {
+      batch(() => {
+        submitted.value = undefined;
+        step.value = 'form';
+        requestForm.reset();
+        startDraft();
+      });
+    },
   };
 }
 

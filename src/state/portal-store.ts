@@ -120,6 +120,8 @@ export function createPortalStore(options: PortalStoreOptions) {
     refreshAccount: () => reload({ quiet: true }),
     collector: () => collector.peek(),
     colorScheme: () => colorScheme.peek(),
+    account: () => accountData.peek(),
+    route: () => visibleRoute.peek(),
   };
 
   /**

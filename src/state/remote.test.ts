@@ -36,7 +36,7 @@ describe('createMutation', () => {
       return 'paid';
     });
     await pay.submit({ id: 'inv_1' });
-    expect(pay.status.value).toBe('error');
+    expect(pay.status.value).toBe('failed');
     expect(await pay.submit({ id: 'inv_1' })).toBe('paid');
     expect(keys[0]).toBeDefined();
     expect(keys[1]).toBe(keys[0]);

@@ -3,7 +3,9 @@ import { toBillfoldError, type BillfoldError } from '../api/errors.ts';
 
 export { toBillfoldError };
 import type { BillfoldClient, CallOptions } from '../api/types.ts';
+import type { AccountSummary } from '../contract/index.ts';
 import type { PaymentMethodCollector } from '../payments/collector.ts';
+import type { Route } from './routes.ts';
 
 /** Where a piece of remote data stands. `idle` means no request yet (no client or no token). */
 export type LoadState<T> =
@@ -32,6 +34,10 @@ export interface StoreContext {
   collector?(): PaymentMethodCollector | undefined;
   /** The colour scheme the portal shows now (its `theme`, with `system` resolved); light if absent. */
   colorScheme?(): 'light' | 'dark';
+  /** The account summary on screen, once loaded (its open invoices, its contact). */
+  account?(): AccountSummary | undefined;
+  /** Where the portal is (a screen's model reads the record the customer came from). */
+  route?(): Route;
 }
 
 /** A tracked request's signal and controls. */

@@ -45,6 +45,8 @@ export interface FormShellProps {
   submitLabel: string;
   /** The submit button's words while the request is on its way ("Saving…"). */
   busyLabel: string;
+  /** Nothing to send yet (e.g. the preview the customer confirms is still on its way). */
+  submitDisabled?: boolean;
   /** Buttons after the submit button (Cancel, Undo my changes). */
   actions?: ComponentChildren;
   /** After the actions (the confirmation of the last save). */
@@ -119,7 +121,7 @@ export function FormShell(props: FormShellProps) {
         </div>
       ) : null}
       <div class="form-actions">
-        <Button type="submit" variant="primary" busy={busy}>
+        <Button type="submit" variant="primary" busy={busy} disabled={props.submitDisabled}>
           {busy ? props.busyLabel : props.submitLabel}
         </Button>
         {props.actions}

@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef } from 'preact/hooks';
+import type { FieldIssue } from '../../state/form.ts';
 import type { TFunction } from 'i18next';
 import type { BillingCycle, BillingInterval, CyclePreview } from '../../contract/index.ts';
 import { useI18n } from '../../i18n/i18n-context.ts';
@@ -11,8 +12,8 @@ import { Money } from '../../ui/money.tsx';
 import { Section } from '../../ui/section.tsx';
 import { errorMessage } from '../error-message.ts';
 import type { ScreenProps } from '../screens.ts';
-import { LoadFailed } from '../load-failed.tsx';
-import { useOutcomeFocus } from '../use-outcome-focus.ts';
+import { FormShell, useOutcomeTarget } from '../form-shell.tsx';
+import { Remote, Screen } from '../screen.tsx';
 
 const K = 'billingCycle';
 
@@ -38,61 +39,40 @@ export default function BillingCycleScreen({ store, account, headingRef }: Scree
   useEffect(() => {
     void model.load();
   }, [model]);
-  const state = model.record.value;
-  const cycle = model.current.value;
-
-  let content;
-  if (cycle) content = <CycleContent model={model} cycle={cycle} merchant={account.merchant.name} />;
-  else if (state.status === 'error') {
-    content = (
-      <LoadFailed error={state.error} onRetry={() => void model.reload()} />
-    );
-  } else {
-    content = (
-      <p role="status" class="loading">
-        {t(`${K}.loading`)}
-      </p>
-    );
-  }
-
   return (
-    <div class="billing-cycle">
-      <h2 ref={headingRef} tabIndex={-1}>
-        {t(`${K}.title`)}
-      </h2>
-      <p class="cycle-intro">{t(`${K}.intro`)}</p>
-      {content}
-    </div>
+    <Screen class="billing-cycle" title={t(`${K}.title`)} intro={t(`${K}.intro`)} headingRef={headingRef}>
+      <Remote state={model.record.value} onRetry={() => void model.reload()} loading={t(`${K}.loading`)}>
+        {(version) => <CycleContent model={model} cycle={version.value} merchant={account.merchant.name} />}
+      </Remote>
+    </Screen>
   );
 }
 
 function CycleContent({ model, cycle, merchant }: { model: BillingCycleModel; cycle: BillingCycle; merchant: string }) {
   const { t, locale } = useI18n();
   const step = model.step.value;
-  const outcome = model.outcomeSeq.value;
   const confirmHeading = useRef<HTMLHeadingElement>(null);
   const conflictHeading = useRef<HTMLHeadingElement>(null);
   const doneHeading = useRef<HTMLHeadingElement>(null);
-  const failure = useRef<HTMLDivElement>(null);
   const dayId = useId();
   const container = useRef<HTMLDivElement>(null);
 
-  // Take the customer to the outcome of their action.
-  useOutcomeFocus(model, outcome, () => {
+  // Take the customer to the outcome of their action (a failed change is the form's own).
+  useOutcomeTarget(model.form.status, () => {
     const shadow = container.current?.getRootNode() as ShadowRoot | Document | undefined;
+    const now = model.step.peek();
     const target =
-      model.changeError.peek() && failure.current
-        ? failure.current.querySelector('button')
-        : model.conflict.peek() && conflictHeading.current
-          ? conflictHeading.current
-          : step === 'confirm'
-            ? confirmHeading.current
-            : step === 'done'
-              ? doneHeading.current
-              : model.fieldErrors.peek().length > 0
-                ? (shadow?.getElementById(dayId) as HTMLElement | null)
-                : null;
+      model.conflict.peek() && conflictHeading.current
+        ? conflictHeading.current
+        : now === 'confirm'
+          ? confirmHeading.current
+          : now === 'done'
+            ? doneHeading.current
+            : model.form.issues.peek().length > 0
+              ? (shadow?.getElementById(dayId) as HTMLElement | null)
+              : null;
     target?.focus();
+    return !!target;
   });
 
   const current = (
@@ -153,7 +133,6 @@ function CycleContent({ model, cycle, merchant }: { model: BillingCycleModel; cy
           cycle={cycle}
           headingRef={confirmHeading}
           conflictRef={conflictHeading}
-          failureRef={failure}
         />
       ) : (
         <>
@@ -170,9 +149,9 @@ function ChooseStep({ model, cycle, merchant, dayId }: { model: BillingCycleMode
   const name = useId();
   const legend = useId();
   const choice = model.choice.value ?? { interval: cycle.interval, billingDay: cycle.billingDay };
-  const dayError = model.fieldErrors.value.find((f) => f.path === 'billingDay');
-  const intervalError = model.fieldErrors.value.find((f) => f.path === 'interval');
-  const fieldMessage = (code: string) => t(code === 'not_allowed' ? `${K}.field.not_allowed` : `${K}.field.invalid`);
+  const dayError = model.form.issues.value.find((f) => f.path === 'billingDay');
+  const intervalError = model.form.issues.value.find((f) => f.path === 'interval');
+  const fieldMessage = (issue: FieldIssue) => t(issue.key === 'notAllowed' ? `${K}.field.not_allowed` : `${K}.field.invalid`);
 
   return (
     <form
@@ -187,7 +166,7 @@ function ChooseStep({ model, cycle, merchant, dayId }: { model: BillingCycleMode
         <legend id={legend} class="field-label">
           {t(`${K}.interval.legend`)}
         </legend>
-        {intervalError ? <p class="field-error">{fieldMessage(intervalError.code)}</p> : null}
+        {intervalError ? <p class="field-error">{fieldMessage(intervalError)}</p> : null}
         <div class="cycle-options">
           {cycle.options.map((option) => {
             const id = `${name}-${option.interval}`;
@@ -226,7 +205,7 @@ function ChooseStep({ model, cycle, merchant, dayId }: { model: BillingCycleMode
         hint={t(`${K}.day.hint`, { merchant })}
         value={String(choice.billingDay)}
         onChange={(value) => model.chooseDay(Number(value))}
-        error={dayError ? fieldMessage(dayError.code) : undefined}
+        error={dayError ? fieldMessage(dayError) : undefined}
         choices={cycle.allowedBillingDays.map((day) => ({ value: String(day), label: t(`${K}.day.option`, { day: nth(t, day) }) }))}
       />
       <PreviewPanel model={model} />
@@ -307,16 +286,13 @@ interface ConfirmStepProps {
   cycle: BillingCycle;
   headingRef: { current: HTMLHeadingElement | null };
   conflictRef: { current: HTMLHeadingElement | null };
-  failureRef: { current: HTMLDivElement | null };
 }
 
-function ConfirmStep({ model, cycle, headingRef, conflictRef, failureRef }: ConfirmStepProps) {
+function ConfirmStep({ model, cycle, headingRef, conflictRef }: ConfirmStepProps) {
   const { t, locale } = useI18n();
   const titleId = useId();
   const choice = model.choice.value;
   const preview = model.preview.value;
-  const pending = model.changeStatus.value === 'pending';
-  const failure = model.changeError.value;
   if (!choice) return null;
   const price = priceOf(cycle, choice.interval);
   return (
@@ -349,22 +325,18 @@ function ConfirmStep({ model, cycle, headingRef, conflictRef, failureRef }: Conf
           <p class="loading">{t(`${K}.preview.loading`)}</p>
         )}
       </div>
-      {failure ? (
-        <div ref={failureRef}>
-          <LoadFailed error={failure} onRetry={() => void model.confirm()} />
-        </div>
-      ) : null}
-      <div class="form-actions">
-        <Button
-          variant="primary"
-          busy={pending}
-          disabled={preview.status !== 'ready'}
-          onClick={() => void model.confirm()}
-        >
-          {pending ? t(`${K}.confirm.submitting`) : t(`${K}.confirm.submit`)}
-        </Button>
-        <Button onClick={model.back}>{t(`${K}.confirm.back`)}</Button>
-      </div>
+      <FormShell
+        form={model.form.status}
+        class="cycle-confirm-form"
+        onSubmit={() => void model.confirm()}
+        describe={(issue) => ({ target: titleId, message: issue.key })}
+        submitLabel={t(`${K}.confirm.submit`)}
+        busyLabel={t(`${K}.confirm.submitting`)}
+        submitDisabled={preview.status !== 'ready'}
+        actions={<Button onClick={model.back}>{t(`${K}.confirm.back`)}</Button>}
+      >
+        {null}
+      </FormShell>
     </section>
   );
 }

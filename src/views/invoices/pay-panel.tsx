@@ -8,7 +8,8 @@ import { useI18n } from '../../i18n/i18n-context.ts';
 import { formatMoney } from '../../i18n/format.ts';
 import { Button } from '../../ui/button.tsx';
 import { Dialog } from '../../ui/dialog.tsx';
-import { errorMessage } from '../error-message.ts';
+import { FormShell } from '../form-shell.tsx';
+import { Remote } from '../screen.tsx';
 import { methodLabel, payErrorMessage } from './invoice-format.ts';
 import { PaymentFailureExplanation, type FailureAction } from './payment-failure.tsx';
 
@@ -47,32 +48,35 @@ export interface PayDialogProps {
 export function PayDialog({ model, invoice, open, onClose, avoidMethodId, nav, returnFocus }: PayDialogProps) {
   const { t, locale } = useI18n();
   const methods = model.methods.value;
-  const status = model.payStatus.value;
-  const error = model.payError.value;
-  const [chosen, setChosen] = useState<string | undefined>(undefined);
+  const form = model.payForm(invoice.id);
+  const busy = form.busy.value;
   const amount = formatMoney(invoice.amountDue, locale);
-  const pending = status === 'pending';
+  const [paid, setPaid] = useState(false);
 
   useEffect(() => {
     if (!open) return;
-    setChosen(undefined);
+    setPaid(false);
+    form.reset();
     // Fresh methods every time: one may have been added or removed on another screen.
     void model.reloadMethods();
   }, [open]);
 
   const list = methods.status === 'ready' ? methods.data : [];
+  const chosen = form.draft.value.paymentMethodId;
   const selected = chosen && list.some((m) => m.id === chosen) ? chosen : preselect(list, avoidMethodId);
 
-  async function confirm(event?: Event) {
-    event?.preventDefault();
-    if (!selected || pending) return;
+  async function confirm() {
+    if (!selected || busy) return;
     const payment = await model.pay(invoice, selected);
-    if (payment) onClose();
+    if (payment) {
+      setPaid(true);
+      onClose();
+    }
   }
 
   function close() {
-    if (pending) return;
-    model.resetPay();
+    if (busy) return;
+    form.dismiss();
     onClose();
   }
 
@@ -81,13 +85,28 @@ export function PayDialog({ model, invoice, open, onClose, avoidMethodId, nav, r
       open={open}
       title={t('invoices.pay.confirmTitle')}
       onClose={close}
-      busy={pending}
+      busy={busy}
       returnFocus={returnFocus}
       // Paid: focus goes to the payment's progress, not back to "Pay now".
-      preferReturnFocus={status === 'success'}
+      preferReturnFocus={paid}
     >
       <p>{t('invoices.pay.summary', { amount, number: invoice.number })}</p>
-      <form class="pay-form" onSubmit={confirm}>
+      <FormShell
+        form={form.status}
+        class="pay-form"
+        onSubmit={() => void confirm()}
+        describe={() => ({ target: '', message: '' })}
+        failureText={(error) => `${payErrorMessage(t, error)} ${t('invoices.pay.onceOnly')}`}
+        canRetry={() => false}
+        submitLabel={t('invoices.pay.confirm', { amount })}
+        busyLabel={t('invoices.pay.paying')}
+        submitDisabled={!selected}
+        actions={
+          <Button onClick={close} disabled={busy}>
+            {t('invoices.pay.cancel')}
+          </Button>
+        }
+      >
         {methods.status === 'ready' && list.length > 0 ? (
           <fieldset class="methods">
             <legend>{t('invoices.pay.method')}</legend>
@@ -98,8 +117,8 @@ export function PayDialog({ model, invoice, open, onClose, avoidMethodId, nav, r
                   name="payment-method"
                   value={method.id}
                   checked={method.id === selected}
-                  disabled={pending}
-                  onChange={() => setChosen(method.id)}
+                  disabled={busy}
+                  onChange={() => form.set('paymentMethodId', method.id)}
                 />
                 <span>
                   {methodLabel(t, method)}
@@ -115,31 +134,12 @@ export function PayDialog({ model, invoice, open, onClose, avoidMethodId, nav, r
               <Button onClick={() => nav.navigate({ view: 'payment-methods' })}>{t('invoices.pay.addMethod')}</Button>
             ) : null}
           </div>
-        ) : methods.status === 'error' ? (
-          <div role="alert" class="alert">
-            <p>{errorMessage(t, methods.error)}</p>
-            <Button onClick={() => void model.reloadMethods()}>{t('error.retry')}</Button>
-          </div>
         ) : (
-          <p role="status" class="loading">
-            {t('invoices.pay.loadingMethods')}
-          </p>
+          <Remote state={methods} onRetry={() => void model.reloadMethods()} loading={t('invoices.pay.loadingMethods')}>
+            {() => null}
+          </Remote>
         )}
-        {status === 'error' && error ? (
-          <div role="alert" class="alert">
-            <p>{payErrorMessage(t, error)}</p>
-            <p>{t('invoices.pay.onceOnly')}</p>
-          </div>
-        ) : null}
-        <div class="actions">
-          <Button type="submit" variant="primary" disabled={!selected} busy={pending}>
-            {pending ? t('invoices.pay.paying') : t('invoices.pay.confirm', { amount })}
-          </Button>
-          <Button onClick={close} disabled={pending}>
-            {t('invoices.pay.cancel')}
-          </Button>
-        </div>
-      </form>
+      </FormShell>
     </Dialog>
   );
 }

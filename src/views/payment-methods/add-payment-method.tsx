@@ -1,99 +1,39 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { useI18n } from '../../i18n/i18n-context.ts';
-import type { CollectorSession } from '../../payments/collector.ts';
 import type { PaymentMethodsModel } from '../../state/payment-methods.ts';
 import { Button } from '../../ui/button.tsx';
+import { FormShell } from '../form-shell.tsx';
+import { Loading } from '../screen.tsx';
 import { changeErrorMessage, K } from './labels.ts';
 
 /** Props of {@link AddPaymentMethod}. */
 export interface AddPaymentMethodProps {
   model: PaymentMethodsModel;
-  /** Whether "make default" starts ticked (no usable default yet). */
-  suggestDefault: boolean;
   /** Closes the panel; `added` when a method was saved. */
   onClose: (added: boolean) => void;
 }
 
-type Phase = 'loading' | 'ready' | 'failed' | 'unavailable';
-
 /**
  * Adding a method: the payment provider's hosted fields (through the element's
- * `paymentMethodCollector`) mounted into a container here, a "make default" choice, and Save.
- * Billfold renders no card input and only ever holds the provider's token.
+ * `paymentMethodCollector`, mounted by the model) in a container here, a "make default" choice,
+ * and Save. Billfold renders no card input and only ever holds the provider's token.
  */
-export function AddPaymentMethod({ model, suggestDefault, onClose }: AddPaymentMethodProps) {
+export function AddPaymentMethod({ model, onClose }: AddPaymentMethodProps) {
   const { t, locale } = useI18n();
   const id = useId();
   const heading = useRef<HTMLHeadingElement>(null);
   const container = useRef<HTMLDivElement>(null);
-  const session = useRef<CollectorSession | undefined>(undefined);
-  const [phase, setPhase] = useState<Phase>('loading');
   const [attempt, setAttempt] = useState(0);
-  const [makeDefault, setMakeDefault] = useState(suggestDefault);
-  const [error, setError] = useState<string | undefined>(undefined);
-  const [saving, setSaving] = useState(false);
-  const errorRef = useRef<HTMLParagraphElement>(null);
+  const form = model.addition;
+  const phase = model.collectorPhase.value;
+  const issue = form.issues.value[0];
 
   useEffect(() => {
     heading.current?.focus();
   }, []);
 
-  // Mount the provider's fields; remount on "Try again" or a change of language.
-  useEffect(() => {
-    const target = container.current;
-    if (!target) return;
-    const { collector, theme } = model.environment();
-    if (!collector) {
-      setPhase('unavailable');
-      return;
-    }
-    let cancelled = false;
-    setPhase('loading');
-    collector.mount(target, { locale, theme }).then(
-      (mounted) => {
-        if (cancelled) mounted.destroy();
-        else {
-          session.current = mounted;
-          setPhase('ready');
-        }
-      },
-      () => {
-        if (!cancelled) setPhase('failed');
-      },
-    );
-    return () => {
-      cancelled = true;
-      session.current?.destroy();
-      session.current = undefined;
-      target.replaceChildren();
-    };
-  }, [locale, attempt]);
-
-  useEffect(() => {
-    if (error) errorRef.current?.focus();
-  }, [error]);
-
-  async function save(event: Event) {
-    event.preventDefault();
-    if (saving || !session.current) return;
-    setError(undefined);
-    setSaving(true);
-    try {
-      const result = await session.current.submit();
-      if ('error' in result) {
-        setError(result.error);
-        return;
-      }
-      const method = await model.add(result.token, makeDefault);
-      if (method) onClose(true);
-      else {
-        const failure = model.addition.error.peek();
-        if (failure) setError(changeErrorMessage(t, failure));
-      }
-    } finally {
-      setSaving(false);
-    }
-  }
+  // The provider's fields, again on "Try again" or in another language.
+  useEffect(() => (container.current ? model.mountCollector(container.current, locale) : undefined), [locale, attempt]);
 
   return (
     <section class="card pm-add-form" part="card" aria-labelledby={`${id}-title`}>
@@ -107,44 +47,51 @@ export function AddPaymentMethod({ model, suggestDefault, onClose }: AddPaymentM
             <Button onClick={() => onClose(false)}>{t(`${K}.cancel`)}</Button>
           </div>
         </>
-      ) : (
-        <form onSubmit={(event) => void save(event)} noValidate aria-describedby={`${id}-intro`}>
-          <p id={`${id}-intro`}>{t(`${K}.addIntro`)}</p>
-          {phase === 'loading' && (
-            <p role="status" class="loading">
-              {t(`${K}.collectorLoading`)}
-            </p>
-          )}
-          {phase === 'failed' && (
+      ) : null}
+      <div hidden={phase === 'unavailable'}>
+        <p id={`${id}-intro`}>{t(`${K}.addIntro`)}</p>
+        <FormShell
+          form={form.status}
+          onSubmit={() =>
+            void model.add().then((method) => {
+              if (method) onClose(true);
+            })
+          }
+          describe={() => ({ target: `${id}-error`, message: '' })}
+          failureText={(error) => changeErrorMessage(t, error)}
+          canRetry={() => false}
+          submitLabel={t(`${K}.save`)}
+          busyLabel={t(`${K}.saving`)}
+          submitDisabled={phase !== 'ready'}
+          actions={
+            <Button onClick={() => onClose(false)} disabled={form.busy.value}>
+              {t(`${K}.cancel`)}
+            </Button>
+          }
+        >
+          {phase === 'loading' ? <Loading text={t(`${K}.collectorLoading`)} /> : null}
+          {phase === 'failed' ? (
             <div role="alert" class="alert" part="alert">
               <p>{t(`${K}.collectorFailed`)}</p>
               <Button onClick={() => setAttempt((n) => n + 1)}>{t('error.retry')}</Button>
             </div>
-          )}
+          ) : null}
           {/* The provider renders its fields (an iframe on its own origin) in here. */}
           <div class="pm-collector" ref={container} />
-          <p id={`${id}-error`} ref={errorRef} tabIndex={-1} role="alert" class={error ? 'pm-field-error' : 'visually-hidden'}>
-            {error ?? ''}
+          <p id={`${id}-error`} tabIndex={-1} role="alert" class={issue ? 'pm-field-error' : 'visually-hidden'}>
+            {issue ? (issue.serverMessage ?? t(`${K}.addUnavailable`)) : ''}
           </p>
           <div class="pm-check">
             <input
               id={`${id}-default`}
               type="checkbox"
-              checked={makeDefault}
-              onChange={(event) => setMakeDefault((event.target as HTMLInputElement).checked)}
+              checked={form.draft.value.makeDefault}
+              onChange={(event) => form.set('makeDefault', event.currentTarget.checked)}
             />
             <label for={`${id}-default`}>{t(`${K}.makeNewDefault`)}</label>
           </div>
-          <div class="pm-actions">
-            <Button type="submit" variant="primary" busy={saving} disabled={phase !== 'ready'}>
-              {saving ? t(`${K}.saving`) : t(`${K}.save`)}
-            </Button>
-            <Button onClick={() => onClose(false)} disabled={saving}>
-              {t(`${K}.cancel`)}
-            </Button>
-          </div>
-        </form>
-      )}
+        </FormShell>
+      </div>
     </section>
   );
 }

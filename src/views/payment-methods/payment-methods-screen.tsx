@@ -86,7 +86,6 @@ export default function PaymentMethodsScreen({ store, account, headingRef }: Scr
         (adding ? (
           <AddPaymentMethod
             model={model}
-            suggestDefault={!state.data.items.some((m) => m.isDefault && !(m.type === 'card' && isCardExpired(m, todayIsoDate())))}
             onClose={(added) => {
               setAdding(false);
               if (!added) queueMicrotask(() => addButton.current?.querySelector('button')?.focus());
