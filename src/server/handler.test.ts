@@ -8,14 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AccountSummarySchema, ErrorEnvelopeSchema, z, type ContactDetails } from '../contract/index.ts';
 import type { BillingAdapter } from './adapter.ts';
 import { VersionConflictError } from './errors.ts';
-import {
-  createBillfoldHandler,
-  formatEtag,
-  ifMatchAccepts,
-  parseIfMatch,
-  type BillfoldHandlerOptions,
-  type FetchHandler,
-} from './handler.ts';
+import { formatEtag, ifMatchAccepts, parseIfMatch } from './etag.ts';
+import { createBillfoldHandler, type BillfoldHandlerOptions, type FetchHandler } from './handler.ts';
 import { toNodeListener } from './node.ts';
 import { openReferenceDatabase } from './reference/database.ts';
 import { seedDemoData } from './reference/demo-seed.ts';
