@@ -32,7 +32,11 @@ import type {
 /** Who is asking: taken from the verified session token, never from the request. */
 export interface AdapterContext {
   customerId: string;
-  /** The request, for adapters that need e.g. the client's address for their own audit log. */
+  /**
+   * The request, for adapters that need e.g. the client's address for their own audit log. Its
+   * `signal` aborts when the client disconnects before the answer is sent (`toNodeListener` sees
+   * to that on Node): pass it on to slow reads and calls to other services.
+   */
   request?: Request;
 }
 

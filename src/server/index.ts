@@ -4,8 +4,11 @@
  * with {@link createSessionToken}, or start from the reference adapter (SQL over PGlite or
  * PostgreSQL).
  */
-export { createBillfoldHandler, formatEtag, parseIfMatch, ifMatchAccepts, fieldErrorsFromIssues } from './handler.ts';
-export type { BillfoldHandlerOptions, EntityTag, FetchHandler } from './handler.ts';
+export { createBillfoldHandler } from './handler.ts';
+export type { BillfoldHandlerOptions, FetchHandler } from './handler.ts';
+export { formatEtag, parseIfMatch, ifMatchAccepts } from './etag.ts';
+export type { EntityTag } from './etag.ts';
+export { fieldErrorsFromIssues } from './request-input.ts';
 export { toNodeListener, toFetchRequest, writeFetchResponse } from './node.ts';
 export type { NodeListenerOptions } from './node.ts';
 export {

@@ -22,10 +22,15 @@ async function readBody(req: IncomingMessage, limit: number): Promise<Buffer | n
   return Buffer.concat(chunks);
 }
 
-/** Turn a Node request into a fetch `Request`. */
+/**
+ * Turn a Node request into a fetch `Request`; `null` when its body is over the limit (stops
+ * reading there). `signal` becomes the request's signal: abort it when the client goes away, as
+ * {@link toNodeListener} does, so the handler and the adapter can stop work nobody will receive.
+ */
 export async function toFetchRequest(
   req: IncomingMessage,
   options: NodeListenerOptions = {},
+  signal?: AbortSignal,
 ): Promise<Request | null> {
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
@@ -41,11 +46,20 @@ export async function toFetchRequest(
     if (read === null) return null;
     body = new Uint8Array(read.buffer, read.byteOffset, read.byteLength);
   }
-  return new Request(url, { method, headers, ...(body && body.byteLength > 0 ? { body: body as Uint8Array<ArrayBuffer> } : {}) });
+  return new Request(url, {
+    method,
+    headers,
+    ...(body && body.byteLength > 0 ? { body: body as Uint8Array<ArrayBuffer> } : {}),
+    ...(signal ? { signal } : {}),
+  });
 }
 
-/** Write a fetch `Response` to a Node response. */
+/** Write a fetch `Response` to a Node response (nothing when the client has gone away). */
 export async function writeFetchResponse(response: Response, res: ServerResponse): Promise<void> {
+  if (res.destroyed) {
+    await response.body?.cancel();
+    return;
+  }
   const headers: Record<string, string | string[]> = {};
   response.headers.forEach((value, name) => {
     headers[name] = value;
@@ -60,15 +74,22 @@ export async function writeFetchResponse(response: Response, res: ServerResponse
 /**
  * Adapt a fetch-style handler (such as `createBillfoldHandler(...)`) to `node:http`:
  * `http.createServer(toNodeListener(handler))`, or mount it on a path of an Express/Fastify app.
+ * When the client disconnects before the answer is sent, the request's `signal` (which the
+ * adapter sees as `ctx.request.signal`) aborts.
  */
 export function toNodeListener(
   handler: FetchHandler,
   options: NodeListenerOptions = {},
 ): (req: IncomingMessage, res: ServerResponse) => void {
   return (req, res) => {
+    const disconnected = new AbortController();
+    // `close` on the response, not the request: a request closes as soon as its body is read.
+    res.once('close', () => {
+      if (!res.writableFinished) disconnected.abort(new DOMException('The client closed the connection.', 'AbortError'));
+    });
     void (async () => {
       try {
-        const request = await toFetchRequest(req, options);
+        const request = await toFetchRequest(req, options, disconnected.signal);
         if (request === null) {
           res.writeHead(413, { 'content-type': 'application/json; charset=utf-8', connection: 'close' });
           res.end(JSON.stringify({ error: { code: 'payload_too_large', message: 'The request is too large.' } }));
@@ -76,6 +97,8 @@ export function toNodeListener(
         }
         await writeFetchResponse(await handler(request), res);
       } catch (error) {
+        // A client that went away mid-request is no fault of the server: nobody is left to answer.
+        if (disconnected.signal.aborted) return;
         console.error('[billfold] could not answer a request:', error);
         if (!res.headersSent) {
           res.writeHead(500, { 'content-type': 'application/json; charset=utf-8' });

@@ -1,0 +1,203 @@
+/**
+ * The reference adapter's rows as its queries select them. Calendar dates are selected as
+ * `::text` (`YYYY-MM-DD`), so neither driver turns them into local-midnight `Date`s.
+ */
+import type {
+  BillingInterval,
+  ContactDetails,
+  Feature,
+  HistoryEntry,
+  HistoryKind,
+  HumanContact,
+  Instalment,
+  InvoiceLine,
+  PaymentPlan,
+  PlanPolicy,
+  Question,
+} from '../../contract/index.ts';
+import type { SandboxOutcome } from './sandbox-cards.ts';
+import type { Row } from './sql.ts';
+
+/** The plan policy as stored per customer (eligible invoices are derived). */
+export type StoredPlanPolicy = Omit<PlanPolicy, 'eligibleInvoiceIds'>;
+
+/** `customers`: who the customer is, and what the merchant offers them. */
+export interface CustomerRow extends Row {
+  id: string;
+  name: string;
+  greeting_name: string;
+  kind: 'individual' | 'business';
+  customer_since: string;
+  segment: 'new' | 'regular' | 'loyal';
+  locale: string;
+  currency: string;
+  merchant_name: string;
+  merchant_note_html: string | null;
+  human_contact: HumanContact | null;
+  features: Feature[];
+  plan_policy: StoredPlanPolicy;
+}
+
+/** An invoice with the sums its status is derived from (see `INVOICE_SELECT`). */
+export interface InvoiceRow extends Row {
+  id: string;
+  number: string;
+  issue_date: string;
+  due_date: string;
+  period_start: string | null;
+  period_end: string | null;
+  currency: string;
+  void: boolean;
+  paid_at: Date | null;
+  pdf_url: string | null;
+  /** Sum of all lines, tax included. */
+  total: number;
+  tax_total: number;
+  /** Sum of succeeded payments. */
+  paid: number;
+  /** Sum of corrections (negative for a credit). */
+  corrected: number;
+  /** A payment is pending. */
+  processing: boolean;
+  last_payment_id: string | null;
+  last_payment_status: string | null;
+}
+
+/** `invoice_lines`. */
+export interface InvoiceLineRow extends Row {
+  id: string;
+  kind: InvoiceLine['kind'];
+  description: string;
+  period_start: string | null;
+  period_end: string | null;
+  quantity: number | null;
+  unit: string | null;
+  unit_amount: number | null;
+  amount: number;
+  explanation: string;
+  tax_name: string | null;
+  tax_percent: number | null;
+  taxable_amount: number | null;
+}
+
+/** `corrections`: credit notes and corrections of an invoice. */
+export interface CorrectionRow extends Row {
+  id: string;
+  number: string;
+  issue_date: string;
+  amount: number;
+  note: string;
+}
+
+/** `payments`. */
+export interface PaymentRow extends Row {
+  id: string;
+  invoice_id: string;
+  amount: number;
+  currency: string;
+  status: 'pending' | 'succeeded' | 'failed';
+  created_at: Date;
+  settled_at: Date | null;
+  payment_method_id: string | null;
+  payment_method_label: string | null;
+  failure_reason: string | null;
+  failure_message: string | null;
+  next_retry_at: Date | null;
+  suggested_action: string | null;
+}
+
+/** `payment_methods`; `outcome` is what the sandbox processor does when it is charged. */
+export interface MethodRow extends Row {
+  id: string;
+  type: 'card' | 'bank_account' | 'wallet';
+  brand: string | null;
+  last4: string | null;
+  exp_month: number | null;
+  exp_year: number | null;
+  bank_name: string | null;
+  provider: string | null;
+  label: string | null;
+  is_default: boolean;
+  outcome: SandboxOutcome;
+}
+
+/** `billing_cycles`: the customer's interval, billing day and the price of each interval. */
+export interface CycleRow extends Row {
+  interval: BillingInterval;
+  billing_day: number;
+  allowed_days: number[];
+  price_month: number;
+  price_quarter: number;
+  price_year: number;
+  next_invoice_date: string;
+  version: number;
+}
+
+/** `payment_plans`. */
+export interface PlanRow extends Row {
+  id: string;
+  kind: 'instalments' | 'extension';
+  status: PaymentPlan['status'];
+  created_at: Date;
+  invoice_ids: string[];
+  total: number;
+  currency: string;
+  schedule: Instalment[];
+  reason: PaymentPlan['reason'];
+  note: string | null;
+  decision_note: string | null;
+  decided_at: Date | null;
+}
+
+/** `contact_details`. */
+export interface ContactRow extends Row {
+  name: string;
+  email: string;
+  phone: string | null;
+  billing_address: ContactDetails['billingAddress'];
+  tax_id: string | null;
+  preferred_channel: ContactDetails['preferences']['channel'];
+  reminder_days_before: number;
+  language: string;
+  version: number;
+}
+
+/** `invoice_recipients`. */
+export interface RecipientRow extends Row {
+  id: string;
+  name: string;
+  email: string;
+}
+
+/** `questions`. */
+export interface QuestionRow extends Row {
+  id: string;
+  invoice_id: string;
+  line_id: string | null;
+  subject: string;
+  topic: Question['topic'];
+  status: Question['status'];
+  created_at: Date;
+}
+
+/** `question_messages`. */
+export interface QuestionMessageRow extends Row {
+  id: string;
+  question_id: string;
+  author: 'customer' | 'merchant';
+  author_name: string | null;
+  body: string;
+  sent_at: Date;
+}
+
+/** `history`: what was sent to the customer, or received from them, on which channel. */
+export interface HistoryRow extends Row {
+  id: string;
+  occurred_at: Date;
+  channel: HistoryEntry['channel'];
+  direction: HistoryEntry['direction'];
+  kind: HistoryKind;
+  subject: string;
+  sent_to: string | null;
+  invoice_id: string | null;
+}

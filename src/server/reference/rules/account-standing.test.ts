@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { accountStanding, accountSummary } from './account-standing.ts';
+import { invoiceState } from './invoice-status.ts';
+import { customerRow, inTimeZone, invoiceAt, invoiceRow, SERVER_ZONES } from './row-fixtures.ts';
+
+const NOW = new Date('2026-11-22T12:00:00Z');
+const paidOnTime = (id: string) =>
+  invoiceAt(NOW, { id, due_date: '2026-10-22', paid: 10_000, paid_at: new Date('2026-10-20T09:00:00Z') });
+const paidLate = (id: string, dueDate: string, paidAt: string) =>
+  invoiceAt(NOW, { id, due_date: dueDate, paid: 10_000, paid_at: new Date(paidAt) });
+const overdue = (id: string) => invoiceAt(NOW, { id, due_date: '2026-11-01' });
+const dueLater = (id: string) => invoiceAt(NOW, { id, due_date: '2026-12-01' });
+
+describe('account standing', () => {
+  it('is good with nothing outstanding, and payment due while an invoice is open', () => {
+    expect(accountStanding([paidOnTime('a')], NOW)).toMatchObject({ status: 'good', situation: 'none', outstanding: [] });
+    const open = dueLater('b');
+    expect(accountStanding([open, paidOnTime('a')], NOW)).toMatchObject({ status: 'payment_due', situation: 'none', outstanding: [open] });
+  });
+
+  it('calls a first overdue invoice a first miss, and a second miss within a year repeated', () => {
+    expect(accountStanding([overdue('a'), paidOnTime('b')], NOW)).toMatchObject({ status: 'past_due', situation: 'first_missed' });
+    expect(accountStanding([overdue('a'), paidLate('b', '2026-03-01', '2026-03-20T10:00:00Z')], NOW)).toMatchObject({
+      status: 'past_due',
+      situation: 'repeated_missed',
+    });
+    // Paid late, but more than a year before today: forgiven.
+    expect(accountStanding([overdue('a'), paidLate('b', '2025-11-01', '2025-11-30T10:00:00Z')], NOW).situation).toBe('first_missed');
+  });
+
+  it('puts a failed payment first, unless a new payment for it is on its way', () => {
+    const failed = invoiceAt(NOW, { id: 'a', due_date: '2026-12-01', last_payment_id: 'pay_1', last_payment_status: 'failed' });
+    const standing = accountStanding([failed, overdue('b')], NOW);
+    expect(standing).toMatchObject({ status: 'payment_failed', situation: 'repeated_missed', failed });
+    const retrying = invoiceAt(NOW, { id: 'a', processing: true, last_payment_id: 'pay_1', last_payment_status: 'failed' });
+    expect(accountStanding([retrying], NOW)).toMatchObject({ status: 'payment_due', failed: undefined });
+  });
+
+  it('is on plan, in hardship, only when a plan covers everything outstanding', () => {
+    const covered = invoiceState(invoiceRow({ id: 'a', due_date: '2026-11-01' }), new Set(['a']), NOW);
+    expect(accountStanding([covered, paidOnTime('b')], NOW)).toMatchObject({ status: 'on_plan', situation: 'hardship' });
+    expect(accountStanding([covered, overdue('c')], NOW)).toMatchObject({ status: 'past_due', situation: 'first_missed' });
+  });
+
+  it('sums the balance of outstanding invoices and names the last failed payment in the summary', () => {
+    const failed = invoiceAt(NOW, { id: 'a', number: 'INV-A', paid: 2500, last_payment_id: 'pay_9', last_payment_status: 'failed' });
+    const nextCharge = { date: '2026-12-15', amount: { amount: 3000, currency: 'EUR' }, paymentMethodId: 'pm_1' };
+    const summary = accountSummary({ customer: customerRow(), invoices: [failed, overdue('b'), paidOnTime('c')], nextCharge, now: NOW });
+    expect(summary).toMatchObject({
+      customer: { id: 'cus_1', greetingName: 'Ada', segment: 'regular' },
+      merchant: { name: 'Shop' },
+      status: 'payment_failed',
+      balance: { amount: 17_500, currency: 'EUR' },
+      nextCharge,
+      lastFailedPaymentId: 'pay_9',
+    });
+    expect(summary.outstandingInvoices).toEqual([
+      { id: 'a', number: 'INV-A', dueDate: '2026-11-22', amountDue: { amount: 7500, currency: 'EUR' }, status: 'open' },
+      { id: 'b', number: 'INV-1', dueDate: '2026-11-01', amountDue: { amount: 10_000, currency: 'EUR' }, status: 'past_due' },
+    ]);
+  });
+
+  for (const zone of SERVER_ZONES) {
+    describe(`with the server in ${zone}`, () => {
+      inTimeZone(zone);
+
+      it('counts a payment as late by its UTC date, not the server’s', () => {
+        // 23:30 UTC on the due date is the next morning in Auckland: still on time.
+        const onTheDay = paidLate('b', '2026-06-01', '2026-06-01T23:30:00Z');
+        expect(accountStanding([overdue('a'), onTheDay], NOW).situation).toBe('first_missed');
+        // 02:00 UTC the day after is still the due date in Los Angeles: late.
+        const nextDay = paidLate('b', '2026-06-01', '2026-06-02T02:00:00Z');
+        expect(accountStanding([overdue('a'), nextDay], NOW).situation).toBe('repeated_missed');
+      });
+    });
+  }
+});

@@ -1,0 +1,120 @@
+/**
+ * The server kit's test harness: the demo data in a fresh PGlite folder, served by the handler
+ * over the reference adapter on a real `node:http` server. Each test file gets its own.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer, type RequestListener, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
+import { createBillfoldHandler, type BillfoldHandlerOptions, type FetchHandler } from './handler.ts';
+import { toNodeListener } from './node.ts';
+import { openReferenceDatabase } from './reference/database.ts';
+import { seedDemoData } from './reference/demo-seed.ts';
+import { createSqlIdempotencyStore } from './reference/idempotency-store.ts';
+import { createReferenceAdapter } from './reference/reference-adapter.ts';
+import type { Sql } from './reference/sql.ts';
+import { createSessionToken } from './session.ts';
+
+/** The session secret the test server verifies tokens with. */
+export const secret = 'handler-test-secret-that-is-long-enough-0123456789';
+/** The one origin the test server allows cross-origin calls from. */
+export const ALLOWED = 'https://shop.example';
+
+/** A session token for a seeded customer. */
+export const tokenFor = async (customerId: string) => (await createSessionToken({ customerId, secret })).token;
+
+/** The error code of an error answer. */
+export const errorCode = async (response: Response) => ((await response.clone().json()) as { error: { code: string } }).error.code;
+
+/** Serve `listener` on a free port of 127.0.0.1 until `close`. */
+export async function listen(listener: RequestListener): Promise<{ base: string; close: () => Promise<void> }> {
+  const server: Server = createServer(listener);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () => new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
+  };
+}
+
+/** A request straight to a handler (no HTTP), for handlers over a wrapped adapter. */
+export async function direct(
+  handler: FetchHandler,
+  method: string,
+  path: string,
+  init: { customerId?: string; key?: string; body?: unknown; ifMatch?: string } = {},
+): Promise<Response> {
+  const headers: Record<string, string> = { authorization: `Bearer ${await tokenFor(init.customerId ?? 'cus_margaret')}` };
+  if (init.key !== undefined) headers['idempotency-key'] = init.key;
+  if (init.ifMatch !== undefined) headers['if-match'] = init.ifMatch;
+  if (init.body !== undefined) headers['content-type'] = 'application/json';
+  return handler(
+    new Request(`http://local/billing-api${path}`, {
+      method,
+      headers,
+      ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
+    }),
+  );
+}
+
+/** What {@link useTestServer} gives; fields are set once the file's `beforeAll` has run. */
+export interface TestServer {
+  sql: Sql;
+  /** `http://127.0.0.1:<port>`; the contract is under `/billing-api`. */
+  base: string;
+  /** The handler's options, to build handlers over a wrapped adapter. */
+  options: BillfoldHandlerOptions;
+  /** A request over HTTP, as Margaret unless `token` says otherwise (`null`: none). */
+  call(method: string, path: string, init?: { token?: string | null; body?: unknown; headers?: Record<string, string> }): Promise<Response>;
+  /** How many feedback rows a customer has. */
+  feedbackRows(customerId: string): Promise<number>;
+}
+
+/** Start a test server for the surrounding test file. */
+export function useTestServer(): TestServer {
+  let dir: string;
+  let stop: () => Promise<void>;
+  const t = {
+    async call(method, path, init = {}) {
+      const headers: Record<string, string> = { ...init.headers };
+      const token = init.token === undefined ? await tokenFor('cus_margaret') : init.token;
+      if (token) headers.authorization = `Bearer ${token}`;
+      if (init.body !== undefined) headers['content-type'] = 'application/json';
+      return fetch(`${t.base}/billing-api${path}`, {
+        method,
+        headers,
+        ...(init.body !== undefined ? { body: typeof init.body === 'string' ? init.body : JSON.stringify(init.body) } : {}),
+      });
+    },
+    async feedbackRows(customerId) {
+      const rows = await t.sql.query<{ n: number }>('SELECT count(*)::int AS n FROM feedback WHERE customer_id = $1', [customerId]);
+      return rows[0]!.n;
+    },
+  } as TestServer;
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'billfold-handler-'));
+    t.sql = await openReferenceDatabase({ dataDir: dir });
+    await seedDemoData(t.sql);
+    // Payments stay pending during these tests: settling is tested with the adapter.
+    const adapter = createReferenceAdapter({ sql: t.sql, settleDelayMs: 10 * 60_000 });
+    t.options = {
+      adapter,
+      idempotencyStore: createSqlIdempotencyStore(t.sql),
+      sessionSecret: secret,
+      basePath: '/billing-api',
+      cors: { allowedOrigins: [ALLOWED] },
+      onError: () => undefined,
+    };
+    ({ base: t.base, close: stop } = await listen(toNodeListener(createBillfoldHandler(t.options))));
+  });
+
+  afterAll(async () => {
+    await stop();
+    await t.sql.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  return t;
+}
