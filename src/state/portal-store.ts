@@ -6,7 +6,7 @@ import type { PaymentMethodCollector } from '../payments/collector.ts';
 import { resolveLocale } from '../i18n/create-i18n.ts';
 import { toBillfoldError, type LoadState, type PortalChange, type StoreContext } from './remote.ts';
 import { sameRoute, type Route } from './routes.ts';
-import { isViewEnabled, journeyOf, type ViewName } from './screens.ts';
+import { isViewEnabled, journeyOf, offeredViews, type ViewName } from './screens.ts';
 
 export { VIEWS, isViewName, parseRoute, formatRoute, type Route, type ViewName } from './routes.ts';
 export type { LoadState } from './remote.ts';
@@ -65,6 +65,8 @@ export function createPortalStore(options: PortalStoreOptions) {
     const filter = featureFilter.value;
     return filter ? offered.filter((f) => filter.includes(f)) : offered;
   });
+  /** The screens this customer is offered, in navigation order. */
+  const offered = computed<readonly ViewName[]>(() => (accountData.value ? offeredViews(features.value, accountData.value) : ['overview']));
   /** The route actually shown: a screen the merchant or host switched off falls back to the overview. */
   const visibleRoute = computed<Route>(() =>
     isViewEnabled(route.value.view, features.value) ? route.value : { view: 'overview' },
@@ -238,6 +240,10 @@ export function createPortalStore(options: PortalStoreOptions) {
     configured: computed(() => client.value !== null),
     locale,
     features,
+    /** The screens this customer is offered (switched on, and with something to show), in navigation order. */
+    offered,
+    /** Whether the customer may be taken to a screen (a link, an action's next step). */
+    canOpen: (view: ViewName) => offered.peek().includes(view),
     /** The element's `locale` attribute changed. */
     setLocaleAttribute: (value: string | null) => void (localeAttribute.value = value),
     /** The element's `paymentMethodCollector` changed. */

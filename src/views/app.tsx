@@ -1,15 +1,15 @@
 import { useEffect, useErrorBoundary, useMemo, useRef, useState } from 'preact/hooks';
 import type { i18n } from 'i18next';
 import type { ComponentChildren, ComponentType } from 'preact';
-import { formatRoute, VIEWS, type PortalStore, type ViewName } from '../state/portal-store.ts';
-import { isViewEnabled } from '../state/routes.ts';
-import { hasScreen, loadScreen, type ScreenProps } from './screens.ts';
+import { formatRoute, type PortalStore } from '../state/portal-store.ts';
+import { SCREENS, type ViewName } from '../state/screens.ts';
+import { loadScreen, type ScreenProps } from './screens.ts';
+import { LoadFailed, Loading } from './screen.tsx';
 import { I18nContext, useI18n } from '../i18n/i18n-context.ts';
 import { ensureLanguage, isLanguageReady } from '../i18n/create-i18n.ts';
 import { Alert } from '../ui/alert.tsx';
 import { Button } from '../ui/button.tsx';
 import { OverviewView } from './overview/overview-view.tsx';
-import { errorMessage } from './error-message.ts';
 import { FeedbackPrompt } from './feedback/feedback-prompt.tsx';
 
 /** Props of {@link App}. */
@@ -87,17 +87,13 @@ function Portal({ store }: { store: PortalStore }) {
   } else if (state.status === 'error') {
     content = (
       <div ref={retry}>
-        <Alert message={errorMessage(t, state.error)}>
-          <Button
-            variant="primary"
-            onClick={() => {
-              focusPending.current = true;
-              void store.reload();
-            }}
-          >
-            {t('error.retry')}
-          </Button>
-        </Alert>
+        <LoadFailed
+          error={state.error}
+          onRetry={() => {
+            focusPending.current = true;
+            void store.reload();
+          }}
+        />
       </div>
     );
   } else if (state.status === 'ready') {
@@ -105,7 +101,7 @@ function Portal({ store }: { store: PortalStore }) {
       <>
         <PortalNav store={store} />
         {store.canGoBack.value ? <Button onClick={store.back}>{t('portal.back')}</Button> : null}
-        {route.view === 'overview' || !hasScreen(route.view) ? (
+        {route.view === 'overview' ? (
           <ScreenBoundary store={store} key={formatRoute(route)}>
             <OverviewView account={state.data} features={store.features.value} headingRef={heading} store={store} />
           </ScreenBoundary>
@@ -124,11 +120,7 @@ function Portal({ store }: { store: PortalStore }) {
       </>
     );
   } else {
-    content = (
-      <p role="status" class="loading">
-        {t('portal.loading')}
-      </p>
-    );
+    content = <Loading text={t('portal.loading')} />;
   }
 
   return (
@@ -170,11 +162,7 @@ export function ScreenBoundary({ store, children }: { store: PortalStore; childr
 function PortalNav({ store }: { store: PortalStore }) {
   const { t } = useI18n();
   const current = store.route.value.view;
-  const account = store.account.value;
-  const hasContact = account.status === 'ready' && account.data.humanContact !== null;
-  const views = VIEWS.filter(
-    (view) => (view !== 'contact' || hasContact) && hasScreen(view) && isViewEnabled(view, store.features.value),
-  );
+  const views = store.offered.value;
   if (views.length < 2) return null;
   return (
     <nav part="nav" class="portal-nav" aria-label={t('nav.label')}>
@@ -187,7 +175,7 @@ function PortalNav({ store }: { store: PortalStore }) {
               aria-current={view === current ? 'page' : undefined}
               onClick={() => store.navigate({ view })}
             >
-              {t(`nav.${view}`)}
+              {t(SCREENS[view].navLabel)}
             </button>
           </li>
         ))}
@@ -217,13 +205,7 @@ function LazyScreen({ onShown, ...props }: ScreenProps & { onShown: () => void }
       live = false;
     };
   }, [view]);
-  if (!loaded || loaded.view !== view) {
-    return (
-      <p role="status" class="loading">
-        {t('portal.loading')}
-      </p>
-    );
-  }
+  if (!loaded || loaded.view !== view) return <Loading text={t('portal.loading')} />;
   if ('failed' in loaded) return <Alert message={t('error.network')} />;
   return <LoadedScreen Screen={loaded.Screen} props={props} onShown={onShown} />;
 }

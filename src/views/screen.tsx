@@ -15,16 +15,31 @@ export interface ScreenShellProps {
   headingRef: RefObject<HTMLHeadingElement>;
   /** The screen's own class, for its layout. */
   class: string;
+  /** Beside the title in a `<header>` of this class (a status badge, a link back to the list). */
+  header?: { class: string; children: ComponentChildren };
   children: ComponentChildren;
 }
 
-/** Every screen's frame: a focusable title, an optional intro, then the content. */
-export function Screen({ title, intro, headingRef, class: className, children }: ScreenShellProps) {
+/**
+ * Every screen's frame: a focusable title (one element from loading to loaded, so the focus the
+ * shell puts there after navigation stays), an optional intro, then the content.
+ */
+export function Screen({ title, intro, headingRef, class: className, header, children }: ScreenShellProps) {
+  const heading = (
+    <h2 ref={headingRef} tabIndex={-1}>
+      {title}
+    </h2>
+  );
   return (
     <div class={className}>
-      <h2 ref={headingRef} tabIndex={-1}>
-        {title}
-      </h2>
+      {header ? (
+        <header class={header.class}>
+          {heading}
+          {header.children}
+        </header>
+      ) : (
+        heading
+      )}
       {intro ? <p class="screen-intro">{intro}</p> : null}
       {children}
     </div>

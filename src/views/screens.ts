@@ -15,9 +15,10 @@ export interface ScreenProps {
 
 type ScreenModule = { default: ComponentType<ScreenProps> };
 
-// Each screen is `views/<view>/<view>-screen.tsx` with a default export, found by convention so
-// that adding a screen touches no shared list. In the ESM build each is a lazy chunk; the IIFE
-// inlines them.
+// Each screen declared in `state/screens.ts` (but the overview, built into the shell) is
+// `views/<view>/<view>-screen.tsx` with a default export, found by convention; `screens.test.ts`
+// fails when a declaration and a module do not match. In the ESM build each is a lazy chunk; the
+// IIFE inlines them.
 const modules = import.meta.glob<ScreenModule>('./*/*-screen.tsx');
 
 const loaders = new Map<string, () => Promise<ScreenModule>>();
@@ -26,10 +27,8 @@ for (const [path, load] of Object.entries(modules)) {
   if (match) loaders.set(match[1]!, load);
 }
 
-/** Whether a screen exists for a view (the overview is built into the shell). */
-export function hasScreen(view: ViewName): boolean {
-  return view === 'overview' || loaders.has(view);
-}
+/** The views that have a screen module (for the test that holds them to the declarations). */
+export const SCREEN_MODULES: readonly string[] = [...loaders.keys()];
 
 /** Loads a screen's module. */
 export function loadScreen(view: ViewName): Promise<ScreenModule> | undefined {

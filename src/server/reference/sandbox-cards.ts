@@ -1,3 +1,5 @@
+import { toIsoDate } from '../../lib/calendar.ts';
+import { isCardExpired as cardExpired } from '../../lib/card.ts';
 import type { FailureReason, SuggestedAction } from '../../contract/index.ts';
 
 /** What the sandbox processor does when a saved method is charged. */
@@ -61,11 +63,9 @@ export function parseSandboxToken(token: string): SandboxCard | SandboxBankAccou
   return { type: 'card', brand, last4, expMonth, expYear, outcome: outcomeForLast4(last4) };
 }
 
-/** Whether a card's expiry month has passed on `today` (cards work through their expiry month). */
+/** Whether a card's expiry month has passed on `today`: the widget's own rule (`lib/card.ts`). */
 export function isCardExpired(expMonth: number, expYear: number, today: Date): boolean {
-  const year = today.getUTCFullYear();
-  const month = today.getUTCMonth() + 1;
-  return expYear < year || (expYear === year && expMonth < month);
+  return cardExpired({ expMonth, expYear }, toIsoDate(today));
 }
 
 /** The failure a sandbox outcome produces, with the next step we suggest. */

@@ -11,6 +11,7 @@ import { errorMessage } from '../error-message.ts';
 import { channelHref } from '../overview/overview-view.tsx';
 import type { ScreenProps } from '../screens.ts';
 import { Confirmation, FormShell } from '../form-shell.tsx';
+import { Screen } from '../screen.tsx';
 
 const C = 'contact';
 
@@ -25,10 +26,7 @@ export default function ContactScreen({ store, account, headingRef }: ScreenProp
   const merchant = account.merchant.name;
   const callback = !!contact?.callbackAvailable && store.features.value.includes('callback');
   return (
-    <div class="contact-screen">
-      <h2 ref={headingRef} tabIndex={-1}>
-        {t(`${C}.title`, { merchant })}
-      </h2>
+    <Screen class="contact-screen" title={t(`${C}.title`, { merchant })} headingRef={headingRef}>
       {contact ? (
         <>
           <Person contact={contact} merchant={merchant} />
@@ -37,7 +35,7 @@ export default function ContactScreen({ store, account, headingRef }: ScreenProp
       ) : (
         <p>{t(`${C}.none`, { merchant })}</p>
       )}
-    </div>
+    </Screen>
   );
 }
 

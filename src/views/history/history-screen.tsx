@@ -8,7 +8,7 @@ import { Button } from '../../ui/button.tsx';
 import { SelectField } from '../../ui/field.tsx';
 import type { ScreenProps } from '../screens.ts';
 import { ChannelIcon } from './channel-icon.tsx';
-import { LoadFailed } from '../load-failed.tsx';
+import { LoadFailed, Remote, Screen } from '../screen.tsx';
 
 const H = 'history';
 
@@ -45,58 +45,51 @@ export default function HistoryScreen({ store, headingRef }: ScreenProps) {
     (items[index + 1] ?? items[index])?.focus();
   }, [pagesAdded]);
 
-  let content;
-  if (state.status === 'ready') {
-    const channels = model.channels.value;
-    const channelName = (channel: ChannelFilter) => t(channel === 'all' ? `${H}.allChannels` : `${H}.channels.${channel}`);
-    content = (
-      <>
-        {channels.length > 1 ? (
-          <div class="history-filter">
-            <SelectField
-              id={filterId}
-              label={t(`${H}.filter`)}
-              value={filter}
-              onChange={(value) => model.setFilter(value as ChannelFilter)}
-              choices={(['all', ...channels] as ChannelFilter[]).map((channel) => ({ value: channel, label: channelName(channel) }))}
-            />
-          </div>
-        ) : null}
-        <p role="status" class="history-count">
-          {filter === 'all'
-            ? t(`${H}.count`, { count: visible.length })
-            : t(`${H}.countOn`, { count: visible.length, channel: channelName(filter) })}
-        </p>
-        {model.entries.value.length === 0 ? (
-          <p>{t(`${H}.empty`)}</p>
-        ) : (
-          <ol class="history-list" ref={listRef} aria-label={t(`${H}.listLabel`)}>
-            {visible.map((entry) => (
-              <Entry key={entry.id} entry={entry} showInvoices={showInvoices} navigate={store.navigate} />
-            ))}
-          </ol>
-        )}
-        {model.moreError.value ? (
-          <LoadFailed error={model.moreError.value} onRetry={() => void loadMore()} />
-        ) : null}
-        {model.hasMore.value && !model.moreError.value ? (
-          <Button onClick={() => void loadMore()} busy={model.loadingMore.value}>
-            {model.loadingMore.value ? t(`${H}.loadingMore`) : t(`${H}.more`)}
-          </Button>
-        ) : null}
-      </>
-    );
-  } else if (state.status === 'error') {
-    content = (
-      <LoadFailed error={state.error} onRetry={() => void model.reload()} />
-    );
-  } else {
-    content = (
-      <p role="status" class="loading">
-        {t(`${H}.loading`)}
-      </p>
-    );
-  }
+  const content = (
+    <Remote state={state} onRetry={() => void model.reload()} loading={t(`${H}.loading`)}>
+      {(data) => {
+        const channels = model.channels.value;
+        const channelName = (channel: ChannelFilter) => t(channel === 'all' ? `${H}.allChannels` : `${H}.channels.${channel}`);
+        return (
+          <>
+            {channels.length > 1 ? (
+              <div class="history-filter">
+                <SelectField
+                  id={filterId}
+                  label={t(`${H}.filter`)}
+                  value={filter}
+                  onChange={(value) => model.setFilter(value as ChannelFilter)}
+                  choices={(['all', ...channels] as ChannelFilter[]).map((channel) => ({ value: channel, label: channelName(channel) }))}
+                />
+              </div>
+            ) : null}
+            <p role="status" class="history-count">
+              {filter === 'all'
+                ? t(`${H}.count`, { count: visible.length })
+                : t(`${H}.countOn`, { count: visible.length, channel: channelName(filter) })}
+            </p>
+            {model.entries.value.length === 0 ? (
+              <p>{t(`${H}.empty`)}</p>
+            ) : (
+              <ol class="history-list" ref={listRef} aria-label={t(`${H}.listLabel`)}>
+                {visible.map((entry) => (
+                  <Entry key={entry.id} entry={entry} showInvoices={showInvoices} navigate={store.navigate} />
+                ))}
+              </ol>
+            )}
+            {model.moreError.value ? (
+              <LoadFailed error={model.moreError.value} onRetry={() => void loadMore()} />
+            ) : null}
+            {model.hasMore.value && !model.moreError.value ? (
+              <Button onClick={() => void loadMore()} busy={model.loadingMore.value}>
+                {model.loadingMore.value ? t(`${H}.loadingMore`) : t(`${H}.more`)}
+              </Button>
+            ) : null}
+          </>
+        );
+      }}
+    </Remote>
+  );
 
   function loadMore(): Promise<void> {
     const shown = model.visible.peek();
@@ -105,13 +98,9 @@ export default function HistoryScreen({ store, headingRef }: ScreenProps) {
   }
 
   return (
-    <div class="history">
-      <h2 ref={headingRef} tabIndex={-1}>
-        {t(`${H}.title`)}
-      </h2>
-      <p class="history-intro">{t(`${H}.intro`)}</p>
+    <Screen class="history" title={t(`${H}.title`)} intro={t(`${H}.intro`)} headingRef={headingRef}>
       {content}
-    </div>
+    </Screen>
   );
 }
 

@@ -12,7 +12,7 @@ import { StatusBadge } from '../../ui/status-badge.tsx';
 import { INITIAL_LINES, MORE_LINES, groupLines, type LineGroup } from './invoice-lines.ts';
 import { formatPercent, formatQuantity, INVOICE_TONE, PAYMENT_TONE } from './invoice-format.ts';
 import { InvoicePayPanel, type PayNavigation } from './pay-panel.tsx';
-import { LoadFailed } from '../load-failed.tsx';
+import { Remote, Screen } from '../screen.tsx';
 
 /**
  * "Ask about this charge": set by the invoice when the questions screen is available, read by
@@ -38,35 +38,33 @@ export function InvoiceDetailView({ model, invoiceId, headingRef, nav }: Invoice
   }, [query]);
 
   const invoice = state.status === 'ready' ? state.data : undefined;
-  // One heading element from loading to loaded: the shell focuses it on navigation, and
-  // replacing it would drop the focus.
   return (
-    <div class="invoice-detail">
-      <header class="invoice-header">
-        <h2 ref={headingRef} tabIndex={-1}>
-          {invoice ? t('invoices.detail.title', { number: invoice.number }) : t('invoices.title')}
-        </h2>
-        {invoice ? (
-          <StatusBadge label={t(`invoices.status.${invoice.status}`)} tone={INVOICE_TONE[invoice.status]} />
-        ) : null}
-        <button type="button" class="link-button" onClick={() => nav.navigate({ view: 'invoices' })}>
-          {t('invoices.detail.allInvoices')}
-        </button>
-      </header>
-      {invoice ? (
-        <AskContext.Provider
-          value={nav.canOpen('questions') ? (lineId) => nav.navigate(askRoute(invoice.id, lineId)) : undefined}
-        >
-          <Invoice invoice={invoice} model={model} nav={nav} />
-        </AskContext.Provider>
-      ) : state.status === 'error' ? (
-        <LoadFailed error={state.error} onRetry={() => void query.reload()} />
-      ) : (
-        <p role="status" class="loading">
-          {t('invoices.detail.loading')}
-        </p>
-      )}
-    </div>
+    <Screen
+      class="invoice-detail"
+      title={invoice ? t('invoices.detail.title', { number: invoice.number }) : t('invoices.title')}
+      headingRef={headingRef}
+      header={{
+        class: 'invoice-header',
+        children: (
+          <>
+            {invoice ? <StatusBadge label={t(`invoices.status.${invoice.status}`)} tone={INVOICE_TONE[invoice.status]} /> : null}
+            <button type="button" class="link-button" onClick={() => nav.navigate({ view: 'invoices' })}>
+              {t('invoices.detail.allInvoices')}
+            </button>
+          </>
+        ),
+      }}
+    >
+      <Remote state={state} onRetry={() => void query.reload()} loading={t('invoices.detail.loading')}>
+        {(loaded) => (
+          <AskContext.Provider
+            value={nav.canOpen('questions') ? (lineId) => nav.navigate(askRoute(loaded.id, lineId)) : undefined}
+          >
+            <Invoice invoice={loaded} model={model} nav={nav} />
+          </AskContext.Provider>
+        )}
+      </Remote>
+    </Screen>
   );
 }
 

@@ -10,7 +10,7 @@ import { Money } from '../../ui/money.tsx';
 import { StatusBadge } from '../../ui/status-badge.tsx';
 import { errorMessage } from '../error-message.ts';
 import { INVOICE_TONE } from './invoice-format.ts';
-import { LoadFailed } from '../load-failed.tsx';
+import { Remote, Screen } from '../screen.tsx';
 
 /** Props of {@link InvoiceListView}. */
 export interface InvoiceListViewProps {
@@ -30,68 +30,59 @@ export function InvoiceListView({ model, headingRef, navigate }: InvoiceListView
     void model.ensureList();
   }, [model]);
 
-  let body;
   // Right after a filter change the previous filter's invoices are still loaded: show loading,
   // not a list that does not match the filter.
-  if (state.status === 'ready' && state.data.filter === filter) {
-    const { items, nextCursor } = state.data;
-    body =
-      items.length === 0 ? (
-        <p>{filter === 'all' ? t('invoices.list.empty') : t('invoices.list.emptyFiltered')}</p>
-      ) : (
-        <>
-          <ul class="invoice-list invoices-all" aria-label={t('invoices.list.label')}>
-            {items.map((invoice) => (
-              <li key={invoice.id} class="invoice-row">
-                <button
-                  type="button"
-                  class="link-button invoice-number"
-                  onClick={() => navigate({ view: 'invoices', id: invoice.id })}
-                >
-                  {t('invoices.list.open', { number: invoice.number })}
-                </button>
-                <span class="muted">{t('invoices.list.issued', { date: formatDate(invoice.issueDate, locale, 'medium') })}</span>
-                <span class="invoice-amount">
-                  <Money value={invoice.total} locale={locale} />
-                </span>
-                {invoice.amountDue.amount > 0 && invoice.amountDue.amount !== invoice.total.amount ? (
-                  <span class="muted">{t('invoices.list.amountDue', { amount: formatMoney(invoice.amountDue, locale) })}</span>
-                ) : null}
-                <StatusBadge label={t(`invoices.status.${invoice.status}`)} tone={INVOICE_TONE[invoice.status]} />
-              </li>
-            ))}
-          </ul>
-          <p class="muted" role="status">
-            {more === 'loading' ? t('invoices.list.loadingMore') : t('invoices.list.showing', { count: items.length })}
-          </p>
-          {more === 'error' && model.moreError.value ? (
-            <Alert message={errorMessage(t, model.moreError.value)}>
-              <Button onClick={() => void model.loadMore()}>{t('error.retry')}</Button>
-            </Alert>
-          ) : nextCursor ? (
-            <Button onClick={() => void model.loadMore()} busy={more === 'loading'}>
-              {t('invoices.list.showMore')}
-            </Button>
-          ) : null}
-        </>
-      );
-  } else if (state.status === 'error') {
-    body = (
-      <LoadFailed error={state.error} onRetry={() => void model.reloadList()} />
-    );
-  } else {
-    body = (
-      <p role="status" class="loading">
-        {t('invoices.loading')}
-      </p>
-    );
-  }
+  const shown = state.status === 'ready' && state.data.filter !== filter ? ({ status: 'loading' } as const) : state;
+  const body = (
+    <Remote state={shown} onRetry={() => void model.reloadList()} loading={t('invoices.loading')}>
+      {(data) => {
+        const { items, nextCursor } = data;
+        return (
+          items.length === 0 ? (
+            <p>{filter === 'all' ? t('invoices.list.empty') : t('invoices.list.emptyFiltered')}</p>
+          ) : (
+            <>
+              <ul class="invoice-list invoices-all" aria-label={t('invoices.list.label')}>
+                {items.map((invoice) => (
+                  <li key={invoice.id} class="invoice-row">
+                    <button
+                      type="button"
+                      class="link-button invoice-number"
+                      onClick={() => navigate({ view: 'invoices', id: invoice.id })}
+                    >
+                      {t('invoices.list.open', { number: invoice.number })}
+                    </button>
+                    <span class="muted">{t('invoices.list.issued', { date: formatDate(invoice.issueDate, locale, 'medium') })}</span>
+                    <span class="invoice-amount">
+                      <Money value={invoice.total} locale={locale} />
+                    </span>
+                    {invoice.amountDue.amount > 0 && invoice.amountDue.amount !== invoice.total.amount ? (
+                      <span class="muted">{t('invoices.list.amountDue', { amount: formatMoney(invoice.amountDue, locale) })}</span>
+                    ) : null}
+                    <StatusBadge label={t(`invoices.status.${invoice.status}`)} tone={INVOICE_TONE[invoice.status]} />
+                  </li>
+                ))}
+              </ul>
+              <p class="muted" role="status">
+                {more === 'loading' ? t('invoices.list.loadingMore') : t('invoices.list.showing', { count: items.length })}
+              </p>
+              {more === 'error' && model.moreError.value ? (
+                <Alert message={errorMessage(t, model.moreError.value)}>
+                  <Button onClick={() => void model.loadMore()}>{t('error.retry')}</Button>
+                </Alert>
+              ) : nextCursor ? (
+                <Button onClick={() => void model.loadMore()} busy={more === 'loading'}>
+                  {t('invoices.list.showMore')}
+                </Button>
+              ) : null}
+            </>
+          ));
+      }}
+    </Remote>
+  );
 
   return (
-    <div class="invoices">
-      <h2 ref={headingRef} tabIndex={-1}>
-        {t('invoices.title')}
-      </h2>
+    <Screen class="invoices" title={t('invoices.title')} headingRef={headingRef}>
       <div class="filter">
         <label for={filterId}>{t('invoices.filter.label')}</label>
         <select
@@ -107,6 +98,6 @@ export function InvoiceListView({ model, headingRef, navigate }: InvoiceListView
         </select>
       </div>
       {body}
-    </div>
+    </Screen>
   );
 }

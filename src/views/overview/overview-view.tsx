@@ -8,8 +8,6 @@ import { StatusBadge, type BadgeTone } from '../../ui/status-badge.tsx';
 import { MerchantHtml } from '../../ui/merchant-html.tsx';
 import type { PortalStore } from '../../state/portal-store.ts';
 import { OverviewInvoices } from './overview-invoices.tsx';
-import { hasScreen } from '../screens.ts';
-import { isViewEnabled } from '../../state/routes.ts';
 
 /** Props of {@link OverviewView}. */
 export interface OverviewViewProps {
@@ -105,7 +103,7 @@ export function OverviewView({ account, features, headingRef, store }: OverviewV
           callback={features.includes('callback')}
           onOpen={
             // Without the contact screen the card still names the person, but offers no dead button.
-            store && hasScreen('contact') && isViewEnabled('contact', features)
+            store && store.offered.value.includes('contact')
               ? () => store.navigate({ view: 'contact' })
               : undefined
           }

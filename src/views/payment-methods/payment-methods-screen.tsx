@@ -13,7 +13,7 @@ import { Button } from '../../ui/button.tsx';
 import type { ScreenProps } from '../screens.ts';
 import { AddPaymentMethod } from './add-payment-method.tsx';
 import { changeErrorMessage, K, methodName } from './labels.ts';
-import { LoadFailed } from '../load-failed.tsx';
+import { Remote, Screen } from '../screen.tsx';
 
 /**
  * Payment methods: the saved cards, bank accounts and wallets; make one the default, remove one
@@ -40,30 +40,21 @@ export default function PaymentMethodsScreen({ store, account, headingRef }: Scr
     status.current?.focus();
   }, [outcome]);
 
-  let content;
-  if (state.status === 'ready') {
-    const items = state.data.items;
-    const only = items.length === 1;
-    content = items.length ? (
-      <ul class="pm-list" aria-label={t(`${K}.listLabel`)}>
-        {items.map((method) => (
-          <MethodItem key={method.id} model={model} method={method} only={only} nextCharge={account.nextCharge?.date} />
-        ))}
-      </ul>
-    ) : (
-      <p>{t(`${K}.empty`)}</p>
-    );
-  } else if (state.status === 'error') {
-    content = (
-      <LoadFailed error={state.error} onRetry={() => void model.reload()} />
-    );
-  } else {
-    content = (
-      <p role="status" class="loading">
-        {t(`${K}.loading`)}
-      </p>
-    );
-  }
+  const content = (
+    <Remote state={state} onRetry={() => void model.reload()} loading={t(`${K}.loading`)}>
+      {({ items }) =>
+        items.length ? (
+          <ul class="pm-list" aria-label={t(`${K}.listLabel`)}>
+            {items.map((method) => (
+              <MethodItem key={method.id} model={model} method={method} only={items.length === 1} nextCharge={account.nextCharge?.date} />
+            ))}
+          </ul>
+        ) : (
+          <p>{t(`${K}.empty`)}</p>
+        )
+      }
+    </Remote>
+  );
 
   const outcomeText = outcome
     ? t(`${K}.outcome_${outcome.kind}${outcome.kind === 'added' && outcome.method.isDefault ? '_default' : ''}`, {
@@ -72,11 +63,7 @@ export default function PaymentMethodsScreen({ store, account, headingRef }: Scr
     : '';
 
   return (
-    <div class="payment-methods">
-      <h2 ref={headingRef} tabIndex={-1}>
-        {t(`${K}.title`)}
-      </h2>
-      <p class="pm-intro">{t(`${K}.intro`)}</p>
+    <Screen class="payment-methods" title={t(`${K}.title`)} intro={t(`${K}.intro`)} headingRef={headingRef}>
       {/* Always in the DOM so screen readers announce what changes in it. */}
       <p ref={status} role="status" tabIndex={-1} class={outcome ? 'pm-outcome' : 'pm-outcome visually-hidden'}>
         {outcomeText}
@@ -98,7 +85,7 @@ export default function PaymentMethodsScreen({ store, account, headingRef }: Scr
             </Button>
           </div>
         ))}
-    </div>
+    </Screen>
   );
 }
 

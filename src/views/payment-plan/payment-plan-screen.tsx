@@ -3,14 +3,13 @@ import type { AccountSummary } from '../../contract/index.ts';
 import { useI18n } from '../../i18n/i18n-context.ts';
 import { formatMoney } from '../../i18n/format.ts';
 import { createPaymentPlanModel, type PaymentPlanModel } from '../../state/payment-plan.ts';
-import { isViewEnabled } from '../../state/routes.ts';
 import type { PortalStore } from '../../state/portal-store.ts';
 import { Button } from '../../ui/button.tsx';
 import { Section } from '../../ui/section.tsx';
 import { errorMessage } from '../error-message.ts';
 import { Confirmation, FormShell, useOutcomeTarget } from '../form-shell.tsx';
 import { Remote, Screen } from '../screen.tsx';
-import { hasScreen, type ScreenProps } from '../screens.ts';
+import type { ScreenProps } from '../screens.ts';
 import { PlanForm } from './plan-form.tsx';
 import { K, PlanCard, planTitle, ScheduleTable, toned } from './plan-parts.tsx';
 
@@ -96,7 +95,7 @@ function PlanContent({ model, account, store }: { model: PaymentPlanModel; accou
 /** The button to the human contact, when the portal has that screen and this customer a contact. */
 function ContactButton({ account, store }: { account: AccountSummary; store: PortalStore }) {
   const { t } = useI18n();
-  if (!account.humanContact || !hasScreen('contact') || !isViewEnabled('contact', store.features.value)) return null;
+  if (!account.humanContact || !store.offered.value.includes('contact')) return null;
   return (
     <Button onClick={() => store.navigate({ view: 'contact' })}>
       {t(`${K}.unavailable.contact`, { name: account.humanContact.name })}

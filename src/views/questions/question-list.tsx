@@ -7,7 +7,7 @@ import type { Route } from '../../state/routes.ts';
 import { Button } from '../../ui/button.tsx';
 import { StatusBadge } from '../../ui/status-badge.tsx';
 import { Q, STATUS_TONE } from './labels.ts';
-import { LoadFailed } from '../load-failed.tsx';
+import { Remote, Screen } from '../screen.tsx';
 
 /** Props of {@link QuestionList}. */
 export interface QuestionListProps {
@@ -26,67 +26,56 @@ export function QuestionList({ model, headingRef, navigate }: QuestionListProps)
   }, [model]);
   const state = model.list.value;
 
-  let content;
-  if (state.status === 'ready') {
-    const items = state.data.items;
-    content =
-      items.length === 0 ? (
-        <p class="questions-empty">{t(`${Q}.empty`)}</p>
-      ) : (
-        <>
-          <h3 id={listId} class="visually-hidden">
-            {t(`${Q}.listLabel`)}
-          </h3>
-          <ul class="question-list" aria-labelledby={listId}>
-            {items.map((question) => {
-              const last = lastMessage(question);
-              return (
-                <li key={question.id} class="question-row">
-                  <button type="button" class="question-open" onClick={() => navigate({ view: 'questions', id: question.id })}>
-                    {question.subject}
-                  </button>
-                  <StatusBadge label={t(`${Q}.status.${question.status}`)} tone={STATUS_TONE[question.status]} />
-                  <p class="question-meta">
-                    {t(`${Q}.topics.${question.topic}`)}
-                    {last ? (
-                      <>
-                        {' · '}
-                        {t(last.author === 'merchant' ? `${Q}.lastFromMerchant` : `${Q}.lastFromYou`, {
-                          date: formatDateTime(last.sentAt, locale),
-                        })}
-                      </>
-                    ) : null}
-                  </p>
-                </li>
-              );
-            })}
-          </ul>
-        </>
-      );
-  } else if (state.status === 'error') {
-    content = (
-      <LoadFailed error={state.error} onRetry={() => void model.reloadList()} />
-    );
-  } else {
-    content = (
-      <p role="status" class="loading">
-        {t(`${Q}.loading`)}
-      </p>
-    );
-  }
+  const content = (
+    <Remote state={state} onRetry={() => void model.reloadList()} loading={t(`${Q}.loading`)}>
+      {(data) => {
+        const items = data.items;
+        return (
+          items.length === 0 ? (
+            <p class="questions-empty">{t(`${Q}.empty`)}</p>
+          ) : (
+            <>
+              <h3 id={listId} class="visually-hidden">
+                {t(`${Q}.listLabel`)}
+              </h3>
+              <ul class="question-list" aria-labelledby={listId}>
+                {items.map((question) => {
+                  const last = lastMessage(question);
+                  return (
+                    <li key={question.id} class="question-row">
+                      <button type="button" class="question-open" onClick={() => navigate({ view: 'questions', id: question.id })}>
+                        {question.subject}
+                      </button>
+                      <StatusBadge label={t(`${Q}.status.${question.status}`)} tone={STATUS_TONE[question.status]} />
+                      <p class="question-meta">
+                        {t(`${Q}.topics.${question.topic}`)}
+                        {last ? (
+                          <>
+                            {' · '}
+                            {t(last.author === 'merchant' ? `${Q}.lastFromMerchant` : `${Q}.lastFromYou`, {
+                              date: formatDateTime(last.sentAt, locale),
+                            })}
+                          </>
+                        ) : null}
+                      </p>
+                    </li>
+                  );
+                })}
+              </ul>
+            </>
+          ));
+      }}
+    </Remote>
+  );
 
   return (
-    <div class="questions">
-      <h2 ref={headingRef} tabIndex={-1}>
-        {t(`${Q}.title`)}
-      </h2>
-      <p class="questions-intro">{t(`${Q}.intro`)}</p>
+    <Screen class="questions" title={t(`${Q}.title`)} intro={t(`${Q}.intro`)} headingRef={headingRef}>
       <div>
         <Button variant="primary" onClick={() => navigate(askRoute())}>
           {t(`${Q}.ask`)}
         </Button>
       </div>
       {content}
-    </div>
+    </Screen>
   );
 }

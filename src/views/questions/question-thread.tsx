@@ -9,7 +9,7 @@ import { TextAreaField } from '../../ui/field.tsx';
 import { StatusBadge } from '../../ui/status-badge.tsx';
 import { errorMessage } from '../error-message.ts';
 import { Confirmation, FormShell } from '../form-shell.tsx';
-import { LoadFailed } from '../screen.tsx';
+import { Remote, Screen } from '../screen.tsx';
 import { issueText, Q, STATUS_TONE } from './labels.ts';
 
 /** Props of {@link QuestionThread}. */
@@ -35,32 +35,22 @@ export function QuestionThread({ model, questionId, account, headingRef, navigat
   const question = state.status === 'ready' ? state.data : undefined;
 
   return (
-    <div class="questions question-thread">
-      {/* One heading from loading to loaded: the shell focuses it on navigation. */}
-      <h2 ref={headingRef} tabIndex={-1}>
-        {question ? question.subject : t(`${Q}.thread.title`)}
-      </h2>
+    <Screen
+      class="questions question-thread"
+      title={question ? question.subject : t(`${Q}.thread.title`)}
+      headingRef={headingRef}
+    >
       <div>
         <button type="button" class="questions-link" onClick={() => navigate({ view: 'questions' })}>
           {t(`${Q}.thread.allQuestions`)}
         </button>
       </div>
-      {question ? (
-        <Thread
-          question={question}
-          model={model}
-          merchant={account.merchant.name}
-          navigate={navigate}
-          showInvoices={showInvoices}
-        />
-      ) : state.status === 'error' ? (
-        <LoadFailed error={state.error} onRetry={() => void query.reload()} />
-      ) : (
-        <p role="status" class="loading">
-          {t(`${Q}.thread.loading`)}
-        </p>
-      )}
-    </div>
+      <Remote state={state} onRetry={() => void query.reload()} loading={t(`${Q}.thread.loading`)}>
+        {(loaded) => (
+          <Thread question={loaded} model={model} merchant={account.merchant.name} navigate={navigate} showInvoices={showInvoices} />
+        )}
+      </Remote>
+    </Screen>
   );
 }
 

@@ -1,6 +1,6 @@
 /**
- * Styles of the questions screen, and of the multi-line text box (`text-area-field.tsx`) and the
- * link-like buttons the history, contact and feedback parts reuse.
+ * Styles of the questions screen, and of the link-like buttons the history, contact and feedback
+ * parts reuse.
  */
 export default `
 .questions, .ask-form, .reply-form { display: grid; gap: 1rem; }
