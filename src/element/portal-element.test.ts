@@ -246,6 +246,28 @@ describe('errors', () => {
   });
 });
 
+describe('the view attribute, both ways', () => {
+  it('follows the customer around the portal, and setting it again to the value it had takes them back', async () => {
+    const el = mount((e) => {
+      e.view = 'history';
+      e.adapter = {
+        ...accountAdapter(async () => loyalAccount({ features: ['invoices', 'history'] })),
+        listHistory: async () => ({ items: [], nextCursor: null }),
+      } as BillfoldClient;
+    });
+    await until(el, (r) => r.querySelector('h2')?.textContent === 'History');
+    // The customer goes to the overview through the portal's own navigation.
+    const overview = [...root(el).querySelectorAll<HTMLButtonElement>('nav button')].find((b) => b.textContent === 'Overview')!;
+    overview.click();
+    await until(el, (r) => r.querySelector('h2')?.textContent?.startsWith('Hello'));
+    expect(el.view).toBe('overview');
+    // The host sends them back to the screen its attribute named at first.
+    el.view = 'history';
+    await until(el, (r) => r.querySelector('h2')?.textContent === 'History');
+    expect(el.getAttribute('view')).toBe('history');
+  });
+});
+
 describe('events', () => {
   it('dispatches billfold-ready once the data is on screen, bubbling and composed', async () => {
     const el = mount((e) => (e.adapter = accountAdapter(async () => loyalAccount())));

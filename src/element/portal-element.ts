@@ -57,7 +57,7 @@ const UPGRADABLE = [
  * @attr {string} api-base - Where the merchant mounted the Billfold API, e.g. `/billing-api`. Required unless `adapter` is set.
  * @attr {string} locale - BCP 47 language tag; overrides the customer's preferred language and the browser's.
  * @attr {'light' | 'dark' | 'system'} theme - Colour scheme; `system` follows `prefers-color-scheme`. Default `light`.
- * @attr {string} view - Deep link to a screen: `overview`, `invoices`, `invoices/<id>`, `payment-methods`, `contact-details`, `billing-cycle`, `payment-plan`, `questions`, `questions/<id>`, `history`, `contact`. Unknown values show the overview.
+ * @attr {string} view - The screen shown, both ways: set it to take the customer there (again, even to the value it had), read it for where they are now. Values: `overview`, `invoices`, `invoices/<id>`, `payment-methods`, `contact-details`, `billing-cycle`, `payment-plan`, `payment-plan/<invoiceId>`, `questions`, `questions/<id>`, `questions/new?invoice=<id>&line=<id>`, `history`, `contact`. Unknown values (or a screen switched off) show the overview.
  * @attr {string} features - Space-separated screens to offer (`invoices payment-plan ...`), intersected with what the account offers.
  *
  * @property {string | undefined} sessionToken - The customer's session token (JWT from the merchant server). Kept in memory only, never in an attribute.
@@ -67,7 +67,7 @@ const UPGRADABLE = [
  * @property {BillfoldClient} adapter - A custom backend client replacing the REST client.
  *
  * @event {BillfoldReadyEvent} billfold-ready - The first data is on screen.
- * @event {BillfoldErrorEvent} billfold-error - A load failed (`error`, `operation`); the customer sees an error state.
+ * @event {BillfoldErrorEvent} billfold-error - An operation failed: a load, a change, or a screen that could not render (`error`, `operation`). The customer already sees it in words; for logging and monitoring.
  * @event {BillfoldViewChangeEvent} billfold-view-change - The customer moved to another screen (`view`).
  * @event {BillfoldSessionExpiredEvent} billfold-session-expired - The session ended and no fresh token could be had.
  * @event {BillfoldPaymentMadeEvent} billfold-payment-made - A payment was submitted (`detail.status` pending), and again when it settled.
@@ -88,6 +88,12 @@ const UPGRADABLE = [
  * @csspart button - Every button.
  * @csspart alert - An error message.
  * @csspart merchant-note - The merchant's note.
+ * @csspart nav - The portal's navigation between screens.
+ * @csspart dialog - A confirm step (the pay dialog).
+ * @csspart error-summary - The list of fields to fix above a form.
+ * @csspart feedback - The optional "How was this?" prompt after a completed journey.
+ * @csspart field - A form field: its label, hint, error and control.
+ * @csspart input - A text box, select or text area.
  *
  * @cssproperty --billfold-color-text - Text colour.
  * @cssproperty --billfold-color-muted - Secondary text colour.
@@ -116,6 +122,8 @@ export class BillfoldPortal extends Base {
   #i18n: i18n | undefined;
   #sheetsAdopted = false;
   #clientUpdateQueued = false;
+  /** Set while the element writes the route into `view` itself, so that write navigates nowhere. */
+  #reflectingView = false;
 
   get apiBase(): string | null {
     return this.getAttribute(BillfoldAttributes.apiBase);
@@ -241,16 +249,19 @@ export class BillfoldPortal extends Base {
 
   attributeChangedCallback(name: string, oldValue: string | null, newValue: string | null): void {
     const store = this.#store;
-    if (!store || oldValue === newValue) return;
+    if (!store) return;
+    // `view` is set again to take the customer back to a screen, even when the value is the same.
+    if (name === BillfoldAttributes.view) {
+      if (!this.#reflectingView && newValue !== null) store.navigate(parseView(newValue));
+      return;
+    }
+    if (oldValue === newValue) return;
     switch (name) {
       case BillfoldAttributes.apiBase:
         this.#queueClientUpdate();
         break;
       case BillfoldAttributes.locale:
         store.setLocaleAttribute(newValue);
-        break;
-      case BillfoldAttributes.view:
-        store.navigate(parseView(newValue));
         break;
       case BillfoldAttributes.features:
         store.setFeatureFilter(parseFeatures(newValue));
@@ -365,6 +376,13 @@ export class BillfoldPortal extends Base {
         this.dispatchEvent(new BillfoldErrorEvent(event.error, event.operation));
         break;
       case 'view-change':
+        // Two-way: the attribute says where the customer is, and setting it again goes there.
+        this.#reflectingView = true;
+        try {
+          this.setAttribute(BillfoldAttributes.view, formatRoute(event.route));
+        } finally {
+          this.#reflectingView = false;
+        }
         this.dispatchEvent(new BillfoldViewChangeEvent(event.route));
         break;
       case 'session-expired':
