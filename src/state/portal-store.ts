@@ -243,7 +243,7 @@ export function createPortalStore(options: PortalStoreOptions) {
     /** The screens this customer is offered (switched on, and with something to show), in navigation order. */
     offered,
     /** Whether the customer may be taken to a screen (a link, an action's next step). */
-    canOpen: (view: ViewName) => offered.peek().includes(view),
+    canOpen: (view: ViewName) => offered.value.includes(view),
     /** The element's `locale` attribute changed. */
     setLocaleAttribute: (value: string | null) => void (localeAttribute.value = value),
     /** The element's `paymentMethodCollector` changed. */
