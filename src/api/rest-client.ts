@@ -301,6 +301,7 @@ export function createRestClient(config: RestClientConfig): BillfoldClient {
       versioned(call('updateContactDetails', { body, ifMatch: etag }, options)),
     listInvoices: (query, options) => value(call('listInvoices', { query }, options)),
     getInvoice: (invoiceId, options) => value(call('getInvoice', { params: { invoiceId } }, options)),
+    listInvoiceLines: (invoiceId, query, options) => value(call('listInvoiceLines', { params: { invoiceId }, query }, options)),
     payInvoice: (invoiceId, body, options) => value(call('payInvoice', { params: { invoiceId }, body }, options)),
     getPayment: (paymentId, options) => value(call('getPayment', { params: { paymentId } }, options)),
     listPaymentMethods: (options) => value(call('listPaymentMethods', {}, options)),
@@ -316,7 +317,7 @@ export function createRestClient(config: RestClientConfig): BillfoldClient {
     getPaymentPlans: (options) => value(call('getPaymentPlans', {}, options)),
     previewPaymentPlan: (body, options) => value(call('previewPaymentPlan', { body }, options)),
     requestPaymentPlan: (body, options) => value(call('requestPaymentPlan', { body }, options)),
-    listQuestions: (options) => value(call('listQuestions', {}, options)),
+    listQuestions: (query, options) => value(call('listQuestions', { query }, options)),
     getQuestion: (questionId, options) => value(call('getQuestion', { params: { questionId } }, options)),
     askQuestion: (body, options) => value(call('askQuestion', { body }, options)),
     replyToQuestion: (questionId, body, options) =>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { daysBetween, formatDate, formatMoney, minorUnitDigits, yearsSince } from './format.ts';
+import { daysBetween, formatDate, formatMoney, formatUnitPrice, minorUnitDigits, yearsSince } from './format.ts';
 
 // Intl uses narrow no-break spaces in some locales; compare with plain spaces.
 const plain = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
@@ -36,5 +36,14 @@ describe('formatDate', () => {
     expect(daysBetween('2026-10-30', '2026-11-02')).toBe(3);
     expect(yearsSince('2011-03-14', '2026-03-13')).toBe(14);
     expect(yearsSince('2011-03-14', '2026-03-15')).toBe(15);
+  });
+});
+
+describe('unit prices', () => {
+  it('shows every digit the contract gives, in the customer\'s locale', () => {
+    expect(formatUnitPrice('24.5', 'GBP', 'en-GB')).toBe('£0.245');
+    expect(formatUnitPrice('4999', 'GBP', 'en-GB')).toBe('£49.99');
+    expect(formatUnitPrice('55.8', 'EUR', 'de')).toBe('0,558\u00a0€');
+    expect(formatUnitPrice('7', 'JPY', 'ja')).toBe('￥7');
   });
 });

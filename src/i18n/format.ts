@@ -1,5 +1,6 @@
 import type { Money } from '../contract/index.ts';
 import { parseIsoDate } from '../lib/calendar.ts';
+import { unitPriceInMajorUnits } from '../lib/invoice-math.ts';
 
 /**
  * Intl formatting for the portal. Formatters are cached per (locale, options) because
@@ -46,6 +47,22 @@ export function formatMoney(money: Money, locale: string): string {
   const format = numberFormat(locale, { style: 'currency', currency: money.currency });
   const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
   return format.format(money.amount / 10 ** digits);
+}
+
+/**
+ * Formats a unit price given in minor units with fractions (`"24.5"` pence) at the precision the
+ * contract gives: `£0.245`, so quantity × unit price can be checked against the line's amount.
+ */
+export function formatUnitPrice(unitAmountDecimal: string, currency: string, locale: string): string {
+  const { value, fractionDigits } = unitPriceInMajorUnits(unitAmountDecimal, minorUnitDigits(currency));
+  const format = numberFormat(locale, {
+    style: 'currency',
+    currency,
+    minimumFractionDigits: minorUnitDigits(currency),
+    maximumFractionDigits: fractionDigits,
+  });
+  // A string keeps every digit exact (Intl.NumberFormat v3); a number would round through a float.
+  return format.format(value as unknown as number);
 }
 
 /** Date styles the portal uses: `long` for sentences ("1 December 2026"), `medium` for lists. */

@@ -4,7 +4,7 @@ import { askRoute } from '../../state/questions.ts';
 import type { InvoiceDetail, InvoiceLine, Money as MoneyValue } from '../../contract/index.ts';
 import type { InvoicesModel } from '../../state/invoices.ts';
 import { useI18n } from '../../i18n/i18n-context.ts';
-import { formatDate, formatDateTime, formatMoney } from '../../i18n/format.ts';
+import { formatDate, formatDateTime, formatMoney, formatUnitPrice } from '../../i18n/format.ts';
 import { Button } from '../../ui/button.tsx';
 import { Money } from '../../ui/money.tsx';
 import { Section } from '../../ui/section.tsx';
@@ -279,8 +279,8 @@ function LineView({ line }: { line: InvoiceLine }) {
   if (line.quantity != null) {
     const quantity = formatQuantity(line.quantity, locale);
     const unit = line.unit ?? '';
-    if (line.unitAmount) {
-      const unitAmount = formatMoney(line.unitAmount, locale);
+    if (line.unitAmountDecimal) {
+      const unitAmount = formatUnitPrice(line.unitAmountDecimal, line.amount.currency, locale);
       details.push(unit ? t('invoices.detail.quantity', { quantity, unit, unitAmount }) : t('invoices.detail.quantityNoUnit', { quantity, unitAmount }));
     } else {
       details.push(t('invoices.detail.quantityOnly', { quantity, unit }).trim());
