@@ -93,6 +93,10 @@ export function createContactDetailsModel(context: StoreContext) {
   });
 
   const draft = computed(() => (base.value ? form.draft.value : undefined));
+  context.onInvalidate?.('contact-details', () => {
+    // Saved elsewhere meanwhile: the form follows unless the customer is editing it.
+    if (record.state.peek().status === 'ready' && !dirty.peek() && !form.busy.peek()) void reload();
+  });
   const baseDraft = computed(() => (base.value ? toDraft(base.value.value) : undefined));
   const dirty = computed(() => {
     const start = baseDraft.value;
@@ -125,10 +129,9 @@ export function createContactDetailsModel(context: StoreContext) {
       form.announce();
     });
     record.set(version);
-    context.reportChange({ type: 'contact-details-updated', changedFields: [...fields] });
     // The account carries the customer's locale (the reference server keeps it equal to the
-    // preferred language), so the portal speaks the newly chosen language from now on.
-    void context.refreshAccount();
+    // preferred language): the store's refresh of the account makes the portal speak it.
+    context.reportChange({ type: 'contact-details-updated', changedFields: [...fields] });
   }
 
   /** Loads the record (once); a draft in progress is kept when the customer comes back. */

@@ -83,11 +83,13 @@ describe('asking a question', () => {
     const bodies: AskQuestionRequest[] = [];
     const keys: (string | undefined)[] = [];
     const asked = question('q_2', { invoiceId: 'inv_1', lineId: 'ln_1', subject: 'Invoice N-1 — API calls' });
+    const stored = [question('q_1')];
     const { model, changes } = harness({
-      listQuestions: async () => ({ items: [summaryOf(question('q_1'))], nextCursor: null }),
+      listQuestions: async () => ({ items: stored.map(summaryOf), nextCursor: null }),
       askQuestion: async (body, options?: CallOptions) => {
         bodies.push(body);
         keys.push(options?.idempotencyKey);
+        stored.unshift(asked);
         return asked;
       },
     });

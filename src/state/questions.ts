@@ -104,6 +104,9 @@ export function createQuestionsModel(context: StoreContext) {
     client.listQuestions({ limit: QUESTION_PAGE_SIZE }, options),
   );
   const loadingMore = signal(false);
+  context.onInvalidate?.('questions', () => {
+    if (list.state.peek().status === 'ready') void list.reload();
+  });
   const threads = new Map<string, Query<Question>>();
 
   /** One thread, loaded on demand and kept (returning to it shows it at once). */
