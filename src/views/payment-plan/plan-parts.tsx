@@ -131,7 +131,14 @@ export function PlanCard({ plan, account, numbers }: PlanCardProps) {
           </blockquote>
         </figure>
       ) : null}
-      {plan.schedule.length > 0 && plan.status !== 'declined' ? (
+      {plan.kind === 'extension' && plan.schedule[0] && plan.status !== 'declined' ? (
+        // An extension is one moved date, not an instalment plan: no "instalment 1 of 1".
+        <p class="plan-extension">
+          {t(plan.status === 'pending' ? `${K}.requests.extendedToPending` : `${K}.requests.extendedTo`, {
+            date: formatDate(plan.schedule[0].dueDate, locale),
+          })}
+        </p>
+      ) : plan.schedule.length > 0 && plan.status !== 'declined' ? (
         <>
           <p class="plan-meta">
             {t(`${K}.requests.schedule`)}
