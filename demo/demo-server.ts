@@ -14,7 +14,7 @@ import {
   type FetchHandler,
   type Sql,
 } from '../src/server/index.ts';
-import { DEMO_PERSONAS, seedDemoData } from '../src/server/reference/demo-seed.ts';
+import { DEMO_PERSONAS, seedDemoData } from './seed/index.ts';
 import { createFaultInjector, FaultSchema } from './faults.ts';
 import { startSandboxPsp, type SandboxPsp } from './sandbox-psp.ts';
 import { readStaticFile } from './static-files.ts';
