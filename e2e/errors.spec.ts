@@ -1,11 +1,12 @@
-import { expect, test } from '@playwright/test';
 import {
   clearFaults,
+  expect,
   expectPortalEvent,
   injectFault,
   personaSelect,
   portalEvents,
   recordPortalEvents,
+  test,
 } from './fixtures.ts';
 
 // Faults are server-wide, so this file runs in its own Playwright project against its own demo

@@ -1,19 +1,20 @@
 /**
  * Payment methods against the demo server: Jamie (`new`) replaces his expired card through the
  * sandbox payment provider's iframe, Jürgen (`german`) learns why his only card can't be removed.
- * Personas touched here: `new`, `german` only.
+ * Each test on its own copy of the persona.
  */
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type FrameLocator, type Page } from '@playwright/test';
-import { expectPortalEvent, portalEvents, recordPortalEvents } from './fixtures.ts';
-
-async function expectNoViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  const summary = results.violations.map(
-    (violation) => `${violation.id}: ${violation.help} -> ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
-  );
-  expect(summary).toEqual([]);
-}
+import type { Page } from '@playwright/test';
+import {
+  cardFrame,
+  expect,
+  expectNoViolations,
+  expectPortalEvent,
+  fillCard,
+  NEXT_CARD_YEAR as nextYear,
+  portalEvents,
+  recordPortalEvents,
+  test,
+} from './fixtures.ts';
 
 /** Opens the demo page for a persona, deep-linked to the payment methods (`view="payment-methods"`). */
 async function openPaymentMethods(page: Page, persona: string, heading = 'Payment methods') {
@@ -23,22 +24,10 @@ async function openPaymentMethods(page: Page, persona: string, heading = 'Paymen
   await expect(page.getByRole('heading', { name: heading, level: 2 })).toBeVisible({ timeout: 20_000 });
 }
 
-/** The sandbox provider's hosted fields (Playwright pierces the portal's shadow root). */
-function cardFrame(page: Page): FrameLocator {
-  return page.frameLocator('iframe[title="Secure card details"], iframe[title="Sichere Kartendaten"]');
-}
-
-async function fillCard(frame: FrameLocator, number: string, expiry: string) {
-  await frame.getByLabel('Card number').fill(number);
-  await frame.getByLabel('Expiry date (MM/YY)').fill(expiry);
-  await frame.getByLabel('Security code (CVC)').fill('123');
-  await frame.getByLabel('Name on card').fill('Jamie Park');
-}
-
-const nextYear = String((new Date().getUTCFullYear() + 3) % 100).padStart(2, '0');
-
 test.describe('payment methods', () => {
-  test('Jamie replaces his expired card through the sandbox iframe, and it is kept after a reload', async ({ page }) => {
+  test('Jamie replaces his expired card through the sandbox iframe, and it is kept after a reload', async ({ page, fresh }) => {
+    // Five axe runs, two card forms in the provider's frame and a reload: a long journey.
+    test.slow();
     await recordPortalEvents(page);
     await openPaymentMethods(page, 'new');
 
@@ -69,13 +58,13 @@ test.describe('payment methods', () => {
     await expect(page.getByRole('status').filter({ hasText: 'Visa ending in 4242 was added.' })).toBeVisible();
     const added = await expectPortalEvent(page, 'billfold-payment-method-added');
     expect(added.detail?.paymentMethodId).toMatch(/^pm_/);
-    const fresh = list.getByRole('listitem').filter({ hasText: 'Visa ending in 4242' });
-    await expect(fresh).toContainText(`Expires 12/20${nextYear}`);
-    await expect(fresh).not.toContainText('Default');
+    const newCard = list.getByRole('listitem').filter({ hasText: 'Visa ending in 4242' });
+    await expect(newCard).toContainText(`Expires 12/20${nextYear}`);
+    await expect(newCard).not.toContainText('Default');
 
-    await fresh.getByRole('button', { name: 'Make Visa ending in 4242 your default' }).click();
+    await newCard.getByRole('button', { name: 'Make Visa ending in 4242 your default' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'Visa ending in 4242 is now your default payment method.' })).toBeVisible();
-    await expect(fresh).toContainText('Default');
+    await expect(newCard).toContainText('Default');
     await expectPortalEvent(page, 'billfold-payment-method-default');
 
     // Remove the old expired card, with a confirm step.
@@ -86,7 +75,7 @@ test.describe('payment methods', () => {
     await expect(page.getByRole('status').filter({ hasText: 'Visa ending in 1881 was removed.' })).toBeVisible();
     await expect(list.getByRole('listitem')).toHaveCount(1);
     const removed = await expectPortalEvent(page, 'billfold-payment-method-removed');
-    expect(removed.detail).toEqual({ paymentMethodId: 'pm_jamie_visa' });
+    expect(removed.detail).toEqual({ paymentMethodId: fresh.id('pm_jamie_visa') });
     // No card data in any event.
     expect(JSON.stringify(await portalEvents(page))).not.toMatch(/4242 ?4242|tok_sandbox/);
 

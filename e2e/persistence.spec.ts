@@ -1,12 +1,11 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test } from '@playwright/test';
-import { sessionToken, startDemo, type DemoProcess } from './demo-process.ts';
-import { E2E_PORTS } from './ports.ts';
+import { freePort, sessionToken, startDemo, type DemoProcess } from './demo-process.ts';
+import { expect, test } from './fixtures.ts';
 
-// Its own server and database: this spec restarts the process, which the shared server must not see.
-const PORT = E2E_PORTS.persistence;
+// Its own server, database and port: this spec restarts the process, which the shared server
+// must not see.
 
 test.describe('persistence', () => {
   test.describe.configure({ timeout: 180_000 });
@@ -24,7 +23,9 @@ test.describe('persistence', () => {
   });
 
   test('a change to contact details survives a server restart', async ({ page }) => {
-    demo = await startDemo({ port: PORT, dataDir });
+    // The same port after the restart: the token and the page go to the same origin.
+    const port = await freePort();
+    demo = await startDemo({ port, dataDir });
     const api = `${demo.baseURL}/billing-api`;
     const token = await sessionToken(demo.baseURL, 'loyal');
     const auth = { authorization: `Bearer ${token}` };
@@ -50,7 +51,7 @@ test.describe('persistence', () => {
     expect(put.status, await put.clone().text()).toBe(200);
 
     await demo.stop();
-    demo = await startDemo({ port: PORT, dataDir });
+    demo = await startDemo({ port, dataDir });
 
     // A token minted before the restart still works: sessions are self-contained.
     const after = await fetch(`${api}/contact-details`, { headers: auth });
