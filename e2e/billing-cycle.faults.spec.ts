@@ -1,14 +1,10 @@
-import { clearFaults, expect, expectNoViolations, injectFault, test, type FreshData } from './fixtures.ts';
+import { expect, expectNoViolations, test, type FreshData } from './fixtures.ts';
 import type { Page } from '@playwright/test';
 
 // The server failing in the middle of a billing cycle change and of a payment plan request. Faults
 // are server-wide, so this file runs in the `faults` project on its own demo server, one test at a
 // time. Each test changes its own copy of Jürgen (`german`).
 test.describe.configure({ mode: 'serial' });
-
-test.afterEach(async ({ request }) => {
-  await clearFaults(request);
-});
 
 /** An authorized GET of `path` as Jürgen. */
 async function read<T>(fresh: FreshData, path: string): Promise<T> {
@@ -24,7 +20,7 @@ function recordKeys(page: Page, method: string, path: string): string[] {
   return keys;
 }
 
-test('the server fails while Jürgen confirms a new cycle: his choice stays, "Try again" changes it once', async ({ page, request, fresh }) => {
+test('the server fails while Jürgen confirms a new cycle: his choice stays, "Try again" changes it once', async ({ page, faults, fresh }) => {
   const keys = recordKeys(page, 'PUT', '/billing-cycle');
   await page.goto('/?persona=german&view=billing-cycle');
   await expect(page.getByRole('heading', { name: 'Abrechnungszeitraum', level: 2 })).toBeVisible();
@@ -34,7 +30,7 @@ test('the server fails while Jürgen confirms a new cycle: his choice stays, "Tr
   await expect(page.getByText(/^Sie zahlen 1\.311,00\s€ jährlich, jeweils am 1\., erstmals am/)).toBeVisible();
 
   // As many failures as the client's own retries: the customer sees the failure.
-  await injectFault(request, { method: 'PUT', path: '/billing-cycle', status: 503, times: 3 });
+  await faults.inject({ method: 'PUT', path: '/billing-cycle', status: 503, times: 3 });
   await page.getByRole('button', { name: 'Änderung bestätigen' }).click();
   const alert = page.getByRole('alert');
   await expect(alert).toContainText('Der Abrechnungsdienst', { timeout: 15_000 });
@@ -54,7 +50,7 @@ test('the server fails while Jürgen confirms a new cycle: his choice stays, "Tr
   expect(new Set(keys).size).toBe(1);
 });
 
-test('the server fails while Jürgen sends a plan request: what he entered stays, "Try again" asks once', async ({ page, request, fresh }) => {
+test('the server fails while Jürgen sends a plan request: what he entered stays, "Try again" asks once', async ({ page, faults, fresh }) => {
   const keys = recordKeys(page, 'POST', '/payment-plans');
   const before = await read<{ plans: unknown[] }>(fresh, '/payment-plans');
   await page.goto('/?persona=german&lang=en&view=payment-plan');
@@ -64,7 +60,7 @@ test('the server fails while Jürgen sends a plan request: what he entered stays
   await page.getByRole('button', { name: 'See the schedule' }).click();
   await expect(page.getByRole('heading', { name: 'Your schedule' })).toBeFocused();
 
-  await injectFault(request, { method: 'POST', path: '/payment-plans', status: 503, times: 3 });
+  await faults.inject({ method: 'POST', path: '/payment-plans', status: 503, times: 3 });
   await page.getByRole('button', { name: 'Send my request' }).click();
   const alert = page.getByRole('alert');
   await expect(alert).toContainText('The billing service has a problem right now', { timeout: 15_000 });

@@ -1,9 +1,7 @@
 import type { Page } from '@playwright/test';
 import {
-  clearFaults,
   expect,
   expectNoViolations,
-  injectFault,
   portalEvents,
   recordPortalEvents,
   test,
@@ -14,10 +12,6 @@ import {
 // `faults` project against its own demo server, one test at a time; each test changes its own
 // copy of `business`.
 test.describe.configure({ mode: 'serial' });
-
-test.afterEach(async ({ request }) => {
-  await clearFaults(request);
-});
 
 /** The saved record and its version number (the reference server's ETag is `"<version>"`). */
 async function readDetails(fresh: FreshData) {
@@ -46,7 +40,7 @@ for (const { status, times, attempts, sameKey } of [
 ]) {
   test(`a save answered ${status} keeps everything typed; "Try again" saves it once`, async ({
     page,
-    request,
+    faults,
     fresh,
   }) => {
     const before = await readDetails(fresh);
@@ -62,7 +56,7 @@ for (const { status, times, attempts, sameKey } of [
     await added.getByLabel('Name').fill(`Auditor ${status}`);
     await added.getByLabel('Email address').fill(`auditor-${status}@northwind-analytics.example`);
 
-    await injectFault(request, { method: 'PUT', path: '/contact-details', status, times });
+    await faults.inject({ method: 'PUT', path: '/contact-details', status, times });
     await page.getByRole('button', { name: 'Save changes' }).click();
 
     const alert = page.getByRole('alert');

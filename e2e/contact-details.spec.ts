@@ -1,8 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { freePort, startDemo, type DemoProcess } from './demo-process.ts';
 import {
   expect,
   expectNoViolations,
@@ -268,27 +264,13 @@ async function tabToLabel(page: Page, name: string) {
   throw new Error(`Tab never reached "${name}"`);
 }
 
-// Its own server, database and port: this test restarts the process, which the shared server
-// must not see.
+// Its own server and database: this test restarts the process, which the shared server must
+// not see.
 test.describe('contact details across a server restart', () => {
   test.describe.configure({ timeout: 180_000 });
 
-  let dataDir: string;
-  let demo: DemoProcess | undefined;
-
-  test.beforeAll(async () => {
-    dataDir = await mkdtemp(join(tmpdir(), 'billfold-contact-restart-'));
-  });
-
-  test.afterAll(async () => {
-    await demo?.stop();
-    await rm(dataDir, { recursive: true, force: true });
-  });
-
-  test('an edit made in the form, language included, is still there after the server restarts', async ({ page }) => {
-    // The same port after the restart, so the page reloads from the same origin.
-    const port = await freePort();
-    demo = await startDemo({ port, dataDir });
+  test('an edit made in the form, language included, is still there after the server restarts', async ({ page, ownDemo }) => {
+    const demo = await ownDemo.start();
     await page.goto(`${demo.baseURL}/?persona=loyal&view=contact-details`);
     await expect(page.getByRole('heading', { name: 'Your details', level: 2 })).toBeVisible();
     await page.getByLabel('Address line 1').fill('7 Restart Row');
@@ -301,8 +283,7 @@ test.describe('contact details across a server restart', () => {
     await expect(status).toHaveText('Ihre Änderungen sind gespeichert: Rechnungsadresse und Einstellungen.');
     await expect(status).toBeFocused();
 
-    await demo.stop();
-    demo = await startDemo({ port, dataDir });
+    await ownDemo.restart();
     await page.reload();
     await expect(page.getByRole('heading', { name: 'Ihre Daten', level: 2 })).toBeVisible();
     await expect(page.getByLabel('Adresszeile 1', { exact: true })).toHaveValue('7 Restart Row');

@@ -4,9 +4,14 @@
  * server's fault hook. Specs import `test` and `expect` from here, never from Playwright.
  */
 import { createHash, randomUUID } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type APIRequestContext, type FrameLocator, type Locator, type Page } from '@playwright/test';
 import { freshId } from '../demo/seed/fresh-ids.ts';
+import type { DemoPersonaId } from '../demo/seed/index.ts';
+import { freePort, startDemo, type DemoProcess } from './demo-process.ts';
 
 export { expect };
 
@@ -16,8 +21,8 @@ const RUN_ID = process.env.BILLFOLD_E2E_RUN_ID ?? randomUUID();
 /** The demo pages whose `?fresh=` the fixture sets (see demo/public/demo.js). */
 const DEMO_PAGES = new Set(['/', '/index.html', '/module.html', '/trusted-types.html']);
 
-/** A persona of the demo (demo/seed/index.ts). */
-export type Persona = 'loyal' | 'new' | 'hardship' | 'business' | 'german';
+/** A persona of the demo. */
+export type Persona = DemoPersonaId;
 
 /** A response of the demo's API with what a test reads from it. */
 export interface ApiRead<T> {
@@ -95,13 +100,52 @@ function withFreshKey(url: string, baseURL: string | undefined, key: string): st
   return target.toString();
 }
 
+/** The demo server's fault hook (`POST /demo/faults`), for specs in the `faults` project. */
+export interface Faults {
+  /** Makes the next `times` matching API responses of the whole server fail. */
+  inject(fault: Fault): Promise<void>;
+  /** Clears every pending fault (done after every test anyway). */
+  clear(): Promise<void>;
+}
+
+/** A demo server process of the test's own, over its own database, for tests that restart it. */
+export interface OwnDemo {
+  /** Starts it (on the same port and database every time) and resolves once it answers. */
+  start(): Promise<DemoProcess>;
+  /** Stops it the way a deployment does (SIGTERM) and starts it again. */
+  restart(): Promise<DemoProcess>;
+}
+
 /**
  * Playwright's `test` where every test has its own data: `fresh` names its copy of the personas,
  * and `page.goto('/?persona=…')` opens the demo page on that copy (a reload stays on it).
+ * `faults` breaks the server on purpose and mends it after the test; `ownDemo` is a server of the
+ * test's own that it may restart.
  */
-export const test = base.extend<{ fresh: FreshData }>({
+export const test = base.extend<{ fresh: FreshData; faults: Faults; ownDemo: OwnDemo }>({
   fresh: async ({ request }, use, testInfo) => {
     await use(freshData(request, freshKey(testInfo.testId, testInfo.retry, testInfo.repeatEachIndex)));
+  },
+  faults: async ({ request }, use) => {
+    const faults: Faults = { inject: (fault) => injectFault(request, fault), clear: () => clearFaults(request) };
+    await use(faults);
+    await faults.clear();
+  },
+  ownDemo: async ({}, use) => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'billfold-own-demo-'));
+    // One port for every start, so the page and its token keep talking to the same origin.
+    const port = await freePort();
+    let running: DemoProcess | undefined;
+    const start = async () => (running = await startDemo({ port, dataDir }));
+    await use({
+      start,
+      async restart() {
+        await running?.stop();
+        return start();
+      },
+    });
+    await running?.stop();
+    await rm(dataDir, { recursive: true, force: true });
   },
   page: async ({ page, fresh, baseURL }, use) => {
     const goto = page.goto.bind(page);
@@ -123,6 +167,23 @@ export async function expectNoViolations(page: Page, tags: readonly string[] = W
     (violation) => `${violation.id}: ${violation.help} -> ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
   );
   expect(summary).toEqual([]);
+}
+
+/**
+ * The payment just made goes through once the server settles it: the invoice shows it paid with
+ * `method`, and the host heard of one payment twice, pending, then succeeded.
+ */
+export async function expectPaymentWentThrough(page: Page, method: string): Promise<void> {
+  const status = page.getByRole('status').filter({ hasText: /being processed|went through/ });
+  await expect(status).toContainText('went through', { timeout: 15_000 });
+  await expect(page.getByRole('button', { name: /^Pay now/ })).toHaveCount(0);
+  await expect(page.locator('.invoice-header')).toContainText('Paid');
+  await expect(page.getByRole('list').filter({ hasText: method }).first()).toContainText('Paid');
+  await expectNoViolations(page);
+
+  const payments = (await portalEvents(page)).filter((event) => event.type === 'billfold-payment-made');
+  expect(payments.map((event) => event.detail?.status)).toEqual(['pending', 'succeeded']);
+  expect(payments[0]?.detail?.paymentId).toBe(payments[1]?.detail?.paymentId);
 }
 
 /** Whether `target` has focus, inside the portal's shadow root or in the page. */
@@ -264,14 +325,12 @@ export interface Fault {
   times: number;
 }
 
-/** Makes the next `times` matching API responses of the whole server fail (`POST /demo/faults`). */
-export async function injectFault(request: APIRequestContext, fault: Fault): Promise<void> {
+async function injectFault(request: APIRequestContext, fault: Fault): Promise<void> {
   const response = await request.post('/demo/faults', { data: fault });
   expect(response.ok(), await response.text()).toBe(true);
 }
 
-/** Clears every pending fault. */
-export async function clearFaults(request: APIRequestContext): Promise<void> {
+async function clearFaults(request: APIRequestContext): Promise<void> {
   const response = await request.delete('/demo/faults');
   expect(response.ok(), await response.text()).toBe(true);
 }

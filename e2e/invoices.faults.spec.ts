@@ -1,9 +1,7 @@
 import type { Page } from '@playwright/test';
 import {
-  clearFaults,
   expect,
   expectNoViolations,
-  injectFault,
   portalEvents,
   portalNav,
   recordPortalEvents,
@@ -14,10 +12,6 @@ import {
 // Faults are server-wide, so this file runs in the `faults` project on its own demo server, one
 // test at a time. Each test pays as its own copy of Daniela (`hardship`).
 test.describe.configure({ mode: 'serial' });
-
-test.afterEach(async ({ request }) => {
-  await clearFaults(request);
-});
 
 /** The payments the server holds for a seeded invoice, asked the way a merchant's backend would. */
 async function paymentsOf(fresh: FreshData, seededInvoiceId: string): Promise<{ id: string; status: string }[]> {
@@ -35,11 +29,11 @@ async function openInvoice(page: Page, filter: string) {
   await expect(page.getByRole('heading', { level: 2, name: /^Invoice AU-/ })).toBeVisible();
 }
 
-test('the server fails mid-payment: the customer retries and pays once', async ({ page, request, fresh }) => {
+test('the server fails mid-payment: the customer retries and pays once', async ({ page, faults, fresh }) => {
   const before = await paymentsOf(fresh, 'inv_daniela_1');
   await openInvoice(page, 'Overdue');
   // As many failures as the client's own retries: the customer sees the failure.
-  await injectFault(request, { method: 'POST', path: '/invoices/*/payments', status: 503, times: 3 });
+  await faults.inject({ method: 'POST', path: '/invoices/*/payments', status: 503, times: 3 });
 
   await page.getByRole('button', { name: /^Pay now/ }).click();
   const dialog = page.getByRole('dialog', { name: 'Confirm your payment' });

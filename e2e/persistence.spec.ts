@@ -1,31 +1,13 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { freePort, sessionToken, startDemo, type DemoProcess } from './demo-process.ts';
+import { sessionToken } from './demo-process.ts';
 import { expect, test } from './fixtures.ts';
 
-// Its own server, database and port: this spec restarts the process, which the shared server
-// must not see.
+// Its own server and database: this spec restarts the process, which the shared server must not see.
 
 test.describe('persistence', () => {
   test.describe.configure({ timeout: 180_000 });
 
-  let dataDir: string;
-  let demo: DemoProcess | undefined;
-
-  test.beforeAll(async () => {
-    dataDir = await mkdtemp(join(tmpdir(), 'billfold-persist-'));
-  });
-
-  test.afterAll(async () => {
-    await demo?.stop();
-    await rm(dataDir, { recursive: true, force: true });
-  });
-
-  test('a change to contact details survives a server restart', async ({ page }) => {
-    // The same port after the restart: the token and the page go to the same origin.
-    const port = await freePort();
-    demo = await startDemo({ port, dataDir });
+  test('a change to contact details survives a server restart', async ({ page, ownDemo }) => {
+    let demo = await ownDemo.start();
     const api = `${demo.baseURL}/billing-api`;
     const token = await sessionToken(demo.baseURL, 'loyal');
     const auth = { authorization: `Bearer ${token}` };
@@ -50,8 +32,7 @@ test.describe('persistence', () => {
     });
     expect(put.status, await put.clone().text()).toBe(200);
 
-    await demo.stop();
-    demo = await startDemo({ port, dataDir });
+    demo = await ownDemo.restart();
 
     // A token minted before the restart still works: sessions are self-contained.
     const after = await fetch(`${api}/contact-details`, { headers: auth });

@@ -1,9 +1,7 @@
 import type { Page } from '@playwright/test';
 import {
-  clearFaults,
   expect,
   expectNoViolations,
-  injectFault,
   portalEvents,
   recordPortalEvents,
   setView,
@@ -14,10 +12,6 @@ import {
 // Faults are server-wide, so this file runs in the `faults` project on its own demo server, one
 // test at a time. Each test asks questions as its own copy of Northwind (`business`).
 test.describe.configure({ mode: 'serial' });
-
-test.afterEach(async ({ request }) => {
-  await clearFaults(request);
-});
 
 /** The questions the server holds for Northwind, asked the way a merchant's backend would. */
 async function questionsOnServer(fresh: FreshData): Promise<{ id: string; subject: string }[]> {
@@ -34,11 +28,11 @@ async function openForm(page: Page, fresh: FreshData, message: string) {
   await page.getByRole('textbox', { name: 'Your message' }).fill(message);
 }
 
-test('the server fails while asking: the question stays, and "Try again" sends it once', async ({ page, request, fresh }) => {
+test('the server fails while asking: the question stays, and "Try again" sends it once', async ({ page, faults, fresh }) => {
   const before = await questionsOnServer(fresh);
   await openForm(page, fresh, 'We paid this by SEPA on the 3rd.');
   // As many failures as the client's own retries: the customer sees the failure.
-  await injectFault(request, { method: 'POST', path: '/questions', status: 503, times: 3 });
+  await faults.inject({ method: 'POST', path: '/questions', status: 503, times: 3 });
   await page.getByRole('button', { name: 'Send question' }).dblclick();
 
   const alert = page.getByRole('alert');
@@ -84,7 +78,7 @@ test('the connection drops after the server took the question: the retry does no
   expect(asked.map((event) => event.detail?.questionId)).toEqual([after[0]!.id]);
 });
 
-test('a refusal without field details keeps the question and says so in plain words', async ({ page, request, fresh }) => {
+test('a refusal without field details keeps the question and says so in plain words', async ({ page, faults, fresh }) => {
   await recordPortalEvents(page);
   await page.goto('/?persona=business');
   await expect(page.getByRole('heading', { name: 'Hello, Northwind team' })).toBeVisible();
@@ -92,7 +86,7 @@ test('a refusal without field details keeps the question and says so in plain wo
   await expect(page.getByLabel('Which charge?')).toHaveValue(fresh.id('ln_inv_northwind_1_1'));
   await page.getByRole('radio', { name: 'Something else' }).check();
   await page.getByRole('textbox', { name: 'Your message' }).fill('What is this line?');
-  await injectFault(request, { method: 'POST', path: '/questions', status: 422, times: 1 });
+  await faults.inject({ method: 'POST', path: '/questions', status: 422, times: 1 });
   await page.getByRole('button', { name: 'Send question' }).click();
   // The injected 422 names no field: the form says so in general words without losing anything.
   await expect(page.getByRole('textbox', { name: 'Your message' })).toHaveValue('What is this line?');
