@@ -26,6 +26,8 @@ test.describe('contact details', () => {
   test('Northwind edits recipients and the address, finds them after a reload; the host hears which fields changed', async ({
     page,
   }) => {
+    // Two axe runs over a long form, a save and a reload.
+    test.slow();
     await recordPortalEvents(page);
     await page.goto('/?persona=business&view=contact-details');
     await expect(page.getByRole('heading', { name: 'Your details', level: 2 })).toBeVisible();
@@ -70,6 +72,8 @@ test.describe('contact details', () => {
     page,
     fresh,
   }) => {
+    // Three axe runs over a long form, light and dark.
+    test.slow();
     // Northwind has moved to postal code 10115: what "Undo my changes" brings back at the end.
     const { body: saved } = await fresh.read('business', '/contact-details');
     await fresh.write('business', 'PUT', '/contact-details', { ...saved, billingAddress: { ...saved.billingAddress, postalCode: '10115' } });

@@ -3,7 +3,7 @@
  * the persona files share (dates relative to today, tax lines, a deterministic PRNG).
  */
 import type { HumanContact, InvoiceLine } from '../../src/contract/index.ts';
-import { addDays, onDay } from '../../src/server/reference/dates.ts';
+import { addDays, addMonths, onDay } from '../../src/server/reference/dates.ts';
 import type { SandboxOutcome } from '../../src/server/reference/sandbox-cards.ts';
 import type { StoredPlanPolicy } from '../../src/server/index.ts';
 
@@ -150,3 +150,39 @@ export function fmtGbp(minor: number): string {
   return `£${(minor / 100).toFixed(2)}`;
 }
 
+
+/** The customer's default card; the sandbox processor answers its charges with `outcome`. */
+export function defaultCard(card: {
+  id: string;
+  brand: string;
+  last4: string;
+  expMonth: number;
+  expYear: number;
+  outcome?: SandboxOutcome;
+}): SeedMethod {
+  const { outcome = 'succeed', ...rest } = card;
+  return { ...rest, type: 'card', isDefault: true, outcome, label: `${card.brand} •••• ${card.last4}` };
+}
+
+/** A line priced per unit: `quantity` × `rate` (minor units, fractions allowed), rounded to the minor unit. */
+export function meteredLine(line: Omit<SeedLine, 'amount' | 'unitAmount' | 'tax'> & { quantity: number; rate: number }): SeedLine {
+  const { rate, ...rest } = line;
+  return { ...rest, unitAmount: Math.round(rate), amount: Math.round(line.quantity * rate) };
+}
+
+/** One of a run of monthly bills: when it was issued and due, and the month before it that it covers. */
+export interface MonthlyBill {
+  issueDate: string;
+  dueDate: string;
+  start: string;
+  end: string;
+}
+
+/** `count` monthly bills up to `latestIssue`, newest first, each due 14 days after it is issued. */
+export function monthlyBills(latestIssue: string, count: number): MonthlyBill[] {
+  const billingDay = Number(latestIssue.slice(8, 10));
+  return Array.from({ length: count }, (_, k) => {
+    const issueDate = addMonths(latestIssue, -k, billingDay);
+    return { issueDate, dueDate: addDays(issueDate, 14), start: addMonths(issueDate, -1, billingDay), end: addDays(issueDate, -1) };
+  });
+}

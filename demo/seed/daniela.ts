@@ -1,7 +1,7 @@
 import { addDays, addMonths } from '../../src/server/reference/dates.ts';
 import {
-  at, issueDateBefore, taxLine,
-  type SeedCustomer, type SeedHistory, type SeedInvoice, type SeedLine, type SeedMethod, type SeedPayment,
+  at, defaultCard, issueDateBefore, meteredLine, monthlyBills, taxLine,
+  type SeedCustomer, type SeedHistory, type SeedInvoice, type SeedLine, type SeedPayment,
 } from './builders.ts';
 
 /**
@@ -10,25 +10,20 @@ import {
  */
 export function daniela(today: string): SeedCustomer {
   const id = 'cus_daniela';
-  const card: SeedMethod = {
+  const card = defaultCard({
     id: 'pm_daniela_mc',
-    type: 'card',
     brand: 'Mastercard',
     last4: '9995',
     expMonth: 3,
     expYear: Number(today.slice(0, 4)) + 1,
-    isDefault: true,
     outcome: 'insufficient_funds',
-    label: 'Mastercard •••• 9995',
-  };
+  });
   const latestIssue = issueDateBefore(today, 10);
   const billingDay = Number(latestIssue.slice(8, 10));
   const usage = [412, 398, 371, 322, 290] as const;
+  const bills = monthlyBills(latestIssue, usage.length);
   const invoices: SeedInvoice[] = usage.map((kwh, k) => {
-    const issueDate = addMonths(latestIssue, -k, billingDay);
-    const start = addMonths(issueDate, -1, billingDay);
-    const end = addDays(issueDate, -1);
-    const dueDate = addDays(issueDate, 14);
+    const { issueDate, dueDate, start, end } = bills[k]!;
     const lines: SeedLine[] = [
       {
         kind: 'subscription',
@@ -37,16 +32,15 @@ export function daniela(today: string): SeedCustomer {
         amount: 1850,
         period: { start, end },
       },
-      {
+      meteredLine({
         kind: 'usage',
         description: 'Electricity used',
         explanation: `${kwh} kWh between ${start} and ${end} at €0.1475 per kWh, read from your smart meter.`,
         quantity: kwh,
         unit: 'kWh',
-        unitAmount: 15,
-        amount: Math.round(kwh * 14.75),
+        rate: 14.75,
         period: { start, end },
-      },
+      }),
       {
         kind: 'usage',
         description: 'Public Service Obligation levy',

@@ -1,7 +1,7 @@
 import { addDays, addMonths } from '../../src/server/reference/dates.ts';
 import {
-  at, issueDateBefore, taxLine,
-  type SeedCustomer, type SeedInvoice, type SeedLine, type SeedMethod,
+  at, defaultCard, issueDateBefore, meteredLine, taxLine,
+  type SeedCustomer, type SeedInvoice, type SeedLine,
 } from './builders.ts';
 
 /**
@@ -11,33 +11,28 @@ import {
 export function jamie(today: string, now: Date): SeedCustomer {
   const id = 'cus_jamie';
   const lastMonth = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1));
-  const card: SeedMethod = {
+  const card = defaultCard({
     id: 'pm_jamie_visa',
-    type: 'card',
     brand: 'Visa',
     last4: '1881',
     expMonth: lastMonth.getUTCMonth() + 1,
     expYear: lastMonth.getUTCFullYear(),
-    isDefault: true,
-    outcome: 'succeed',
-    label: 'Visa •••• 1881',
-  };
+  });
   const issueDate = issueDateBefore(today, 12);
   const billingDay = Number(issueDate.slice(8, 10));
   const dueDate = addDays(issueDate, 7);
   const start = issueDate;
   const end = addDays(addMonths(issueDate, 1, billingDay), -1);
   const lines: SeedLine[] = [
-    {
+    meteredLine({
       kind: 'subscription',
       description: 'Fibre 500 broadband — monthly plan',
       explanation: `Your plan: 500 Mbps download, unlimited data, billed a month in advance for ${start} to ${end}.`,
-      amount: 4999,
       quantity: 1,
       unit: 'month',
-      unitAmount: 4999,
+      rate: 4999,
       period: { start, end },
-    },
+    }),
     {
       kind: 'fee',
       description: 'Wi-Fi router rental',

@@ -1,7 +1,7 @@
 import { addDays, addMonths } from '../../src/server/reference/dates.ts';
 import {
-  at, issueDateBefore, taxLine,
-  type SeedCustomer, type SeedHistory, type SeedInvoice, type SeedLine, type SeedMethod, type SeedPayment,
+  at, defaultCard, issueDateBefore, meteredLine, monthlyBills, taxLine,
+  type SeedCustomer, type SeedHistory, type SeedInvoice, type SeedLine, type SeedPayment,
 } from './builders.ts';
 
 /**
@@ -10,25 +10,13 @@ import {
  */
 export function juergen(today: string): SeedCustomer {
   const id = 'cus_juergen';
-  const card: SeedMethod = {
-    id: 'pm_juergen_mc',
-    type: 'card',
-    brand: 'Mastercard',
-    last4: '4444',
-    expMonth: 11,
-    expYear: Number(today.slice(0, 4)) + 3,
-    isDefault: true,
-    outcome: 'succeed',
-    label: 'Mastercard •••• 4444',
-  };
+  const card = defaultCard({ id: 'pm_juergen_mc', brand: 'Mastercard', last4: '4444', expMonth: 11, expYear: Number(today.slice(0, 4)) + 3 });
   const latestIssue = issueDateBefore(today, 8);
   const billingDay = Number(latestIssue.slice(8, 10));
   const usage = [268, 241, 229, 233] as const;
+  const bills = monthlyBills(latestIssue, usage.length);
   const invoices: SeedInvoice[] = usage.map((kwh, k) => {
-    const issueDate = addMonths(latestIssue, -k, billingDay);
-    const start = addMonths(issueDate, -1, billingDay);
-    const end = addDays(issueDate, -1);
-    const dueDate = addDays(issueDate, 14);
+    const { issueDate, dueDate, start, end } = bills[k]!;
     const lines: SeedLine[] = [
       {
         kind: 'subscription',
@@ -37,16 +25,15 @@ export function juergen(today: string): SeedCustomer {
         amount: 1290,
         period: { start, end },
       },
-      {
+      meteredLine({
         kind: 'usage',
         description: 'Arbeitspreis Strom',
         explanation: `Ihr Zähler hat vom ${start} bis ${end} ${kwh} kWh gemessen, zu 32,9 Cent pro kWh aus 100 % erneuerbaren Quellen.`,
         quantity: kwh,
         unit: 'kWh',
-        unitAmount: 33,
-        amount: Math.round(kwh * 32.9),
+        rate: 32.9,
         period: { start, end },
-      },
+      }),
     ];
     lines.push(taxLine(lines, 'MwSt.', 19, 'Mehrwertsteuer 19 %', 'Die gesetzliche Umsatzsteuer von 19 %, die wir für das Finanzamt einziehen.'));
     const payments: SeedPayment[] =

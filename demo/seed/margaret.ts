@@ -1,7 +1,7 @@
 import { addDays, addMonths, daysBetween } from '../../src/server/reference/dates.ts';
 import {
-  at, fmtGbp, issueDateBefore, taxLine, total,
-  type SeedCustomer, type SeedHistory, type SeedInvoice, type SeedLine, type SeedMethod, type SeedPayment,
+  at, defaultCard, fmtGbp, issueDateBefore, meteredLine, monthlyBills, taxLine, total,
+  type SeedCustomer, type SeedHistory, type SeedInvoice, type SeedLine, type SeedPayment,
 } from './builders.ts';
 
 /**
@@ -10,17 +10,7 @@ import {
  */
 export function margaret(today: string): SeedCustomer {
   const id = 'cus_margaret';
-  const visa: SeedMethod = {
-    id: 'pm_margaret_visa',
-    type: 'card',
-    brand: 'Visa',
-    last4: '4242',
-    expMonth: 8,
-    expYear: Number(today.slice(0, 4)) + 2,
-    isDefault: true,
-    outcome: 'succeed',
-    label: 'Visa •••• 4242',
-  };
+  const visa = defaultCard({ id: 'pm_margaret_visa', brand: 'Visa', last4: '4242', expMonth: 8, expYear: Number(today.slice(0, 4)) + 2 });
   const latestIssue = issueDateBefore(today, 24);
   const billingDay = Number(latestIssue.slice(8, 10));
   const usage = [
@@ -31,42 +21,38 @@ export function margaret(today: string): SeedCustomer {
     [181.2, 210],
     [203.5, 380],
   ] as const;
+  const bills = monthlyBills(latestIssue, usage.length);
   const invoices: SeedInvoice[] = usage.map(([kwhElec, kwhGas], k) => {
-    const issueDate = addMonths(latestIssue, -k, billingDay);
-    const start = addMonths(issueDate, -1, billingDay);
-    const end = addDays(issueDate, -1);
+    const { issueDate, dueDate, start, end } = bills[k]!;
     const days = daysBetween(start, issueDate);
     const lines: SeedLine[] = [
-      {
+      meteredLine({
         kind: 'subscription',
         description: 'Home Energy Plus — standing charges',
         explanation: `A fixed daily charge of 55.8p for ${days} days. It keeps your home connected to the electricity and gas networks, whether or not you use energy that day.`,
         quantity: days,
         unit: 'days',
-        unitAmount: 56,
-        amount: Math.round(days * 55.8),
+        rate: 55.8,
         period: { start, end },
-      },
-      {
+      }),
+      meteredLine({
         kind: 'usage',
         description: 'Electricity used',
         explanation: `Your smart meter recorded ${kwhElec} kWh of electricity between ${start} and ${end}, at 24.50p per kWh — the capped price for your tariff.`,
         quantity: kwhElec,
         unit: 'kWh',
-        unitAmount: 25,
-        amount: Math.round(kwhElec * 24.5),
+        rate: 24.5,
         period: { start, end },
-      },
-      {
+      }),
+      meteredLine({
         kind: 'usage',
         description: 'Gas used',
         explanation: `Your smart meter recorded ${kwhGas} kWh of gas between ${start} and ${end}, at 6.24p per kWh.`,
         quantity: kwhGas,
         unit: 'kWh',
-        unitAmount: 6,
-        amount: Math.round(kwhGas * 6.24),
+        rate: 6.24,
         period: { start, end },
-      },
+      }),
       {
         kind: 'discount',
         description: 'Loyalty discount — 10+ years with us',
@@ -77,7 +63,6 @@ export function margaret(today: string): SeedCustomer {
     lines.push(
       taxLine(lines, 'VAT', 5, 'VAT at 5%', 'Energy for your home is taxed at the reduced VAT rate of 5%, collected by us for HMRC.'),
     );
-    const dueDate = addDays(issueDate, 14);
     const payments: SeedPayment[] =
       k === 0
         ? []

@@ -1,6 +1,6 @@
 import { addDays, addMonths, daysBetween, onDay } from '../../src/server/reference/dates.ts';
 import {
-  at, random, taxLine,
+  at, meteredLine, random, taxLine,
   type SeedCustomer, type SeedHistory, type SeedInvoice, type SeedLine, type SeedMethod,
 } from './builders.ts';
 
@@ -29,16 +29,15 @@ export function northwind(today: string): SeedCustomer {
     const end = addDays(issueDate, -1);
     const days = daysBetween(start, issueDate);
     const lines: SeedLine[] = [
-      {
+      meteredLine({
         kind: 'subscription',
         description: 'Grid Insights Business plan — quarterly',
         explanation: `The platform fee for ${start} to ${end}: 3 projects, 10 team members, support within one working day.`,
-        amount: 120000,
         quantity: 1,
         unit: 'quarter',
-        unitAmount: 120000,
+        rate: 120000,
         period: { start, end },
-      },
+      }),
     ];
     if (k === 0) {
       // One line per project, per metric, per day: the detail a finance team asks for.
@@ -46,43 +45,45 @@ export function northwind(today: string): SeedCustomer {
         const day = addDays(start, d);
         for (const project of projects) {
           const calls = Math.round(20_000 + rand() * 60_000);
-          const perThousand = calls / 1000;
-          lines.push({
-            kind: 'usage',
-            description: `API calls — ${project}`,
-            explanation: `${calls.toLocaleString('en-US')} calls to the Grid Insights API from project ${project} on ${day}, at €0.40 per 1,000 calls.`,
-            quantity: perThousand,
-            unit: '1,000 calls',
-            unitAmount: 40,
-            amount: Math.round(perThousand * 40),
-            period: { start: day, end: day },
-          });
+          lines.push(
+            meteredLine({
+              kind: 'usage',
+              description: `API calls — ${project}`,
+              explanation: `${calls.toLocaleString('en-US')} calls to the Grid Insights API from project ${project} on ${day}, at €0.40 per 1,000 calls.`,
+              quantity: calls / 1000,
+              unit: '1,000 calls',
+              rate: 40,
+              period: { start: day, end: day },
+            }),
+          );
           const gb = Math.round((0.5 + rand() * 4) * 100) / 100;
-          lines.push({
-            kind: 'usage',
-            description: `Data export — ${project}`,
-            explanation: `${gb} GB of meter data exported by project ${project} on ${day}, at €0.09 per GB.`,
-            quantity: gb,
-            unit: 'GB',
-            unitAmount: 9,
-            amount: Math.round(gb * 9),
-            period: { start: day, end: day },
-          });
+          lines.push(
+            meteredLine({
+              kind: 'usage',
+              description: `Data export — ${project}`,
+              explanation: `${gb} GB of meter data exported by project ${project} on ${day}, at €0.09 per GB.`,
+              quantity: gb,
+              unit: 'GB',
+              rate: 9,
+              period: { start: day, end: day },
+            }),
+          );
         }
       }
     } else {
       for (const project of projects) {
         const calls = Math.round((20_000 + rand() * 60_000) * days);
-        lines.push({
-          kind: 'usage',
-          description: `API calls — ${project}`,
-          explanation: `${calls.toLocaleString('en-US')} calls from project ${project} during the quarter, at €0.40 per 1,000 calls.`,
-          quantity: calls / 1000,
-          unit: '1,000 calls',
-          unitAmount: 40,
-          amount: Math.round((calls / 1000) * 40),
-          period: { start, end },
-        });
+        lines.push(
+          meteredLine({
+            kind: 'usage',
+            description: `API calls — ${project}`,
+            explanation: `${calls.toLocaleString('en-US')} calls from project ${project} during the quarter, at €0.40 per 1,000 calls.`,
+            quantity: calls / 1000,
+            unit: '1,000 calls',
+            rate: 40,
+            period: { start, end },
+          }),
+        );
       }
     }
     lines.push({

@@ -119,6 +119,8 @@ test.describe('billing cycle', () => {
   });
 
   test('the whole change works with the keyboard alone (and in the dark theme)', async ({ page, fresh }) => {
+    // Two axe runs in the dark theme and a keyboard walk through the change.
+    test.slow();
     // Jürgen pays quarterly on the 20th, as after the change in the test above.
     await fresh.write('german', 'PUT', '/billing-cycle', { interval: 'quarter', billingDay: 20 });
     await deepLink(page, 'german&theme=dark');

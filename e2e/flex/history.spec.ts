@@ -3,6 +3,8 @@ import { expect, expectNoViolations, portalNav, recordPortalEvents, tabTo, test 
 // Margaret's (`loyal`) history, read from a copy of her own in each test.
 
 test('Margaret checks where her bills went: by email to her address, and one paper copy to her old home', async ({ page }) => {
+  // Three axe runs and a keyboard walk through the timeline.
+  test.slow();
   await recordPortalEvents(page);
   await page.goto('/?persona=loyal');
   await expect(page.getByRole('heading', { name: 'Hello, Margaret' })).toBeVisible();

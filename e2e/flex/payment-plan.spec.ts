@@ -99,6 +99,7 @@ test.describe('payment plan', () => {
   });
 
   test('Daniela asks for three instalments within the policy, with the keyboard alone, and sees it approved with its schedule', async ({ page, fresh }) => {
+    // Three axe runs, a keyboard walk through the form and a reload.
     test.slow();
     await askForTwelve(fresh);
     await recordPortalEvents(page);

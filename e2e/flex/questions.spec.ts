@@ -108,6 +108,8 @@ test('Northwind reads Jonas’s answer, asks about one line of the big invoice, 
 });
 
 test('“Ask about this charge” deep link opens the form about one line, sent with the keyboard alone', async ({ page, fresh }) => {
+  // A form with 500+ charges to choose from, checked by axe.
+  test.slow();
   await openPortal(page);
   // What an invoice's "Ask about this charge" opens: view="questions/new?invoice=…&line=…".
   await setView(page, `questions/new?invoice=${fresh.id('inv_northwind_0')}&line=${fresh.id('ln_inv_northwind_0_2')}`);
