@@ -5,6 +5,8 @@ const TAGS = [...WCAG_TAGS, 'best-practice'];
 
 test.describe('accessibility', () => {
   test('the demo page with the portal has no axe violations, light and dark', async ({ page }) => {
+    // Two runs of every axe rule, best practices included, over the whole page.
+    test.slow();
     await page.goto('/');
     await expect(page.getByRole('heading', { name: 'Hello, Margaret' })).toBeVisible();
     await expectNoViolations(page, TAGS);
@@ -27,6 +29,8 @@ test.describe('accessibility', () => {
   });
 
   test('the German portal has no axe violations', async ({ page }) => {
+    // Every axe rule, best practices included, after a language switch.
+    test.slow();
     await page.goto('/');
     await expect(page.getByRole('heading', { name: 'Hello, Margaret' })).toBeVisible();
     await languageSelect(page).selectOption('de');

@@ -108,7 +108,12 @@ export interface Faults {
   clear(): Promise<void>;
 }
 
-/** A demo server process of the test's own, over its own database, for tests that restart it. */
+/**
+ * A demo server process of the test's own, over its own database: for tests that restart it, and
+ * for tests that add a card. The sandbox provider's token names the card (brand, last four,
+ * expiry) and a server takes each token once, so two tests entering the same test card would
+ * collide on a shared server.
+ */
 export interface OwnDemo {
   /** Starts it (on the same port and database every time) and resolves once it answers. */
   start(): Promise<DemoProcess>;

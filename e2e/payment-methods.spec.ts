@@ -1,7 +1,8 @@
 /**
  * Payment methods against the demo server: Jamie (`new`) replaces his expired card through the
  * sandbox payment provider's iframe, Jürgen (`german`) learns why his only card can't be removed.
- * Each test on its own copy of the persona.
+ * Each test on its own copy of the persona; those that add a card on a demo server of their own
+ * (see `ownDemo` in fixtures.ts).
  */
 import type { Page } from '@playwright/test';
 import {
@@ -16,20 +17,24 @@ import {
   test,
 } from './fixtures.ts';
 
-/** Opens the demo page for a persona, deep-linked to the payment methods (`view="payment-methods"`). */
-async function openPaymentMethods(page: Page, persona: string, heading = 'Payment methods') {
-  await page.goto(`/?persona=${persona}`);
+/**
+ * Opens the demo page (of the server at `origin`, the shared one by default) for a persona,
+ * deep-linked to the payment methods (`view="payment-methods"`).
+ */
+async function openPaymentMethods(page: Page, persona: string, { heading = 'Payment methods', origin = '' } = {}) {
+  await page.goto(`${origin}/?persona=${persona}`);
   await expect(page.locator('billfold-portal')).toBeAttached();
   await page.locator('billfold-portal').evaluate((portal) => portal.setAttribute('view', 'payment-methods'));
   await expect(page.getByRole('heading', { name: heading, level: 2 })).toBeVisible({ timeout: 20_000 });
 }
 
 test.describe('payment methods', () => {
-  test('Jamie replaces his expired card through the sandbox iframe, and it is kept after a reload', async ({ page, fresh }) => {
-    // Five axe runs, two card forms in the provider's frame and a reload: a long journey.
-    test.slow();
+  test('Jamie replaces his expired card through the sandbox iframe, and it is kept after a reload', async ({ page, ownDemo }) => {
+    // A server to start, five axe runs, two card forms in the provider's frame and a reload.
+    test.setTimeout(150_000);
+    const { baseURL: origin } = await ownDemo.start();
     await recordPortalEvents(page);
-    await openPaymentMethods(page, 'new');
+    await openPaymentMethods(page, 'new', { origin });
 
     const list = page.getByRole('list', { name: 'Your saved payment methods' });
     const old = list.getByRole('listitem').filter({ hasText: 'Visa ending in 1881' });
@@ -75,12 +80,12 @@ test.describe('payment methods', () => {
     await expect(page.getByRole('status').filter({ hasText: 'Visa ending in 1881 was removed.' })).toBeVisible();
     await expect(list.getByRole('listitem')).toHaveCount(1);
     const removed = await expectPortalEvent(page, 'billfold-payment-method-removed');
-    expect(removed.detail).toEqual({ paymentMethodId: fresh.id('pm_jamie_visa') });
+    expect(removed.detail).toEqual({ paymentMethodId: 'pm_jamie_visa' });
     // No card data in any event.
     expect(JSON.stringify(await portalEvents(page))).not.toMatch(/4242 ?4242|tok_sandbox/);
 
     await page.reload();
-    await openPaymentMethods(page, 'new');
+    await openPaymentMethods(page, 'new', { origin });
     const kept = page.getByRole('list', { name: 'Your saved payment methods' }).getByRole('listitem');
     await expect(kept).toHaveCount(1);
     await expect(kept).toContainText('Visa ending in 4242');
@@ -89,7 +94,7 @@ test.describe('payment methods', () => {
 
   test('Jürgen tries to remove his only card and is told why not, in German', async ({ page }) => {
     // In the dark theme, so axe checks those colours too.
-    await openPaymentMethods(page, 'german&theme=dark', 'Zahlungsmethoden');
+    await openPaymentMethods(page, 'german&theme=dark', { heading: 'Zahlungsmethoden' });
     const card = page.getByRole('listitem').filter({ hasText: 'Mastercard mit Endziffern 4444' });
     await expect(card).toContainText('Standard');
     await card.getByRole('button', { name: 'Mastercard mit Endziffern 4444 entfernen' }).click();
@@ -103,8 +108,11 @@ test.describe('payment methods', () => {
     await expect(card).toContainText('Standard');
   });
 
-  test('the add journey works with the keyboard alone, into the iframe fields', async ({ page }) => {
-    await openPaymentMethods(page, 'new');
+  test('the add journey works with the keyboard alone, into the iframe fields', async ({ page, ownDemo }) => {
+    // A server of its own to start first.
+    test.slow();
+    const { baseURL: origin } = await ownDemo.start();
+    await openPaymentMethods(page, 'new', { origin });
     // Start from the heading the deep link focused and tab to the add button.
     const add = page.getByRole('button', { name: 'Add a payment method' });
     for (let i = 0; i < 20 && !(await add.evaluate((el) => el.getRootNode() instanceof ShadowRoot && (el.getRootNode() as ShadowRoot).activeElement === el)); i++) {

@@ -12,13 +12,15 @@ import {
   test,
 } from '../fixtures.ts';
 
-// Jamie (`new`) adds a card, makes it his default and pays his failed first invoice, on his own
-// copy of the data.
+// Jamie (`new`) adds a card, makes it his default and pays his failed first invoice, on a demo
+// server of the test's own (see `ownDemo` in fixtures.ts: the card's token can be taken once).
 
-test("Jamie reads why his first payment failed, adds a card through the provider's iframe and pays with it", async ({ page }) => {
-  test.setTimeout(60_000);
+test("Jamie reads why his first payment failed, adds a card through the provider's iframe and pays with it", async ({ page, ownDemo }) => {
+  // A server to start, a card to add in the provider's frame and a payment to settle.
+  test.setTimeout(120_000);
+  const demo = await ownDemo.start();
   await recordPortalEvents(page);
-  await page.goto('/?persona=new');
+  await page.goto(`${demo.baseURL}/?persona=new`);
   await expect(page.getByRole('heading', { name: 'Hello, Jamie', level: 2 })).toBeVisible({ timeout: 20_000 });
 
   // The failure state: why (the card expired), and what happens next (nothing until he acts).
