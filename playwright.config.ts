@@ -3,6 +3,7 @@
  * `npm run test:e2e` (builds dist/ first if it is missing).
  */
 import { execSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,18 +14,20 @@ import { E2E_PORTS } from './e2e/ports.ts';
 const PORT = E2E_PORTS.main;
 /** A second demo server only for specs that inject server-wide faults (`POST /demo/faults`). */
 const FAULTS_PORT = E2E_PORTS.faults;
-/** A third demo server for the flexibility journeys (`e2e/flex/`), so they never share personas' data with the first. */
-const FLEX_PORT = E2E_PORTS.flex;
 const root = import.meta.dirname;
 
 // The config is evaluated in the runner and again in each worker; only the runner prepares, and
-// workers inherit its environment (so they agree on the data folder).
+// workers inherit its environment (so they agree on the data folder and the run's id).
 const isRunner = process.env.TEST_WORKER_INDEX === undefined;
+if (isRunner) {
+  // Every test works on its own copy of the personas, named after the run, the test, its attempt
+  // and its repetition (e2e/fixtures.ts), so no test sees what another one changed.
+  process.env.BILLFOLD_E2E_RUN_ID ??= randomUUID();
+}
 if (isRunner && !process.env.BILLFOLD_E2E_DATA_DIR) {
-  // A fresh database every run: the specs may change the seeded personas.
+  // A fresh database every run keeps the shared seed as it was seeded, for a look after a run.
   process.env.BILLFOLD_E2E_DATA_DIR = mkdtempSync(join(tmpdir(), 'billfold-e2e-'));
   process.env.BILLFOLD_E2E_FAULTS_DATA_DIR = mkdtempSync(join(tmpdir(), 'billfold-e2e-faults-'));
-  process.env.BILLFOLD_E2E_FLEX_DATA_DIR = mkdtempSync(join(tmpdir(), 'billfold-e2e-flex-'));
   if (!existsSync(join(root, 'dist/define.js')) || !existsSync(join(root, 'dist/billfold.iife.js'))) {
     execSync('npm run build', { cwd: root, stdio: 'inherit' });
   }
@@ -32,8 +35,6 @@ if (isRunner && !process.env.BILLFOLD_E2E_DATA_DIR) {
 
 /** Specs that use `POST /demo/faults` (name new ones `*.faults.spec.ts`). */
 const FAULT_SPECS = ['**/errors.spec.ts', '**/*.faults.spec.ts'];
-/** Specs of the flexibility journeys (billing cycle, plans, questions, history, contact, feedback). */
-const FLEX_SPECS = ['**/flex/*.spec.ts'];
 
 /** `tsx demo/server.ts` on `port` over its own database folder. */
 function demoServer(port: number, dataDir: string | undefined) {
@@ -53,7 +54,8 @@ function demoServer(port: number, dataDir: string | undefined) {
 export default defineConfig({
   testDir: 'e2e',
   testMatch: '**/*.spec.ts',
-  fullyParallel: false,
+  // Tests share no data, so any two may run side by side (the faults project still runs one at a time).
+  fullyParallel: true,
   forbidOnly: !!process.env.CI,
   retries: process.env.CI ? 1 : 0,
   workers: 2,
@@ -69,7 +71,7 @@ export default defineConfig({
   projects: [
     {
       name: 'chromium',
-      testIgnore: [...FAULT_SPECS, ...FLEX_SPECS],
+      testIgnore: FAULT_SPECS,
       use: { ...devices['Desktop Chrome'] },
     },
     {
@@ -80,16 +82,9 @@ export default defineConfig({
       workers: 1,
       use: { ...devices['Desktop Chrome'], baseURL: `http://127.0.0.1:${FAULTS_PORT}` },
     },
-    {
-      name: 'flex',
-      testMatch: FLEX_SPECS,
-      testIgnore: FAULT_SPECS,
-      use: { ...devices['Desktop Chrome'], baseURL: `http://127.0.0.1:${FLEX_PORT}` },
-    },
   ],
   webServer: [
     demoServer(PORT, process.env.BILLFOLD_E2E_DATA_DIR),
     demoServer(FAULTS_PORT, process.env.BILLFOLD_E2E_FAULTS_DATA_DIR),
-    demoServer(FLEX_PORT, process.env.BILLFOLD_E2E_FLEX_DATA_DIR),
   ],
 });

@@ -54,6 +54,36 @@ describe('demo server', () => {
     expect(unknown.status).toBe(404);
   });
 
+  it('mints a session for a fresh copy of a persona: its own records, the same for one key, untouched by others', async () => {
+    const mint = async (body: object) =>
+      fetch(`${demo.url}/demo/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const token = async (body: object) => ((await (await mint(body)).json()) as { token: string }).token;
+    const phone = async (t: string) => ((await (await api('/contact-details', t)).json()) as { phone: string }).phone;
+    const change = async (t: string, to: string) => {
+      const current = await api('/contact-details', t);
+      const details = (await current.json()) as Record<string, unknown>;
+      const put = await api('/contact-details', t, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json', 'if-match': current.headers.get('etag')!, 'idempotency-key': crypto.randomUUID() },
+        body: JSON.stringify({ ...details, phone: to }),
+      });
+      expect(put.status).toBe(200);
+    };
+
+    const mine = await token({ persona: 'german', fresh: 'spec-1' });
+    const account = AccountSummarySchema.parse(await (await api('/account', mine)).json());
+    expect(account.customer.greetingName).toBe('Jürgen');
+    expect(account.outstandingInvoices.map((invoice) => invoice.id)).toEqual(['inv_juergen_0-spec-1']);
+    await change(mine, '+49 89 1111111');
+
+    // The same key again (a reload) finds the same copy; another key and the shared copy never see it.
+    expect(await phone(await token({ persona: 'german', fresh: 'spec-1' }))).toBe('+49 89 1111111');
+    expect(await phone(await token({ persona: 'german', fresh: 'spec-2' }))).toBe('+49 89 1234567');
+    expect(await phone(await session('german'))).toBe('+49 89 1234567');
+    // A key that could not sit inside an id is refused.
+    expect((await mint({ persona: 'german', fresh: '../x' })).status).toBe(422);
+  });
+
   it('lists the personas', async () => {
     const personas = (await (await fetch(`${demo.url}/demo/personas`)).json()) as { id: string; name: string }[];
     expect(personas.map((p) => p.id)).toEqual(['loyal', 'new', 'hardship', 'business', 'german']);

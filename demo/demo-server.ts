@@ -14,7 +14,7 @@ import {
   type FetchHandler,
   type Sql,
 } from '../src/server/index.ts';
-import { DEMO_PERSONAS, seedDemoData } from '../src/server/reference/demo-seed.ts';
+import { DEMO_PERSONAS, FRESH_KEY_PATTERN, seedDemoData, seedPersona } from './seed/index.ts';
 import { createFaultInjector, FaultSchema } from './faults.ts';
 import { startSandboxPsp, type SandboxPsp } from './sandbox-psp.ts';
 import { readStaticFile } from './static-files.ts';
@@ -112,6 +112,11 @@ const TRUSTED_TYPES_PAGE = '/trusted-types.html';
 
 const SessionRequestSchema = z.object({
   persona: z.optional(z.string()),
+  /**
+   * A session for this key's own copy of the persona (seeded on first use), so a test starts
+   * from data nothing else changed; the demo page passes its `?fresh=` parameter on.
+   */
+  fresh: z.optional(z.string().check(z.regex(FRESH_KEY_PATTERN))),
   /** For tests of expiry; the demo page never sends it. */
   ttlSeconds: z.optional(z.int().check(z.gte(1), z.lte(MAX_SESSION_TTL_SECONDS))),
 });
@@ -198,8 +203,10 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
       if (!parsed.success) return errorResponse(422, 'validation_failed', z.prettifyError(parsed.error));
       const persona = DEMO_PERSONAS.find((p) => p.id === (parsed.data.persona ?? 'loyal'));
       if (!persona) return errorResponse(404, 'not_found', 'There is no such persona.');
+      const fresh = parsed.data.fresh;
+      const customerId = fresh === undefined ? persona.customerId : (await seedPersona(sql, persona.id, { key: fresh })).customerId;
       const token = await createSessionToken({
-        customerId: persona.customerId,
+        customerId,
         secret,
         ...(parsed.data.ttlSeconds ? { ttlSeconds: parsed.data.ttlSeconds } : {}),
       });

@@ -1,41 +1,22 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import { clearFaults, injectFault, portalEvents, recordPortalEvents } from './fixtures.ts';
+import type { Page } from '@playwright/test';
+import {
+  expect,
+  expectNoViolations,
+  portalEvents,
+  recordPortalEvents,
+  test,
+  type FreshData,
+} from './fixtures.ts';
 
 // The server failing in the middle of a save. Faults are server-wide, so this file runs in the
-// `faults` project against its own demo server, one test at a time; only `business` is changed.
+// `faults` project against its own demo server, one test at a time; each test changes its own
+// copy of `business`.
 test.describe.configure({ mode: 'serial' });
 
-test.afterEach(async ({ request }) => {
-  await clearFaults(request);
-});
-
-async function expectNoViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-}
-
-/** Opens the portal on the contact details screen (`view="contact-details"`, set as the demo page creates it). */
-async function deepLink(page: Page, persona: string) {
-  await page.addInitScript(() => {
-    const create = Document.prototype.createElement;
-    Document.prototype.createElement = function (this: Document, name: string, options?: ElementCreationOptions) {
-      const element = create.call(this, name, options);
-      if (name.toLowerCase() === 'billfold-portal') element.setAttribute('view', 'contact-details');
-      return element;
-    } as typeof create;
-  });
-  await page.goto(`/?persona=${persona}`);
-}
-
 /** The saved record and its version number (the reference server's ETag is `"<version>"`). */
-async function readDetails(request: APIRequestContext, persona: string) {
-  const session = await request.post('/demo/session', { data: { persona } });
-  const { token } = (await session.json()) as { token: string };
-  const response = await request.get('/billing-api/contact-details', { headers: { authorization: `Bearer ${token}` } });
-  expect(response.status()).toBe(200);
-  const etag = response.headers().etag!;
-  return { version: Number(etag.replaceAll('"', '')), details: (await response.json()) as Record<string, any> };
+async function readDetails(fresh: FreshData) {
+  const { etag, body } = await fresh.read('business', '/contact-details');
+  return { version: Number(etag!.replaceAll('"', '')), details: body };
 }
 
 /** Records the Idempotency-Key of every save the widget sends. */
@@ -59,13 +40,14 @@ for (const { status, times, attempts, sameKey } of [
 ]) {
   test(`a save answered ${status} keeps everything typed; "Try again" saves it once`, async ({
     page,
-    request,
+    faults,
+    fresh,
   }) => {
-    const before = await readDetails(request, 'business');
+    const before = await readDetails(fresh);
     const city = `Potsdam ${status}`;
     const keys = recordSaveKeys(page);
     await recordPortalEvents(page);
-    await deepLink(page, 'business');
+    await page.goto('/?persona=business&view=contact-details');
     await expect(page.getByLabel('Full name or company name')).toHaveValue('Northwind Analytics GmbH');
 
     await page.getByLabel('Town or city').fill(city);
@@ -74,7 +56,7 @@ for (const { status, times, attempts, sameKey } of [
     await added.getByLabel('Name').fill(`Auditor ${status}`);
     await added.getByLabel('Email address').fill(`auditor-${status}@northwind-analytics.example`);
 
-    await injectFault(request, { method: 'PUT', path: '/contact-details', status, times });
+    await faults.inject({ method: 'PUT', path: '/contact-details', status, times });
     await page.getByRole('button', { name: 'Save changes' }).click();
 
     const alert = page.getByRole('alert');
@@ -87,7 +69,7 @@ for (const { status, times, attempts, sameKey } of [
     await expect(page.getByLabel('Town or city')).toHaveValue(city);
     await expect(added.getByLabel('Name')).toHaveValue(`Auditor ${status}`);
     expect(keys).toHaveLength(attempts);
-    expect((await readDetails(request, 'business')).version).toBe(before.version);
+    expect((await readDetails(fresh)).version).toBe(before.version);
     await expectNoViolations(page);
 
     await retry.click();
@@ -99,7 +81,7 @@ for (const { status, times, attempts, sameKey } of [
     // The record changed exactly once.
     expect(keys).toHaveLength(attempts + 1);
     expect(new Set(keys).size).toBe(sameKey ? 1 : 2);
-    const after = await readDetails(request, 'business');
+    const after = await readDetails(fresh);
     expect(after.version).toBe(before.version + 1);
     expect(after.details.billingAddress.city).toBe(city);
     expect(after.details.recipients.filter((r: { name: string }) => r.name === `Auditor ${status}`)).toHaveLength(1);

@@ -1,41 +1,16 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import { expectPortalEvent, portalEvents, recordPortalEvents, themeSelect } from './fixtures.ts';
-import { startDemo, type DemoProcess } from './demo-process.ts';
-import { E2E_PORTS } from './ports.ts';
+import type { Page } from '@playwright/test';
+import {
+  expect,
+  expectNoViolations,
+  expectPortalEvent,
+  portalEvents,
+  recordPortalEvents,
+  test,
+  themeSelect,
+} from './fixtures.ts';
 
-// Journeys of the contact details screen against the shared demo server. Only the `business`
-// (Northwind) and `german` (Jürgen) personas are changed here; the restart test runs its own
-// server and database.
-
-/** WCAG 2.1 A/AA over the page, including the portal's shadow root. */
-async function expectNoViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  const summary = results.violations.map(
-    (violation) => `${violation.id}: ${violation.help} -> ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
-  );
-  expect(summary).toEqual([]);
-}
-
-/**
- * Opens the portal straight on the contact details screen, the way a merchant deep-links with
- * `<billfold-portal view="contact-details">`: the demo page creates the element, so the
- * attribute is set as it is created, before it connects.
- */
-async function deepLink(page: Page, persona: string, baseURL = '') {
-  await page.addInitScript(() => {
-    const create = Document.prototype.createElement;
-    Document.prototype.createElement = function (this: Document, name: string, options?: ElementCreationOptions) {
-      const element = create.call(this, name, options);
-      if (name.toLowerCase() === 'billfold-portal') element.setAttribute('view', 'contact-details');
-      return element;
-    } as typeof create;
-  });
-  await page.goto(`${baseURL}/?persona=${persona}`);
-}
+// Journeys of the contact details screen, each on its own copy of the `business` (Northwind) or
+// `german` (Jürgen) persona; the restart test runs its own server and database.
 
 /** The portal's form controls (Playwright pierces the open shadow root). */
 function form(page: Page) {
@@ -47,23 +22,14 @@ function recipient(page: Page, number: number) {
   return page.getByRole('group', { name: `Recipient ${number}`, exact: true });
 }
 
-/** What `GET /contact-details` answers now, with its version, for a persona. */
-async function readDetails(request: APIRequestContext, persona: string) {
-  const session = await request.post('/demo/session', { data: { persona } });
-  const { token } = (await session.json()) as { token: string };
-  const response = await request.get('/billing-api/contact-details', { headers: { authorization: `Bearer ${token}` } });
-  expect(response.status()).toBe(200);
-  return { token, etag: response.headers().etag!, details: (await response.json()) as Record<string, any> };
-}
-
 test.describe('contact details', () => {
-  test.describe.configure({ mode: 'serial' });
-
   test('Northwind edits recipients and the address, finds them after a reload; the host hears which fields changed', async ({
     page,
   }) => {
+    // Two axe runs over a long form, a save and a reload.
+    test.slow();
     await recordPortalEvents(page);
-    await deepLink(page, 'business');
+    await page.goto('/?persona=business&view=contact-details');
     await expect(page.getByRole('heading', { name: 'Your details', level: 2 })).toBeVisible();
     await expect(page.getByLabel('Full name or company name')).toHaveValue('Northwind Analytics GmbH');
     await expect(recipient(page, 3).getByLabel('Name')).toHaveValue('Tomás Herrera');
@@ -104,8 +70,14 @@ test.describe('contact details', () => {
 
   test('Northwind is told what to fix next to each field and in a summary whose links focus the field; a 422 lands in the same places', async ({
     page,
+    fresh,
   }) => {
-    await deepLink(page, 'business');
+    // Three axe runs over a long form, light and dark.
+    test.slow();
+    // Northwind has moved to postal code 10115: what "Undo my changes" brings back at the end.
+    const { body: saved } = await fresh.read('business', '/contact-details');
+    await fresh.write('business', 'PUT', '/contact-details', { ...saved, billingAddress: { ...saved.billingAddress, postalCode: '10115' } });
+    await page.goto('/?persona=business&view=contact-details');
     await expect(page.getByLabel('Full name or company name')).toHaveValue('Northwind Analytics GmbH');
     await page.getByLabel('Full name or company name').fill('');
     await page.getByLabel('Email address', { exact: true }).first().fill('billing@');
@@ -184,17 +156,18 @@ test.describe('contact details', () => {
   test('a change saved elsewhere meanwhile is shown beside Northwind\'s edit, and one click applies the edit on top', async ({
     page,
     request,
+    fresh,
   }) => {
     await recordPortalEvents(page);
-    await deepLink(page, 'business');
+    await page.goto('/?persona=business&view=contact-details');
     await expect(page.getByLabel('Full name or company name')).toHaveValue('Northwind Analytics GmbH');
     await page.getByLabel('Phone number').fill('+49 30 5557 1299');
     await recipient(page, 1).getByLabel('Name').fill('Accounts Payable Team');
 
     // Meanwhile, someone changes the record through the API with the current ETag.
-    const { token, etag, details } = await readDetails(request, 'business');
+    const { token, etag, body: details } = await fresh.read('business', '/contact-details');
     const put = await request.put('/billing-api/contact-details', {
-      headers: { authorization: `Bearer ${token}`, 'if-match': etag, 'idempotency-key': crypto.randomUUID() },
+      headers: { authorization: `Bearer ${token}`, 'if-match': etag!, 'idempotency-key': crypto.randomUUID() },
       data: { ...details, taxId: 'DE999999999', preferences: { ...details.preferences, reminderDaysBefore: 3 } },
     });
     expect(put.status(), await put.text()).toBe(200);
@@ -221,7 +194,7 @@ test.describe('contact details', () => {
     const event = (await portalEvents(page)).filter((e) => e.type === 'billfold-contact-details-updated').pop();
     expect(event?.detail).toEqual({ changedFields: ['phone', 'recipients'] });
 
-    const saved = (await readDetails(request, 'business')).details;
+    const saved = (await fresh.read('business', '/contact-details')).body;
     expect(saved).toMatchObject({ phone: '+49 30 5557 1299', taxId: 'DE999999999', preferences: { reminderDaysBefore: 3 } });
     expect(saved.recipients[0]).toMatchObject({ name: 'Accounts Payable Team' });
     await page.reload();
@@ -230,32 +203,34 @@ test.describe('contact details', () => {
   });
 
   test('Jürgen edits his details in German with the keyboard alone; they are still there after a reload', async ({ page }) => {
+    // Some eighty key presses and three axe runs: a long journey on a busy machine.
+    test.slow();
     await page.goto('/?persona=german');
     await expect(page.getByRole('heading', { name: 'Hallo, Jürgen' })).toBeVisible();
 
-    await tabTo(page, 'Ihre Daten');
+    await tabToLabel(page, 'Ihre Daten');
     await page.keyboard.press('Enter');
     await expect(page.getByRole('heading', { name: 'Ihre Daten', level: 2 })).toBeFocused();
     await expect(page.getByLabel('Ort', { exact: true })).toHaveValue('München');
     await expectNoViolations(page);
 
-    await tabTo(page, 'Adresszeile 2 (optional)');
+    await tabToLabel(page, 'Adresszeile 2 (optional)');
     await page.keyboard.type('Hinterhaus, 2. OG');
-    await tabTo(page, 'Empfänger hinzufügen');
+    await tabToLabel(page, 'Empfänger hinzufügen');
     await page.keyboard.press('Enter');
     await expect(recipientDe(page, 1).getByLabel('Name')).toBeFocused();
     await page.keyboard.type('Anna Becker');
     await page.keyboard.press('Tab');
     await page.keyboard.type('anna.becker@example.de');
     // The radio group is one Tab stop; arrows choose within it.
-    await tabTo(page, 'E-Mail');
+    await tabToLabel(page, 'E-Mail');
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('ArrowDown');
     await expect(page.getByRole('radio', { name: 'Post' })).toBeChecked();
-    await tabTo(page, 'Tage vor einer Abbuchung, an denen wir Sie erinnern');
+    await tabToLabel(page, 'Tage vor einer Abbuchung, an denen wir Sie erinnern');
     await page.keyboard.press('Control+A');
     await page.keyboard.type('10');
-    await tabTo(page, 'Änderungen speichern');
+    await tabToLabel(page, 'Änderungen speichern');
     await page.keyboard.press('Enter');
 
     const status = page.getByRole('status').filter({ hasText: 'gespeichert' });
@@ -279,7 +254,7 @@ function recipientDe(page: Page, number: number) {
 }
 
 /** Presses Tab until the focused control inside the portal is named `name` (label or text). */
-async function tabTo(page: Page, name: string) {
+async function tabToLabel(page: Page, name: string) {
   for (let presses = 0; presses < 80; presses++) {
     await page.keyboard.press('Tab');
     const focused = await page.evaluate(() => {
@@ -293,28 +268,14 @@ async function tabTo(page: Page, name: string) {
   throw new Error(`Tab never reached "${name}"`);
 }
 
-// Its own server and database on its own port (persistence.spec.ts uses 5198): this test
-// restarts the process, which the shared server must not see.
-const RESTART_PORT = E2E_PORTS.restart;
-
+// Its own server and database: this test restarts the process, which the shared server must
+// not see.
 test.describe('contact details across a server restart', () => {
   test.describe.configure({ timeout: 180_000 });
 
-  let dataDir: string;
-  let demo: DemoProcess | undefined;
-
-  test.beforeAll(async () => {
-    dataDir = await mkdtemp(join(tmpdir(), 'billfold-contact-restart-'));
-  });
-
-  test.afterAll(async () => {
-    await demo?.stop();
-    await rm(dataDir, { recursive: true, force: true });
-  });
-
-  test('an edit made in the form, language included, is still there after the server restarts', async ({ page }) => {
-    demo = await startDemo({ port: RESTART_PORT, dataDir });
-    await deepLink(page, 'loyal', demo.baseURL);
+  test('an edit made in the form, language included, is still there after the server restarts', async ({ page, ownDemo }) => {
+    const demo = await ownDemo.start();
+    await page.goto(`${demo.baseURL}/?persona=loyal&view=contact-details`);
     await expect(page.getByRole('heading', { name: 'Your details', level: 2 })).toBeVisible();
     await page.getByLabel('Address line 1').fill('7 Restart Row');
     await form(page).getByLabel('Language').selectOption({ label: 'Deutsch' });
@@ -326,8 +287,7 @@ test.describe('contact details across a server restart', () => {
     await expect(status).toHaveText('Ihre Änderungen sind gespeichert: Rechnungsadresse und Einstellungen.');
     await expect(status).toBeFocused();
 
-    await demo.stop();
-    demo = await startDemo({ port: RESTART_PORT, dataDir });
+    await ownDemo.restart();
     await page.reload();
     await expect(page.getByRole('heading', { name: 'Ihre Daten', level: 2 })).toBeVisible();
     await expect(page.getByLabel('Adresszeile 1', { exact: true })).toHaveValue('7 Restart Row');

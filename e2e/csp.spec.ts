@@ -1,5 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
-import { languageSelect, personaSelect } from './fixtures.ts';
+import type { Page } from '@playwright/test';
+import { expect, languageSelect, personaSelect, test } from './fixtures.ts';
 
 /** Collects CSP violations as the page reports them, from before any script runs. */
 async function recordViolations(page: Page): Promise<string[]> {

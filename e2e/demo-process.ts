@@ -4,6 +4,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -28,12 +29,27 @@ export interface DemoOptions {
   timeoutMs?: number;
 }
 
+/**
+ * A port nothing listens on now, for a server that must come back on the same port after a
+ * restart (so it cannot simply be asked to pick one itself).
+ */
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
 /** Spawns `tsx demo/server.ts` and resolves once it answers HTTP. */
 export async function startDemo({ port, dataDir, env = {}, timeoutMs = 90_000 }: DemoOptions): Promise<DemoProcess> {
   const child = spawn(process.execPath, [join(root, 'node_modules/tsx/dist/cli.mjs'), 'demo/server.ts'], {
     cwd: root,
-    // The sandbox payment provider's port is set apart (+100) so no two e2e servers collide.
-    env: { ...process.env, PORT: String(port), PSP_PORT: String(port + 100), DATA_DIR: dataDir, SETTLE_DELAY_MS: '1500', ...env },
+    // The sandbox payment provider takes any free port, so no two e2e servers collide.
+    env: { ...process.env, PORT: String(port), PSP_PORT: '0', DATA_DIR: dataDir, SETTLE_DELAY_MS: '1500', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -1,24 +1,19 @@
-import { expect, test } from '@playwright/test';
 import {
-  clearFaults,
+  expect,
   expectPortalEvent,
-  injectFault,
   personaSelect,
   portalEvents,
   recordPortalEvents,
+  test,
 } from './fixtures.ts';
 
 // Faults are server-wide, so this file runs in its own Playwright project against its own demo
 // server (see playwright.config.ts), one test at a time.
 test.describe.configure({ mode: 'serial' });
 
-test.afterEach(async ({ request }) => {
-  await clearFaults(request);
-});
-
-test('a server error shows a plain message and "Try again" recovers', async ({ page, request }) => {
+test('a server error shows a plain message and "Try again" recovers', async ({ page, faults }) => {
   // More than the client's automatic retries, so the customer really sees the failure.
-  await injectFault(request, { method: 'GET', path: '/account', status: 500, times: 20 });
+  await faults.inject({ method: 'GET', path: '/account', status: 500, times: 20 });
   await recordPortalEvents(page);
   await page.goto('/');
 
@@ -29,7 +24,7 @@ test('a server error shows a plain message and "Try again" recovers', async ({ p
   const error = await expectPortalEvent(page, 'billfold-error');
   expect(error.kind).toBe('server');
 
-  await clearFaults(request);
+  await faults.clear();
   await alert.getByRole('button', { name: 'Try again' }).click();
   await expect(page.getByRole('heading', { name: 'Hello, Margaret' })).toBeVisible();
   await expect(page.getByRole('alert')).toHaveCount(0);
@@ -37,11 +32,11 @@ test('a server error shows a plain message and "Try again" recovers', async ({ p
 
 test('a response that breaks the contract shows a clear error; the host page stays usable', async ({
   page,
-  request,
+  faults,
 }) => {
   const pageErrors: Error[] = [];
   page.on('pageerror', (error) => pageErrors.push(error));
-  await injectFault(request, { method: 'GET', path: '/account', schemaViolation: true, times: 20 });
+  await faults.inject({ method: 'GET', path: '/account', schemaViolation: true, times: 20 });
   await recordPortalEvents(page);
   await page.goto('/');
 
@@ -54,7 +49,7 @@ test('a response that breaks the contract shows a clear error; the host page sta
   expect(pageErrors).toEqual([]);
 
   // The host's own controls still work: switching persona loads Jamie once the API behaves.
-  await clearFaults(request);
+  await faults.clear();
   await personaSelect(page).selectOption({ label: 'Jamie Park' });
   await expect(page.getByRole('heading', { name: 'Hello, Jamie' })).toBeVisible();
 });

@@ -1,8 +1,9 @@
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, portalNav, test } from './fixtures.ts';
 
 // Every screen can be switched off with the element's `features` attribute: a deep link to a
 // switched-off screen lands on the overview and the nav offers no way there. Read-only journeys
-// of the `business` persona (Northwind) on the shared demo server.
+// of the `business` persona (Northwind).
 
 /** Every feature the contract knows (src/contract/account.ts FeatureSchema). */
 const ALL_FEATURES = [
@@ -32,25 +33,10 @@ const SCREENS: { view: string; nav: string; heading: string | RegExp }[] = [
 
 /**
  * Opens the demo page with the portal created carrying `features` and `view`, the way a merchant
- * writes `<billfold-portal features="..." view="...">`: the demo page creates the element, so the
- * attributes are set as it is created, before it connects.
+ * writes `<billfold-portal features="..." view="...">` (the demo page sets them from its URL).
  */
 async function openPortal(page: Page, attributes: { features: string; view: string }) {
-  await page.addInitScript((attrs) => {
-    const create = Document.prototype.createElement;
-    Document.prototype.createElement = function (this: Document, name: string, options?: ElementCreationOptions) {
-      const element = create.call(this, name, options);
-      if (name.toLowerCase() === 'billfold-portal') {
-        for (const [key, value] of Object.entries(attrs)) element.setAttribute(key, value);
-      }
-      return element;
-    } as typeof create;
-  }, attributes);
-  await page.goto('/?persona=business');
-}
-
-function nav(page: Page) {
-  return page.getByRole('navigation', { name: 'Billing sections' });
+  await page.goto(`/?${new URLSearchParams({ persona: 'business', ...attributes })}`);
 }
 
 for (const screen of SCREENS) {
@@ -59,9 +45,9 @@ for (const screen of SCREENS) {
       await openPortal(page, { features: ALL_FEATURES.filter((f) => f !== screen.view).join(' '), view: screen.view });
       await expect(page.getByRole('heading', { level: 2, name: 'Hello, Northwind team' })).toBeVisible();
       // The nav is there (with the other screens), just without this one.
-      await expect(nav(page).getByRole('button', { name: 'Overview', exact: true })).toBeVisible();
-      await expect(nav(page).getByRole('button')).toHaveCount(SCREENS.length);
-      await expect(nav(page).getByRole('button', { name: screen.nav, exact: true })).toHaveCount(0);
+      await expect(portalNav(page).getByRole('button', { name: 'Overview', exact: true })).toBeVisible();
+      await expect(portalNav(page).getByRole('button')).toHaveCount(SCREENS.length);
+      await expect(portalNav(page).getByRole('button', { name: screen.nav, exact: true })).toHaveCount(0);
       await expect(page.getByRole('heading', { level: 2, name: screen.heading, exact: true })).toHaveCount(0);
       if (screen.view === 'contact') {
         // The overview's contact card still names the person, but has no button to the screen.
@@ -72,7 +58,7 @@ for (const screen of SCREENS) {
     test('opens from a deep link when the features attribute includes it', async ({ page }) => {
       await openPortal(page, { features: ALL_FEATURES.join(' '), view: screen.view });
       await expect(page.getByRole('heading', { level: 2, name: screen.heading, exact: true })).toBeVisible();
-      await expect(nav(page).getByRole('button', { name: screen.nav, exact: true })).toHaveAttribute('aria-current', 'page');
+      await expect(portalNav(page).getByRole('button', { name: screen.nav, exact: true })).toHaveAttribute('aria-current', 'page');
       await expect(page.getByRole('heading', { name: 'Hello, Northwind team' })).toHaveCount(0);
     });
 
@@ -86,10 +72,10 @@ for (const screen of SCREENS) {
   });
 }
 
-test('an invoice offers no question without the questions feature', async ({ page }) => {
-  await openPortal(page, { features: 'invoices', view: 'invoices/inv_northwind_1' });
+test('an invoice offers no question without the questions feature', async ({ page, fresh }) => {
+  await openPortal(page, { features: 'invoices', view: `invoices/${fresh.id('inv_northwind_1')}` });
   await expect(page.getByRole('heading', { level: 2, name: /^Invoice AU-B-/ })).toBeVisible();
-  await expect(nav(page).getByRole('button')).toHaveCount(2);
+  await expect(portalNav(page).getByRole('button')).toHaveCount(2);
   await expect(page.getByRole('button', { name: 'Ask about this invoice' })).toHaveCount(0);
 
   // The same invoice with questions switched on does offer one.

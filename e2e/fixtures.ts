@@ -1,8 +1,245 @@
 /**
- * What the specs share: recording the portal's events, the demo page's controls, and the demo
- * server's fault hook.
+ * What the specs share: `test` with a copy of the demo's data for every test, the accessibility
+ * and keyboard checks, recording the portal's events, the demo page's controls, and the demo
+ * server's fault hook. Specs import `test` and `expect` from here, never from Playwright.
  */
-import { expect, type APIRequestContext, type Page } from '@playwright/test';
+import { createHash, randomUUID } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { test as base, expect, type APIRequestContext, type FrameLocator, type Locator, type Page } from '@playwright/test';
+import { freshId } from '../demo/seed/fresh-ids.ts';
+import type { DemoPersonaId } from '../demo/seed/index.ts';
+import { freePort, startDemo, type DemoProcess } from './demo-process.ts';
+
+export { expect };
+
+/** Names this run, so a database kept from an earlier run never hands a test its old data. */
+const RUN_ID = process.env.BILLFOLD_E2E_RUN_ID ?? randomUUID();
+
+/** The demo pages whose `?fresh=` the fixture sets (see demo/public/demo.js). */
+const DEMO_PAGES = new Set(['/', '/index.html', '/module.html', '/trusted-types.html']);
+
+/** A persona of the demo. */
+export type Persona = DemoPersonaId;
+
+/** A response of the demo's API with what a test reads from it. */
+export interface ApiRead<T> {
+  /** The session it was read with, for a change that follows. */
+  token: string;
+  etag: string | undefined;
+  body: T;
+}
+
+/**
+ * This test's own copy of the demo personas. The demo server seeds it on first use; no other
+ * test, nor another attempt of this one, sees it.
+ */
+export interface FreshData {
+  /** Names the copy (`POST /demo/session` `fresh`, the demo page's `?fresh=`). */
+  key: string;
+  /** The id a seeded record has in this copy: `inv_northwind_1` → `inv_northwind_1-<key>`. */
+  id(seededId: string): string;
+  /** A session token for this copy of `persona`, minted the way a merchant server would. */
+  token(persona: Persona): Promise<string>;
+  /** `GET` an API path as `persona`, expecting 200. */
+  read<T = Record<string, any>>(persona: Persona, path: string): Promise<ApiRead<T>>;
+  /**
+   * Change something as `persona` straight through the API, the way another window or the
+   * merchant's back office would: a fresh idempotency key, and for `PUT` the current ETag.
+   */
+  write<T = Record<string, any>>(persona: Persona, method: 'POST' | 'PUT', path: string, data: unknown): Promise<T>;
+}
+
+/** A key per test, attempt and repetition (and per run): hashed, so it stays short inside ids. */
+function freshKey(testId: string, retry: number, repeatEachIndex: number): string {
+  return `t${createHash('sha256').update(`${RUN_ID}/${testId}/${retry}/${repeatEachIndex}`).digest('hex').slice(0, 12)}`;
+}
+
+function freshData(request: APIRequestContext, key: string): FreshData {
+  const token = async (persona: Persona) => {
+    const response = await request.post('/demo/session', { data: { persona, fresh: key } });
+    expect(response.status(), await response.text()).toBe(200);
+    return ((await response.json()) as { token: string }).token;
+  };
+  const read = async <T>(persona: Persona, path: string): Promise<ApiRead<T>> => {
+    const session = await token(persona);
+    const response = await request.get(`/billing-api${path}`, { headers: { authorization: `Bearer ${session}` } });
+    expect(response.status()).toBe(200);
+    return { token: session, etag: response.headers().etag, body: (await response.json()) as T };
+  };
+  return {
+    key,
+    id: (seededId) => freshId(seededId, key),
+    token,
+    read,
+    async write<T>(persona: Persona, method: 'POST' | 'PUT', path: string, data: unknown) {
+      const current = method === 'PUT' ? await read(persona, path) : { token: await token(persona), etag: undefined };
+      const response = await request.fetch(`/billing-api${path}`, {
+        method,
+        headers: {
+          authorization: `Bearer ${current.token}`,
+          'idempotency-key': randomUUID(),
+          ...(current.etag ? { 'if-match': current.etag } : {}),
+        },
+        data,
+      });
+      expect(response.ok(), await response.text()).toBe(true);
+      return (await response.json()) as T;
+    },
+  };
+}
+
+/** `url` with this test's `?fresh=` when it opens a demo page of the server under test. */
+function withFreshKey(url: string, baseURL: string | undefined, key: string): string {
+  if (!baseURL) return url;
+  const target = new URL(url, baseURL);
+  if (target.origin !== new URL(baseURL).origin || !DEMO_PAGES.has(target.pathname) || target.searchParams.has('fresh')) return url;
+  target.searchParams.set('fresh', key);
+  return target.toString();
+}
+
+/** The demo server's fault hook (`POST /demo/faults`), for specs in the `faults` project. */
+export interface Faults {
+  /** Makes the next `times` matching API responses of the whole server fail. */
+  inject(fault: Fault): Promise<void>;
+  /** Clears every pending fault (done after every test anyway). */
+  clear(): Promise<void>;
+}
+
+/**
+ * A demo server process of the test's own, over its own database: for tests that restart it, and
+ * for tests that add a card. The sandbox provider's token names the card (brand, last four,
+ * expiry) and a server takes each token once, so two tests entering the same test card would
+ * collide on a shared server.
+ */
+export interface OwnDemo {
+  /** Starts it (on the same port and database every time) and resolves once it answers. */
+  start(): Promise<DemoProcess>;
+  /** Stops it the way a deployment does (SIGTERM) and starts it again. */
+  restart(): Promise<DemoProcess>;
+}
+
+/**
+ * Playwright's `test` where every test has its own data: `fresh` names its copy of the personas,
+ * and `page.goto('/?persona=…')` opens the demo page on that copy (a reload stays on it).
+ * `faults` breaks the server on purpose and mends it after the test; `ownDemo` is a server of the
+ * test's own that it may restart.
+ */
+export const test = base.extend<{ fresh: FreshData; faults: Faults; ownDemo: OwnDemo }>({
+  fresh: async ({ request }, use, testInfo) => {
+    await use(freshData(request, freshKey(testInfo.testId, testInfo.retry, testInfo.repeatEachIndex)));
+  },
+  faults: async ({ request }, use) => {
+    const faults: Faults = { inject: (fault) => injectFault(request, fault), clear: () => clearFaults(request) };
+    await use(faults);
+    await faults.clear();
+  },
+  ownDemo: async ({}, use) => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'billfold-own-demo-'));
+    // One port for every start, so the page and its token keep talking to the same origin.
+    const port = await freePort();
+    let running: DemoProcess | undefined;
+    const start = async () => (running = await startDemo({ port, dataDir }));
+    await use({
+      start,
+      async restart() {
+        await running?.stop();
+        return start();
+      },
+    });
+    await running?.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  },
+  page: async ({ page, fresh, baseURL }, use) => {
+    const goto = page.goto.bind(page);
+    page.goto = (url, options) => goto(withFreshKey(url, baseURL, fresh.key), options);
+    await use(page);
+  },
+});
+
+/** The WCAG 2.1 A and AA rules every screen is checked against. */
+export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+/**
+ * No axe violations over the whole page: the portal's shadow root, an open dialog and the
+ * payment provider's frame included.
+ */
+export async function expectNoViolations(page: Page, tags: readonly string[] = WCAG_TAGS): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags([...tags]).analyze();
+  const summary = results.violations.map(
+    (violation) => `${violation.id}: ${violation.help} -> ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
+  );
+  expect(summary).toEqual([]);
+}
+
+/**
+ * The payment just made goes through once the server settles it: the invoice shows it paid with
+ * `method`, and the host heard of one payment twice, pending, then succeeded.
+ */
+export async function expectPaymentWentThrough(page: Page, method: string): Promise<void> {
+  const status = page.getByRole('status').filter({ hasText: /being processed|went through/ });
+  await expect(status).toContainText('went through', { timeout: 15_000 });
+  await expect(page.getByRole('button', { name: /^Pay now/ })).toHaveCount(0);
+  await expect(page.locator('.invoice-header')).toContainText('Paid');
+  await expect(page.getByRole('list').filter({ hasText: method }).first()).toContainText('Paid');
+  await expectNoViolations(page);
+
+  const payments = (await portalEvents(page)).filter((event) => event.type === 'billfold-payment-made');
+  expect(payments.map((event) => event.detail?.status)).toEqual(['pending', 'succeeded']);
+  expect(payments[0]?.detail?.paymentId).toBe(payments[1]?.detail?.paymentId);
+}
+
+/** Whether `target` has focus, inside the portal's shadow root or in the page. */
+function isFocused(target: Locator): Promise<boolean> {
+  return target.evaluate((el) => el === (el.getRootNode() as Document | ShadowRoot).activeElement).catch(() => false);
+}
+
+/** Presses Tab until `target` has focus (keyboard only, like a customer without a mouse). */
+export async function tabTo(page: Page, target: Locator, maxPresses = 80): Promise<void> {
+  for (let i = 0; i < maxPresses; i++) {
+    if (await isFocused(target)) return;
+    await page.keyboard.press('Tab');
+  }
+  if (!(await isFocused(target))) throw new Error('Tab never reached the target');
+}
+
+/** A calendar day `days` from today in the browser's time zone, as `YYYY-MM-DD`. */
+export function dayFromToday(page: Page, days: number): Promise<string> {
+  return page.evaluate((n) => {
+    const d = new Date();
+    d.setDate(d.getDate() + n);
+    const pad = (x: number) => String(x).padStart(2, '0');
+    return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+  }, days);
+}
+
+/** The portal's navigation between screens. */
+export function portalNav(page: Page): Locator {
+  return page.getByRole('navigation', { name: 'Billing sections' });
+}
+
+/** Sets the portal's `view` attribute, as a host page moving the customer to a screen does. */
+export async function setView(page: Page, view: string): Promise<void> {
+  await page.locator('billfold-portal').evaluate((portal, value) => portal.setAttribute('view', value), view);
+}
+
+/** The sandbox payment provider's hosted card fields (Playwright pierces the portal's shadow root). */
+export function cardFrame(page: Page): FrameLocator {
+  return page.frameLocator('iframe[title="Secure card details"], iframe[title="Sichere Kartendaten"]');
+}
+
+/** Fills the sandbox provider's card form. */
+export async function fillCard(frame: FrameLocator, number: string, expiry: string): Promise<void> {
+  await frame.getByLabel('Card number').fill(number);
+  await frame.getByLabel('Expiry date (MM/YY)').fill(expiry);
+  await frame.getByLabel('Security code (CVC)').fill('123');
+  await frame.getByLabel('Name on card').fill('Jamie Park');
+}
+
+/** A card expiry year (two digits) safely in the future. */
+export const NEXT_CARD_YEAR = String((new Date().getUTCFullYear() + 3) % 100).padStart(2, '0');
 
 /** A portal event as recorded in the page. */
 export interface RecordedEvent {
@@ -93,14 +330,12 @@ export interface Fault {
   times: number;
 }
 
-/** Makes the next `times` matching API responses fail (see the shared brief). */
-export async function injectFault(request: APIRequestContext, fault: Fault): Promise<void> {
+async function injectFault(request: APIRequestContext, fault: Fault): Promise<void> {
   const response = await request.post('/demo/faults', { data: fault });
   expect(response.ok(), await response.text()).toBe(true);
 }
 
-/** Clears every pending fault. */
-export async function clearFaults(request: APIRequestContext): Promise<void> {
+async function clearFaults(request: APIRequestContext): Promise<void> {
   const response = await request.delete('/demo/faults');
   expect(response.ok(), await response.text()).toBe(true);
 }

@@ -1,39 +1,39 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import { clearFaults, injectFault, portalEvents, recordPortalEvents } from './fixtures.ts';
+import type { Page } from '@playwright/test';
+import {
+  expect,
+  expectNoViolations,
+  portalEvents,
+  portalNav,
+  recordPortalEvents,
+  test,
+  type FreshData,
+} from './fixtures.ts';
 
 // Faults are server-wide, so this file runs in the `faults` project on its own demo server, one
-// test at a time. It pays as Daniela (`hardship`), whom no other faults spec touches.
+// test at a time. Each test pays as its own copy of Daniela (`hardship`).
 test.describe.configure({ mode: 'serial' });
 
-test.afterEach(async ({ request }) => {
-  await clearFaults(request);
-});
-
-/** The payments the server holds for an invoice, asked the way a merchant's backend would. */
-async function paymentsOf(request: APIRequestContext, invoiceId: string): Promise<{ id: string; status: string }[]> {
-  const session = await request.post('/demo/session', { data: { persona: 'hardship' } });
-  const { token } = (await session.json()) as { token: string };
-  const response = await request.get(`/billing-api/invoices/${invoiceId}`, { headers: { authorization: `Bearer ${token}` } });
-  expect(response.ok()).toBe(true);
-  return ((await response.json()) as { payments: { id: string; status: string }[] }).payments;
+/** The payments the server holds for a seeded invoice, asked the way a merchant's backend would. */
+async function paymentsOf(fresh: FreshData, seededInvoiceId: string): Promise<{ id: string; status: string }[]> {
+  const invoice = await fresh.read<{ payments: { id: string; status: string }[] }>('hardship', `/invoices/${fresh.id(seededInvoiceId)}`);
+  return invoice.body.payments;
 }
 
 async function openInvoice(page: Page, filter: string) {
   await recordPortalEvents(page);
   await page.goto('/?persona=hardship');
   await expect(page.getByRole('heading', { name: 'Hello, Daniela' })).toBeVisible();
-  await page.getByRole('navigation', { name: 'Billing sections' }).getByRole('button', { name: 'Invoices' }).click();
+  await portalNav(page).getByRole('button', { name: 'Invoices' }).click();
   await page.getByLabel('Show').selectOption({ label: filter });
   await page.getByRole('list', { name: 'Your invoices, newest first' }).getByRole('button', { name: /^Invoice AU-/ }).click();
   await expect(page.getByRole('heading', { level: 2, name: /^Invoice AU-/ })).toBeVisible();
 }
 
-test('the server fails mid-payment: the customer retries and pays once', async ({ page, request }) => {
-  const before = await paymentsOf(request, 'inv_daniela_1');
+test('the server fails mid-payment: the customer retries and pays once', async ({ page, faults, fresh }) => {
+  const before = await paymentsOf(fresh, 'inv_daniela_1');
   await openInvoice(page, 'Overdue');
   // As many failures as the client's own retries: the customer sees the failure.
-  await injectFault(request, { method: 'POST', path: '/invoices/*/payments', status: 503, times: 3 });
+  await faults.inject({ method: 'POST', path: '/invoices/*/payments', status: 503, times: 3 });
 
   await page.getByRole('button', { name: /^Pay now/ }).click();
   const dialog = page.getByRole('dialog', { name: 'Confirm your payment' });
@@ -44,19 +44,18 @@ test('the server fails mid-payment: the customer retries and pays once', async (
   await expect(alert).toContainText('The billing service has a problem right now', { timeout: 15_000 });
   await expect(alert).toContainText('you will be charged only once');
   await expect(alert).not.toContainText(/503|Injected/);
-  const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  expect(axe.violations.map((v) => v.id)).toEqual([]);
-  expect(await paymentsOf(request, 'inv_daniela_1')).toHaveLength(before.length);
+  await expectNoViolations(page);
+  expect(await paymentsOf(fresh, 'inv_daniela_1')).toHaveLength(before.length);
 
   await pay.click();
   await expect(dialog).toBeHidden();
   await expect(page.getByRole('status').filter({ hasText: /being processed|didn't go through/ })).toBeVisible();
   await expect(page.getByRole('region', { name: "Why your payment didn't go through" })).toBeVisible({ timeout: 15_000 });
-  expect(await paymentsOf(request, 'inv_daniela_1')).toHaveLength(before.length + 1);
+  expect(await paymentsOf(fresh, 'inv_daniela_1')).toHaveLength(before.length + 1);
 });
 
-test('the connection drops after the server took the payment: the retry does not pay twice', async ({ page, request }) => {
-  const before = await paymentsOf(request, 'inv_daniela_0');
+test('the connection drops after the server took the payment: the retry does not pay twice', async ({ page, fresh }) => {
+  const before = await paymentsOf(fresh, 'inv_daniela_0');
   await openInvoice(page, 'Open');
 
   // The server acts, then the answer never arrives (every automatic retry of the client too).
@@ -81,7 +80,7 @@ test('the connection drops after the server took the payment: the retry does not
   await expect(page.getByRole('region', { name: "Why your payment didn't go through" })).toBeVisible({ timeout: 15_000 });
 
   // One payment, however many requests reached the server: they all carried one key.
-  const after = await paymentsOf(request, 'inv_daniela_0');
+  const after = await paymentsOf(fresh, 'inv_daniela_0');
   expect(after).toHaveLength(before.length + 1);
   const made = (await portalEvents(page)).filter((event) => event.type === 'billfold-payment-made');
   expect(new Set(made.map((event) => event.detail?.paymentId))).toEqual(new Set([after[0]!.id]));

@@ -1,5 +1,13 @@
-import { expect, test } from '@playwright/test';
-import { expectPortalEvent, languageSelect, personaSelect, portalEvents, recordPortalEvents } from './fixtures.ts';
+import {
+  expect,
+  expectPortalEvent,
+  languageSelect,
+  personaSelect,
+  portalEvents,
+  portalNav,
+  recordPortalEvents,
+  test,
+} from './fixtures.ts';
 
 test.describe('mounting', () => {
   test('the script-tag page mounts the portal, greets Margaret and fires billfold-ready', async ({ page }) => {
@@ -81,7 +89,7 @@ test.describe('what the host and the customer can trust', () => {
     await page.goto('/?persona=business');
     await expect(page.getByRole('heading', { name: 'Hello, Northwind team' })).toBeVisible();
     const before = await page.evaluate(() => history.length);
-    const nav = page.getByRole('navigation', { name: 'Billing sections' });
+    const nav = portalNav(page);
     await nav.getByRole('button', { name: 'Invoices' }).click();
     await nav.getByRole('button', { name: 'History' }).click();
     await page.getByRole('button', { name: 'Back', exact: true }).click();

@@ -1,46 +1,40 @@
 /**
  * Payment methods against the demo server: Jamie (`new`) replaces his expired card through the
  * sandbox payment provider's iframe, Jürgen (`german`) learns why his only card can't be removed.
- * Personas touched here: `new`, `german` only.
+ * Each test on its own copy of the persona; those that add a card on a demo server of their own
+ * (see `ownDemo` in fixtures.ts).
  */
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type FrameLocator, type Page } from '@playwright/test';
-import { expectPortalEvent, portalEvents, recordPortalEvents } from './fixtures.ts';
+import type { Page } from '@playwright/test';
+import {
+  cardFrame,
+  expect,
+  expectNoViolations,
+  expectPortalEvent,
+  fillCard,
+  NEXT_CARD_YEAR as nextYear,
+  portalEvents,
+  recordPortalEvents,
+  test,
+} from './fixtures.ts';
 
-async function expectNoViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  const summary = results.violations.map(
-    (violation) => `${violation.id}: ${violation.help} -> ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
-  );
-  expect(summary).toEqual([]);
-}
-
-/** Opens the demo page for a persona, deep-linked to the payment methods (`view="payment-methods"`). */
-async function openPaymentMethods(page: Page, persona: string, heading = 'Payment methods') {
-  await page.goto(`/?persona=${persona}`);
+/**
+ * Opens the demo page (of the server at `origin`, the shared one by default) for a persona,
+ * deep-linked to the payment methods (`view="payment-methods"`).
+ */
+async function openPaymentMethods(page: Page, persona: string, { heading = 'Payment methods', origin = '' } = {}) {
+  await page.goto(`${origin}/?persona=${persona}`);
   await expect(page.locator('billfold-portal')).toBeAttached();
   await page.locator('billfold-portal').evaluate((portal) => portal.setAttribute('view', 'payment-methods'));
   await expect(page.getByRole('heading', { name: heading, level: 2 })).toBeVisible({ timeout: 20_000 });
 }
 
-/** The sandbox provider's hosted fields (Playwright pierces the portal's shadow root). */
-function cardFrame(page: Page): FrameLocator {
-  return page.frameLocator('iframe[title="Secure card details"], iframe[title="Sichere Kartendaten"]');
-}
-
-async function fillCard(frame: FrameLocator, number: string, expiry: string) {
-  await frame.getByLabel('Card number').fill(number);
-  await frame.getByLabel('Expiry date (MM/YY)').fill(expiry);
-  await frame.getByLabel('Security code (CVC)').fill('123');
-  await frame.getByLabel('Name on card').fill('Jamie Park');
-}
-
-const nextYear = String((new Date().getUTCFullYear() + 3) % 100).padStart(2, '0');
-
 test.describe('payment methods', () => {
-  test('Jamie replaces his expired card through the sandbox iframe, and it is kept after a reload', async ({ page }) => {
+  test('Jamie replaces his expired card through the sandbox iframe, and it is kept after a reload', async ({ page, ownDemo }) => {
+    // A server to start, five axe runs, two card forms in the provider's frame and a reload.
+    test.setTimeout(150_000);
+    const { baseURL: origin } = await ownDemo.start();
     await recordPortalEvents(page);
-    await openPaymentMethods(page, 'new');
+    await openPaymentMethods(page, 'new', { origin });
 
     const list = page.getByRole('list', { name: 'Your saved payment methods' });
     const old = list.getByRole('listitem').filter({ hasText: 'Visa ending in 1881' });
@@ -69,13 +63,13 @@ test.describe('payment methods', () => {
     await expect(page.getByRole('status').filter({ hasText: 'Visa ending in 4242 was added.' })).toBeVisible();
     const added = await expectPortalEvent(page, 'billfold-payment-method-added');
     expect(added.detail?.paymentMethodId).toMatch(/^pm_/);
-    const fresh = list.getByRole('listitem').filter({ hasText: 'Visa ending in 4242' });
-    await expect(fresh).toContainText(`Expires 12/20${nextYear}`);
-    await expect(fresh).not.toContainText('Default');
+    const newCard = list.getByRole('listitem').filter({ hasText: 'Visa ending in 4242' });
+    await expect(newCard).toContainText(`Expires 12/20${nextYear}`);
+    await expect(newCard).not.toContainText('Default');
 
-    await fresh.getByRole('button', { name: 'Make Visa ending in 4242 your default' }).click();
+    await newCard.getByRole('button', { name: 'Make Visa ending in 4242 your default' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'Visa ending in 4242 is now your default payment method.' })).toBeVisible();
-    await expect(fresh).toContainText('Default');
+    await expect(newCard).toContainText('Default');
     await expectPortalEvent(page, 'billfold-payment-method-default');
 
     // Remove the old expired card, with a confirm step.
@@ -91,7 +85,7 @@ test.describe('payment methods', () => {
     expect(JSON.stringify(await portalEvents(page))).not.toMatch(/4242 ?4242|tok_sandbox/);
 
     await page.reload();
-    await openPaymentMethods(page, 'new');
+    await openPaymentMethods(page, 'new', { origin });
     const kept = page.getByRole('list', { name: 'Your saved payment methods' }).getByRole('listitem');
     await expect(kept).toHaveCount(1);
     await expect(kept).toContainText('Visa ending in 4242');
@@ -100,7 +94,7 @@ test.describe('payment methods', () => {
 
   test('Jürgen tries to remove his only card and is told why not, in German', async ({ page }) => {
     // In the dark theme, so axe checks those colours too.
-    await openPaymentMethods(page, 'german&theme=dark', 'Zahlungsmethoden');
+    await openPaymentMethods(page, 'german&theme=dark', { heading: 'Zahlungsmethoden' });
     const card = page.getByRole('listitem').filter({ hasText: 'Mastercard mit Endziffern 4444' });
     await expect(card).toContainText('Standard');
     await card.getByRole('button', { name: 'Mastercard mit Endziffern 4444 entfernen' }).click();
@@ -114,8 +108,11 @@ test.describe('payment methods', () => {
     await expect(card).toContainText('Standard');
   });
 
-  test('the add journey works with the keyboard alone, into the iframe fields', async ({ page }) => {
-    await openPaymentMethods(page, 'new');
+  test('the add journey works with the keyboard alone, into the iframe fields', async ({ page, ownDemo }) => {
+    // A server of its own to start first.
+    test.slow();
+    const { baseURL: origin } = await ownDemo.start();
+    await openPaymentMethods(page, 'new', { origin });
     // Start from the heading the deep link focused and tab to the add button.
     const add = page.getByRole('button', { name: 'Add a payment method' });
     for (let i = 0; i < 20 && !(await add.evaluate((el) => el.getRootNode() instanceof ShadowRoot && (el.getRootNode() as ShadowRoot).activeElement === el)); i++) {

@@ -1,30 +1,13 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { expect, test } from '@playwright/test';
-import { sessionToken, startDemo, type DemoProcess } from './demo-process.ts';
-import { E2E_PORTS } from './ports.ts';
+import { sessionToken } from './demo-process.ts';
+import { expect, test } from './fixtures.ts';
 
 // Its own server and database: this spec restarts the process, which the shared server must not see.
-const PORT = E2E_PORTS.persistence;
 
 test.describe('persistence', () => {
   test.describe.configure({ timeout: 180_000 });
 
-  let dataDir: string;
-  let demo: DemoProcess | undefined;
-
-  test.beforeAll(async () => {
-    dataDir = await mkdtemp(join(tmpdir(), 'billfold-persist-'));
-  });
-
-  test.afterAll(async () => {
-    await demo?.stop();
-    await rm(dataDir, { recursive: true, force: true });
-  });
-
-  test('a change to contact details survives a server restart', async ({ page }) => {
-    demo = await startDemo({ port: PORT, dataDir });
+  test('a change to contact details survives a server restart', async ({ page, ownDemo }) => {
+    let demo = await ownDemo.start();
     const api = `${demo.baseURL}/billing-api`;
     const token = await sessionToken(demo.baseURL, 'loyal');
     const auth = { authorization: `Bearer ${token}` };
@@ -49,8 +32,7 @@ test.describe('persistence', () => {
     });
     expect(put.status, await put.clone().text()).toBe(200);
 
-    await demo.stop();
-    demo = await startDemo({ port: PORT, dataDir });
+    demo = await ownDemo.restart();
 
     // A token minted before the restart still works: sessions are self-contained.
     const after = await fetch(`${api}/contact-details`, { headers: auth });

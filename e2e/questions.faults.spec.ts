@@ -1,40 +1,38 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import { clearFaults, injectFault, portalEvents, recordPortalEvents } from './fixtures.ts';
+import type { Page } from '@playwright/test';
+import {
+  expect,
+  expectNoViolations,
+  portalEvents,
+  recordPortalEvents,
+  setView,
+  test,
+  type FreshData,
+} from './fixtures.ts';
 
 // Faults are server-wide, so this file runs in the `faults` project on its own demo server, one
-// test at a time. It asks questions as Northwind (`business`), whose questions no other faults
-// spec touches.
+// test at a time. Each test asks questions as its own copy of Northwind (`business`).
 test.describe.configure({ mode: 'serial' });
 
-test.afterEach(async ({ request }) => {
-  await clearFaults(request);
-});
-
 /** The questions the server holds for Northwind, asked the way a merchant's backend would. */
-async function questionsOnServer(request: APIRequestContext): Promise<{ id: string; subject: string }[]> {
-  const session = await request.post('/demo/session', { data: { persona: 'business' } });
-  const { token } = (await session.json()) as { token: string };
-  const response = await request.get('/billing-api/questions', { headers: { authorization: `Bearer ${token}` } });
-  expect(response.ok()).toBe(true);
-  return ((await response.json()) as { items: { id: string; subject: string }[] }).items;
+async function questionsOnServer(fresh: FreshData): Promise<{ id: string; subject: string }[]> {
+  return (await fresh.read<{ items: { id: string; subject: string }[] }>('business', '/questions')).body.items;
 }
 
-async function openForm(page: Page, message: string) {
+async function openForm(page: Page, fresh: FreshData, message: string) {
   await recordPortalEvents(page);
   await page.goto('/?persona=business');
   await expect(page.getByRole('heading', { name: 'Hello, Northwind team' })).toBeVisible();
-  await page.locator('billfold-portal').evaluate((el) => el.setAttribute('view', 'questions/new?invoice=inv_northwind_1'));
+  await setView(page, `questions/new?invoice=${fresh.id('inv_northwind_1')}`);
   await expect(page.getByRole('heading', { level: 2, name: 'Ask about a charge' })).toBeVisible();
   await page.getByRole('radio', { name: 'I already paid' }).check();
   await page.getByRole('textbox', { name: 'Your message' }).fill(message);
 }
 
-test('the server fails while asking: the question stays, and "Try again" sends it once', async ({ page, request }) => {
-  const before = await questionsOnServer(request);
-  await openForm(page, 'We paid this by SEPA on the 3rd.');
+test('the server fails while asking: the question stays, and "Try again" sends it once', async ({ page, faults, fresh }) => {
+  const before = await questionsOnServer(fresh);
+  await openForm(page, fresh, 'We paid this by SEPA on the 3rd.');
   // As many failures as the client's own retries: the customer sees the failure.
-  await injectFault(request, { method: 'POST', path: '/questions', status: 503, times: 3 });
+  await faults.inject({ method: 'POST', path: '/questions', status: 503, times: 3 });
   await page.getByRole('button', { name: 'Send question' }).dblclick();
 
   const alert = page.getByRole('alert');
@@ -44,18 +42,17 @@ test('the server fails while asking: the question stays, and "Try again" sends i
   await expect(alert.getByRole('button', { name: 'Try again' })).toBeFocused();
   await expect(page.getByRole('textbox', { name: 'Your message' })).toHaveValue('We paid this by SEPA on the 3rd.');
   await expect(page.getByRole('radio', { name: 'I already paid' })).toBeChecked();
-  const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  expect(axe.violations.map((v) => v.id)).toEqual([]);
-  expect(await questionsOnServer(request)).toHaveLength(before.length);
+  await expectNoViolations(page);
+  expect(await questionsOnServer(fresh)).toHaveLength(before.length);
 
   await page.keyboard.press('Enter');
   await expect(page.getByRole('region', { name: 'Conversation' })).toContainText('We paid this by SEPA on the 3rd.');
-  expect(await questionsOnServer(request)).toHaveLength(before.length + 1);
+  expect(await questionsOnServer(fresh)).toHaveLength(before.length + 1);
 });
 
-test('the connection drops after the server took the question: the retry does not ask twice', async ({ page, request }) => {
-  const before = await questionsOnServer(request);
-  await openForm(page, 'Is the credit note already applied?');
+test('the connection drops after the server took the question: the retry does not ask twice', async ({ page, fresh }) => {
+  const before = await questionsOnServer(fresh);
+  await openForm(page, fresh, 'Is the credit note already applied?');
 
   // The server acts, then the answer never arrives (every automatic retry of the client too).
   let dropping = true;
@@ -75,21 +72,21 @@ test('the connection drops after the server took the question: the retry does no
   await expect(page.getByRole('region', { name: 'Conversation' })).toContainText('Is the credit note already applied?');
 
   // One question, however many requests reached the server: they all carried one key.
-  const after = await questionsOnServer(request);
+  const after = await questionsOnServer(fresh);
   expect(after).toHaveLength(before.length + 1);
   const asked = (await portalEvents(page)).filter((event) => event.type === 'billfold-question-asked');
   expect(asked.map((event) => event.detail?.questionId)).toEqual([after[0]!.id]);
 });
 
-test('a refusal without field details keeps the question and says so in plain words', async ({ page, request }) => {
+test('a refusal without field details keeps the question and says so in plain words', async ({ page, faults, fresh }) => {
   await recordPortalEvents(page);
   await page.goto('/?persona=business');
   await expect(page.getByRole('heading', { name: 'Hello, Northwind team' })).toBeVisible();
-  await page.locator('billfold-portal').evaluate((el) => el.setAttribute('view', 'questions/new?invoice=inv_northwind_1&line=ln_inv_northwind_1_1'));
-  await expect(page.getByLabel('Which charge?')).toHaveValue('ln_inv_northwind_1_1');
+  await setView(page, `questions/new?invoice=${fresh.id('inv_northwind_1')}&line=${fresh.id('ln_inv_northwind_1_1')}`);
+  await expect(page.getByLabel('Which charge?')).toHaveValue(fresh.id('ln_inv_northwind_1_1'));
   await page.getByRole('radio', { name: 'Something else' }).check();
   await page.getByRole('textbox', { name: 'Your message' }).fill('What is this line?');
-  await injectFault(request, { method: 'POST', path: '/questions', status: 422, times: 1 });
+  await faults.inject({ method: 'POST', path: '/questions', status: 422, times: 1 });
   await page.getByRole('button', { name: 'Send question' }).click();
   // The injected 422 names no field: the form says so in general words without losing anything.
   await expect(page.getByRole('textbox', { name: 'Your message' })).toHaveValue('What is this line?');

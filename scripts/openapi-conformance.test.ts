@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { endpoints, type Endpoint } from '../src/contract/index.ts';
 import { createBillfoldHandler, type FetchHandler } from '../src/server/handler.ts';
 import { openReferenceDatabase } from '../src/server/reference/database.ts';
-import { DEMO_PERSONAS, seedDemoData } from '../src/server/reference/demo-seed.ts';
+import { DEMO_PERSONAS, seedDemoData } from '../demo/seed/index.ts';
 import { createSqlIdempotencyStore } from '../src/server/reference/idempotency-store.ts';
 import { createReferenceAdapter } from '../src/server/reference/reference-adapter.ts';
 import type { Sql } from '../src/server/reference/sql.ts';

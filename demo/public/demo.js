@@ -12,7 +12,10 @@
   const slot = document.getElementById('portal-slot');
   const log = document.getElementById('event-log');
 
-  // Deep links such as /?persona=german&theme=dark pick the starting state.
+  // Deep links such as /?persona=german&theme=dark pick the starting state. `view` and
+  // `features` become the element's attributes, as a merchant would write them
+  // (/?view=invoices/inv_1&features=invoices+questions). `fresh` asks the demo server for a copy
+  // of the persona of its own, named by that key, so a test starts from untouched data.
   const params = new URLSearchParams(location.search);
   const pick = (select, value) => {
     if (value !== null && Array.from(select.options).some((o) => o.value === value)) select.value = value;
@@ -20,6 +23,8 @@
   pick(personaSelect, params.get('persona'));
   pick(languageSelect, params.get('lang'));
   pick(themeSelect, params.get('theme'));
+  const attributes = ['view', 'features'].filter((name) => params.has(name)).map((name) => [name, params.get(name)]);
+  const fresh = params.get('fresh');
 
   // The payment provider's hosted fields (demo/sandbox-psp.ts) on their own origin; the demo
   // server says where. Without it the portal explains that adding a method is not available.
@@ -37,9 +42,11 @@
   })();
 
   function remember() {
-    const next = new URLSearchParams();
+    // The other parameters (view, features, fresh) stay, so a reload opens the same portal.
+    const next = new URLSearchParams(location.search);
     next.set('persona', personaSelect.value);
     if (languageSelect.value) next.set('lang', languageSelect.value);
+    else next.delete('lang');
     next.set('theme', themeSelect.value);
     history.replaceState(null, '', `${location.pathname}?${next}`);
   }
@@ -49,7 +56,7 @@
     const response = await fetch('/demo/session', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ persona }),
+      body: JSON.stringify(fresh ? { persona, fresh } : { persona }),
     });
     if (!response.ok) throw new Error(`Could not start a session (${response.status})`);
     const body = await response.json();
@@ -78,6 +85,7 @@
     if (mine !== generation) return;
     const portal = document.createElement(TAG);
     portal.setAttribute('api-base', API_BASE);
+    for (const [name, value] of attributes) portal.setAttribute(name, value);
     applySettings(portal);
     portal.getSessionToken = () => mint(persona);
     if (paymentMethodCollector) portal.paymentMethodCollector = paymentMethodCollector;

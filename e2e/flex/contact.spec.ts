@@ -1,44 +1,24 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Locator, type Page } from '@playwright/test';
-import { expectPortalEvent, recordPortalEvents } from '../fixtures.ts';
+import {
+  dayFromToday,
+  expect,
+  expectNoViolations,
+  expectPortalEvent,
+  portalNav,
+  recordPortalEvents,
+  tabTo,
+  test,
+} from '../fixtures.ts';
 
-// Runs on the flex demo server. Persona changed here: `new` (Jamie asks for call backs, which
-// only adds call-back requests and history entries); `german` is only read.
-
-/** WCAG 2.1 A/AA over the whole page, the portal's shadow root included. */
-async function expectNoViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  const summary = results.violations.map(
-    (violation) => `${violation.id}: ${violation.help} -> ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
-  );
-  expect(summary).toEqual([]);
-}
-
-/** Presses Tab until `target` has focus (keyboard only). */
-async function tabTo(page: Page, target: Locator, maxPresses = 80) {
-  for (let i = 0; i < maxPresses; i++) {
-    if (await target.evaluate((el) => el === (el.getRootNode() as ShadowRoot).activeElement).catch(() => false)) return;
-    await page.keyboard.press('Tab');
-  }
-  throw new Error('Tab never reached the target');
-}
-
-/** A calendar day `days` from today in the browser's time zone, as `YYYY-MM-DD`. */
-async function dayFromToday(page: Page, days: number): Promise<string> {
-  return page.evaluate((n) => {
-    const d = new Date();
-    d.setDate(d.getDate() + n);
-    const pad = (x: number) => String(x).padStart(2, '0');
-    return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-  }, days);
-}
+// Jamie (`new`) asks for a call back; Jürgen (`german`) is only read. Each test on its own copy.
 
 test('Jamie finds Marcus, every way to reach him, and asks for a call back with the keyboard alone', async ({ page }) => {
+  // Four axe runs and a keyboard walk through the form: a long journey on a busy machine.
+  test.slow();
   await recordPortalEvents(page);
   await page.goto('/?persona=new');
   await expect(page.getByRole('heading', { name: 'Hello, Jamie' })).toBeVisible();
 
-  const contactNav = page.getByRole('navigation', { name: 'Billing sections' }).getByRole('button', { name: 'Contact us' });
+  const contactNav = portalNav(page).getByRole('button', { name: 'Contact us' });
   await tabTo(page, contactNav);
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 2, name: 'Your contact at Acme Utilities' })).toBeFocused();
@@ -102,8 +82,8 @@ test('Jamie finds Marcus, every way to reach him, and asks for a call back with 
   expect(event.detail?.callbackId).toEqual(expect.any(String));
   await expectNoViolations(page);
 
-  // The request is on the timeline (feedback.spec.ts adds Jamie's other requests meanwhile).
-  await page.getByRole('navigation', { name: 'Billing sections' }).getByRole('button', { name: 'History' }).click();
+  // The request is on the timeline.
+  await portalNav(page).getByRole('button', { name: 'History' }).click();
   const entry = page
     .getByRole('list', { name: 'Messages, newest first' })
     .getByRole('listitem')

@@ -1,37 +1,21 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Locator, type Page } from '@playwright/test';
-import { expectPortalEvent, portalEvents, recordPortalEvents } from '../fixtures.ts';
+import type { Page } from '@playwright/test';
+import {
+  dayFromToday,
+  expect,
+  expectNoViolations,
+  expectPortalEvent,
+  portalEvents,
+  recordPortalEvents,
+  tabTo,
+  test,
+} from '../fixtures.ts';
 
-// Runs on the flex demo server. Persona changed here: `new` (Jamie asks for call backs and rates
-// the journey; both only add records).
-
-/** WCAG 2.1 A/AA over the whole page, the portal's shadow root included. */
-async function expectNoViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  const summary = results.violations.map(
-    (violation) => `${violation.id}: ${violation.help} -> ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
-  );
-  expect(summary).toEqual([]);
-}
-
-/** Presses Tab until `target` has focus (keyboard only). */
-async function tabTo(page: Page, target: Locator, maxPresses = 80) {
-  for (let i = 0; i < maxPresses; i++) {
-    if (await target.evaluate((el) => el === (el.getRootNode() as ShadowRoot).activeElement).catch(() => false)) return;
-    await page.keyboard.press('Tab');
-  }
-  throw new Error('Tab never reached the target');
-}
+// Jamie (`new`) asks for call backs and rates the journey, each test on its own copy of him.
 
 /** Opens Jamie's contact screen and requests a call back `days` from today, in the morning. */
 async function requestCallback(page: Page, days: number) {
   const form = page.getByRole('region', { name: 'Ask Marcus Lee to call you back' });
-  const day = await page.evaluate((n) => {
-    const d = new Date();
-    d.setDate(d.getDate() + n);
-    const pad = (x: number) => String(x).padStart(2, '0');
-    return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-  }, days);
+  const day = await dayFromToday(page, days);
   await form.getByLabel('Day', { exact: true }).fill(day);
   await form.getByRole('radio', { name: 'Morning' }).check();
   await form.getByRole('button', { name: 'Request a call back' }).click();
@@ -48,6 +32,8 @@ async function openContact(page: Page) {
 }
 
 test('after a call back, Jamie rates it 4 with a comment, with the keyboard alone, and is thanked', async ({ page }) => {
+  // Four axe runs and two call backs: a long journey on a busy machine.
+  test.slow();
   await openContact(page);
   // Nothing to rate before a journey is completed.
   await expect(page.getByRole('region', { name: 'How was this?' })).toHaveCount(0);
@@ -121,14 +107,7 @@ test('German: the contact screen and the prompt speak German (dark, 320px wide)'
   await expect(page.getByRole('heading', { name: 'Hallo, Jamie' })).toBeVisible();
   await page.locator('billfold-portal').evaluate((el) => el.setAttribute('view', 'contact'));
   const form = page.getByRole('region', { name: 'Rückruf von Marcus Lee anfordern' });
-  await form.getByLabel('Tag', { exact: true }).fill(
-    await page.evaluate(() => {
-      const d = new Date();
-      d.setDate(d.getDate() + 6);
-      const pad = (x: number) => String(x).padStart(2, '0');
-      return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-    }),
-  );
+  await form.getByLabel('Tag', { exact: true }).fill(await dayFromToday(page, 6));
   await form.getByRole('radio', { name: 'Abend' }).check();
   await form.getByRole('button', { name: 'Rückruf anfordern' }).click();
   await expect(form.getByRole('status')).toContainText('abends unter +1 415 555 0142 an.');

@@ -1,34 +1,16 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Locator, type Page } from '@playwright/test';
-import { recordPortalEvents } from '../fixtures.ts';
+import { expect, expectNoViolations, portalNav, recordPortalEvents, tabTo, test } from '../fixtures.ts';
 
-// Runs on the flex demo server. Persona read here: `loyal` (Margaret's history, never changed).
-
-/** WCAG 2.1 A/AA over the whole page, the portal's shadow root included. */
-async function expectNoViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  const summary = results.violations.map(
-    (violation) => `${violation.id}: ${violation.help} -> ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
-  );
-  expect(summary).toEqual([]);
-}
-
-/** Presses Tab until `target` has focus (keyboard only). */
-async function tabTo(page: Page, target: Locator, maxPresses = 80) {
-  for (let i = 0; i < maxPresses; i++) {
-    if (await target.evaluate((el) => el === (el.getRootNode() as ShadowRoot).activeElement).catch(() => false)) return;
-    await page.keyboard.press('Tab');
-  }
-  throw new Error('Tab never reached the target');
-}
+// Margaret's (`loyal`) history, read from a copy of her own in each test.
 
 test('Margaret checks where her bills went: by email to her address, and one paper copy to her old home', async ({ page }) => {
+  // Three axe runs and a keyboard walk through the timeline.
+  test.slow();
   await recordPortalEvents(page);
   await page.goto('/?persona=loyal');
   await expect(page.getByRole('heading', { name: 'Hello, Margaret' })).toBeVisible();
 
   // Keyboard only: Tab to "History" in the portal's navigation, Enter.
-  const historyNav = page.getByRole('navigation', { name: 'Billing sections' }).getByRole('button', { name: 'History' });
+  const historyNav = portalNav(page).getByRole('button', { name: 'History' });
   await tabTo(page, historyNav);
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 2, name: 'History' })).toBeFocused();

@@ -1,31 +1,12 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type APIRequestContext, type Locator, type Page } from '@playwright/test';
-import { expectPortalEvent, recordPortalEvents } from '../fixtures.ts';
+import type { Page } from '@playwright/test';
+import { expect, expectNoViolations, expectPortalEvent, recordPortalEvents, tabTo, test, type FreshData } from '../fixtures.ts';
 
-// The payment plan journeys on the flex demo server. Only the `hardship` persona (Daniela, one
-// bill overdue and one open, policy: up to 6 instalments of at least €15, up to 45 days more) is
-// changed here; the tests run in order and build on each other.
-
-/** WCAG 2.1 A/AA over the page, including the portal's shadow root. */
-async function expectNoViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  const summary = results.violations.map(
-    (violation) => `${violation.id}: ${violation.help} -> ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
-  );
-  expect(summary).toEqual([]);
-}
+// The payment plan journeys of Daniela (`hardship`: one bill overdue and one open, policy: up to 6
+// instalments of at least €15, up to 45 days more), each test on its own copy of her.
 
 /** Opens the portal on the payment plan screen, as `<billfold-portal view="payment-plan">` does. */
-async function deepLink(page: Page, query = 'persona=hardship', view = 'payment-plan') {
-  await page.addInitScript((v) => {
-    const create = Document.prototype.createElement;
-    Document.prototype.createElement = function (this: Document, name: string, options?: ElementCreationOptions) {
-      const element = create.call(this, name, options);
-      if (name.toLowerCase() === 'billfold-portal') element.setAttribute('view', v);
-      return element;
-    } as typeof create;
-  }, view);
-  await page.goto(`/?${query}`);
+async function deepLink(page: Page) {
+  await page.goto('/?persona=hardship&view=payment-plan');
 }
 
 interface Plans {
@@ -34,32 +15,30 @@ interface Plans {
 }
 
 /** Daniela's session and what `GET /payment-plans` answers now. */
-async function readPlans(request: APIRequestContext) {
-  const session = await request.post('/demo/session', { data: { persona: 'hardship' } });
-  const { token } = (await session.json()) as { token: string };
-  const response = await request.get('/billing-api/payment-plans', { headers: { authorization: `Bearer ${token}` } });
-  expect(response.status()).toBe(200);
-  return { token, body: (await response.json()) as Plans };
+function readPlans(fresh: FreshData) {
+  return fresh.read<Plans>('hardship', '/payment-plans');
 }
 
-/** Presses Tab until `target` has focus (a keyboard user's way to reach a control). */
-async function tabTo(page: Page, target: Locator, max = 40) {
-  for (let i = 0; i < max; i++) {
-    if (await target.evaluate((el) => el === (el.getRootNode() as ShadowRoot).activeElement)) return;
-    await page.keyboard.press('Tab');
-  }
-  await expect(target).toBeFocused();
+/**
+ * Daniela asks, straight through the API, for 12 instalments of both bills: more than the policy
+ * allows, so the request waits for review (as in the first test).
+ */
+async function askForTwelve(fresh: FreshData) {
+  const { body } = await readPlans(fresh);
+  const request = { kind: 'instalments', invoiceIds: body.policy.eligibleInvoiceIds, instalments: 12 };
+  await fresh.write('hardship', 'POST', '/payment-plans', request);
 }
 
 const heading = (page: Page) => page.getByRole('heading', { name: 'Payment plan or more time', level: 2 });
 
 test.describe('payment plan', () => {
-  test.describe.configure({ mode: 'serial' });
-
   test('the choices offer only what the policy allows; an out-of-policy request sent past them waits for review', async ({
     page,
     request,
+    fresh,
   }) => {
+    // Four axe runs and a reload: a long journey on a busy machine.
+    test.slow();
     await deepLink(page);
     await expect(heading(page)).toBeVisible();
     // Warm words for a customer who missed more than one payment.
@@ -102,7 +81,7 @@ test.describe('payment plan', () => {
 
     // Sent past the widget, straight to the API, an out-of-policy ask is not refused by the
     // reference server: it waits for a person to review it.
-    const { token, body } = await readPlans(request);
+    const { token, body } = await readPlans(fresh);
     const response = await request.post('/billing-api/payment-plans', {
       headers: { authorization: `Bearer ${token}`, 'idempotency-key': crypto.randomUUID() },
       data: { kind: 'instalments', invoiceIds: body.policy.eligibleInvoiceIds, instalments: 12 },
@@ -119,7 +98,10 @@ test.describe('payment plan', () => {
     await expectNoViolations(page);
   });
 
-  test('Daniela asks for three instalments within the policy, with the keyboard alone, and sees it approved with its schedule', async ({ page, request }) => {
+  test('Daniela asks for three instalments within the policy, with the keyboard alone, and sees it approved with its schedule', async ({ page, fresh }) => {
+    // Three axe runs, a keyboard walk through the form and a reload.
+    test.slow();
+    await askForTwelve(fresh);
     await recordPortalEvents(page);
     await deepLink(page);
     await expect(heading(page)).toBeVisible();
@@ -149,7 +131,7 @@ test.describe('payment plan', () => {
     await expect(table.getByRole('row').nth(4)).toContainText('€177.69');
     await expectNoViolations(page);
     // Nothing is requested by previewing.
-    expect((await readPlans(request)).body.plans).toHaveLength(1);
+    expect((await readPlans(fresh)).body.plans).toHaveLength(1);
 
     await tabTo(page, page.getByRole('button', { name: 'Send my request' }));
     await page.keyboard.press('Enter');
@@ -172,12 +154,22 @@ test.describe('payment plan', () => {
     await expect(page.getByText(/^Everything that's open is already covered by your plan/)).toBeVisible();
     await expect(page.getByRole('button', { name: 'Contact Siobhán Byrne' })).toBeVisible();
     await expectNoViolations(page);
-    const { body } = await readPlans(request);
+    const { body } = await readPlans(fresh);
     expect(body.plans.map((p) => p.status)).toEqual(['active', 'pending']);
     expect(body.policy.eligibleInvoiceIds).toEqual([]);
   });
 
-  test('in German (and the dark theme), every string of the screen is German', async ({ page }) => {
+  test('in German (and the dark theme), every string of the screen is German', async ({ page, fresh }) => {
+    // Her 12 instalments wait for review; 3 instalments of both bills are in place (the tests above).
+    await askForTwelve(fresh);
+    const { body } = await readPlans(fresh);
+    await fresh.write('hardship', 'POST', '/payment-plans', {
+      kind: 'instalments',
+      invoiceIds: body.policy.eligibleInvoiceIds,
+      instalments: 3,
+      reason: 'prefer_not_to_say',
+      note: 'Thank you for making this easy.',
+    });
     // Reached from the portal's navigation this time.
     await page.goto('/?persona=hardship&lang=de&theme=dark');
     await expect(page.getByRole('heading', { name: 'Hallo, Daniela', level: 2 })).toBeVisible();

@@ -1,27 +1,18 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Locator, type Page } from '@playwright/test';
-import { expectPortalEvent, portalEvents, recordPortalEvents } from '../fixtures.ts';
+import type { Page } from '@playwright/test';
+import {
+  expect,
+  expectNoViolations,
+  expectPortalEvent,
+  portalEvents,
+  portalNav as nav,
+  recordPortalEvents,
+  setView,
+  tabTo,
+  test,
+} from '../fixtures.ts';
 
-// Runs on the flex demo server. Persona changed here: `business` (Northwind asks a new question
-// and replies in threads); its seeded question with Jonas's reply is read first.
-
-/** WCAG 2.1 A/AA over the whole page, the portal's shadow root included. */
-async function expectNoViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  const summary = results.violations.map(
-    (violation) => `${violation.id}: ${violation.help} -> ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
-  );
-  expect(summary).toEqual([]);
-}
-
-/** Presses Tab until `target` has focus (keyboard only). */
-async function tabTo(page: Page, target: Locator, maxPresses = 60) {
-  for (let i = 0; i < maxPresses; i++) {
-    if (await target.evaluate((el) => el === (el.getRootNode() as ShadowRoot).activeElement).catch(() => false)) return;
-    await page.keyboard.press('Tab');
-  }
-  throw new Error('Tab never reached the target');
-}
+// Northwind (`business`) reads its seeded question with Jonas's reply, asks new questions and
+// replies in threads, each test on its own copy.
 
 async function openPortal(page: Page) {
   await recordPortalEvents(page);
@@ -29,9 +20,9 @@ async function openPortal(page: Page) {
   await expect(page.getByRole('heading', { name: 'Hello, Northwind team' })).toBeVisible();
 }
 
-const nav = (page: Page) => page.getByRole('navigation', { name: 'Billing sections' });
-
-test('Northwind reads Jonas’s answer, asks about one line of the big invoice, and replies', async ({ page }) => {
+test('Northwind reads Jonas’s answer, asks about one line of the big invoice, and replies', async ({ page, fresh }) => {
+  // Six axe runs over a form with 500+ charges to choose from, and a reload: the longest journey here.
+  test.slow();
   await openPortal(page);
   await nav(page).getByRole('button', { name: 'Questions' }).click();
   const title = page.getByRole('heading', { level: 2, name: 'Questions about your charges' });
@@ -104,7 +95,7 @@ test('Northwind reads Jonas’s answer, asks about one line of the big invoice, 
   await expect(page.getByText("I don't recognise this")).toBeVisible();
   await expect(page.getByRole('region', { name: 'Conversation' })).toContainText('We did not export any data from munich-offices');
   const asked = await expectPortalEvent(page, 'billfold-question-asked');
-  expect(asked.detail).toMatchObject({ invoiceId: 'inv_northwind_0' });
+  expect(asked.detail).toMatchObject({ invoiceId: fresh.id('inv_northwind_0') });
   await expectNoViolations(page);
 
   // The list has it first; after a reload it is still there.
@@ -116,10 +107,12 @@ test('Northwind reads Jonas’s answer, asks about one line of the big invoice, 
   );
 });
 
-test('“Ask about this charge” deep link opens the form about one line, sent with the keyboard alone', async ({ page }) => {
+test('“Ask about this charge” deep link opens the form about one line, sent with the keyboard alone', async ({ page, fresh }) => {
+  // A form with 500+ charges to choose from, checked by axe.
+  test.slow();
   await openPortal(page);
   // What an invoice's "Ask about this charge" opens: view="questions/new?invoice=…&line=…".
-  await page.locator('billfold-portal').evaluate((el) => el.setAttribute('view', 'questions/new?invoice=inv_northwind_0&line=ln_inv_northwind_0_2'));
+  await setView(page, `questions/new?invoice=${fresh.id('inv_northwind_0')}&line=${fresh.id('ln_inv_northwind_0_2')}`);
   await expect(page.getByRole('heading', { level: 2, name: 'Ask about a charge' })).toBeFocused();
   await expect(page.getByLabel('Invoice', { exact: true }).locator('option:checked')).toHaveText(/^AU-B-\d+-0088/);
   const line = page.getByLabel('Which charge?');
@@ -165,9 +158,9 @@ test('German: the questions screen speaks German (dark, 320px wide)', async ({ p
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
 });
 
-test('a stale link to a line that is not on the invoice falls back to the whole invoice and says so', async ({ page }) => {
+test('a stale link to a line that is not on the invoice falls back to the whole invoice and says so', async ({ page, fresh }) => {
   await openPortal(page);
-  await page.locator('billfold-portal').evaluate((el) => el.setAttribute('view', 'questions/new?invoice=inv_northwind_1&line=ln_gone'));
+  await setView(page, `questions/new?invoice=${fresh.id('inv_northwind_1')}&line=ln_gone`);
   await expect(page.getByRole('heading', { level: 2, name: 'Ask about a charge' })).toBeVisible();
   const line = page.getByLabel('Which charge?');
   await expect(line).toHaveValue('');
@@ -176,9 +169,9 @@ test('a stale link to a line that is not on the invoice falls back to the whole 
   await expectNoViolations(page);
 });
 
-test('from the big invoice, “Ask about this charge” on a line opens the form about that line', async ({ page }) => {
+test('from the big invoice, “Ask about this charge” on a line opens the form about that line', async ({ page, fresh }) => {
   await openPortal(page);
-  await page.locator('billfold-portal').evaluate((el) => el.setAttribute('view', 'invoices/inv_northwind_0'));
+  await setView(page, `invoices/${fresh.id('inv_northwind_0')}`);
   await expect(page.getByRole('heading', { level: 2, name: /^Invoice AU-B-/ })).toBeVisible();
   const usage = page.getByRole('region', { name: 'Usage' });
   const firstLine = usage.getByRole('listitem').first();

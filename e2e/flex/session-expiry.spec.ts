@@ -1,21 +1,7 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page, type Route } from '@playwright/test';
-import { expectPortalEvent, portalEvents, recordPortalEvents } from '../fixtures.ts';
+import type { Route } from '@playwright/test';
+import { expect, expectNoViolations, expectPortalEvent, portalEvents, portalNav, recordPortalEvents, test } from '../fixtures.ts';
 
-// Runs on the flex demo server. Persona changed here: `hardship` (Daniela's phone number only).
-// Not `loyal`: every saved change of contact details adds a "Your contact details were updated"
-// entry to the history, and history.spec.ts counts Margaret's entries exactly. Not `german`
-// (billing-cycle.spec.ts) nor `new` (contact.spec.ts and feedback.spec.ts read Jamie's phone).
-// payment-plan.spec.ts reads Daniela's plan and invoices, never her phone or her history.
-
-/** WCAG 2.1 A/AA over the whole page, the portal's shadow root included. */
-async function expectNoViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  const summary = results.violations.map(
-    (violation) => `${violation.id}: ${violation.help} -> ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
-  );
-  expect(summary).toEqual([]);
-}
+// Daniela (`hardship`) changes her phone number on her own copy of the data.
 
 /** What a billing API answers once the customer's session is over. */
 function expired(route: Route) {
@@ -33,12 +19,13 @@ function tokenSourceDown(route: Route) {
 
 test('the session ends while Daniela edits her details: she is told clearly, keeps what she typed and saves once it is back', async ({
   page,
+  fresh,
 }) => {
   await recordPortalEvents(page);
   await page.goto('/?persona=hardship');
   await expect(page.getByRole('heading', { name: 'Hello, Daniela', level: 2 })).toBeVisible({ timeout: 20_000 });
 
-  await page.getByRole('navigation', { name: 'Billing sections' }).getByRole('button', { name: 'Your details' }).click();
+  await portalNav(page).getByRole('button', { name: 'Your details' }).click();
   await expect(page.getByRole('heading', { name: 'Your details', level: 2 })).toBeVisible();
   const phone = page.getByRole('textbox', { name: /^Phone number/ });
   await expect(phone).toHaveValue('+353 87 555 4417');
@@ -74,9 +61,6 @@ test('the session ends while Daniela edits her details: she is told clearly, kee
   expect(JSON.stringify(updated.detail)).toContain('phone');
 
   // Saved on the server, not only kept in the form.
-  const session = await page.request.post('/demo/session', { data: { persona: 'hardship' } });
-  const { token } = (await session.json()) as { token: string };
-  const details = await page.request.get('/billing-api/contact-details', { headers: { authorization: `Bearer ${token}` } });
-  expect(details.status()).toBe(200);
-  expect(((await details.json()) as { phone: string | null }).phone).toBe(typed);
+  const details = await fresh.read<{ phone: string | null }>('hardship', '/contact-details');
+  expect(details.body.phone).toBe(typed);
 });

@@ -11,7 +11,7 @@ import { afterAll, beforeAll } from 'vitest';
 import { createBillfoldHandler, type BillfoldHandlerOptions, type FetchHandler } from './handler.ts';
 import { toNodeListener } from './node.ts';
 import { openReferenceDatabase } from './reference/database.ts';
-import { seedDemoData } from './reference/demo-seed.ts';
+import { seedDemoData } from '../../demo/seed/index.ts';
 import { createSqlIdempotencyStore } from './reference/idempotency-store.ts';
 import { createReferenceAdapter } from './reference/reference-adapter.ts';
 import type { Sql } from './reference/sql.ts';

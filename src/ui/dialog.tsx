@@ -36,6 +36,9 @@ export function Dialog({ open, title, onClose, busy = false, returnFocus, prefer
   const latest = useRef({ onClose, busy, returnFocus, preferReturnFocus });
   latest.current = { onClose, busy, returnFocus, preferReturnFocus };
 
+  // After every render, not only when `open` changes: Escape closes the native dialog by itself,
+  // and a keyboard user who reopens it at once (Enter on "Pay now") sets `open` back to true
+  // within the same batched render, so the prop never looked different.
   useLayoutEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
@@ -47,7 +50,7 @@ export function Dialog({ open, title, onClose, busy = false, returnFocus, prefer
     } else if (!open && dialog.open) {
       close(dialog);
     }
-  }, [open]);
+  });
 
   useEffect(() => {
     const dialog = ref.current;

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { endpoints, z, type EndpointId } from '../../contract/index.ts';
 import { VersionConflictError } from '../errors.ts';
 import { openReferenceDatabase } from './database.ts';
-import { DEMO_PERSONAS, seedDemoData } from './demo-seed.ts';
+import { DEMO_PERSONAS, seedDemoData } from '../../../demo/seed/index.ts';
 import { createReferenceAdapter, type ReferenceAdapter } from './reference-adapter.ts';
 import { openPostgres, type Sql } from './sql.ts';
 

@@ -1,0 +1,139 @@
+import { addDays, addMonths } from '../../src/server/reference/dates.ts';
+import {
+  at, defaultCard, issueDateBefore, meteredLine, taxLine,
+  type SeedCustomer, type SeedInvoice, type SeedLine,
+} from './builders.ts';
+
+/**
+ * Jamie Park: new since October, the first automatic payment failed because the card expired.
+ * Dates are relative to `today`, so what is overdue stays overdue.
+ */
+export function jamie(today: string, now: Date): SeedCustomer {
+  const id = 'cus_jamie';
+  const lastMonth = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1));
+  const card = defaultCard({
+    id: 'pm_jamie_visa',
+    brand: 'Visa',
+    last4: '1881',
+    expMonth: lastMonth.getUTCMonth() + 1,
+    expYear: lastMonth.getUTCFullYear(),
+  });
+  const issueDate = issueDateBefore(today, 12);
+  const billingDay = Number(issueDate.slice(8, 10));
+  const dueDate = addDays(issueDate, 7);
+  const start = issueDate;
+  const end = addDays(addMonths(issueDate, 1, billingDay), -1);
+  const lines: SeedLine[] = [
+    meteredLine({
+      kind: 'subscription',
+      description: 'Fibre 500 broadband — monthly plan',
+      explanation: `Your plan: 500 Mbps download, unlimited data, billed a month in advance for ${start} to ${end}.`,
+      quantity: 1,
+      unit: 'month',
+      rate: 4999,
+      period: { start, end },
+    }),
+    {
+      kind: 'fee',
+      description: 'Wi-Fi router rental',
+      explanation: 'The router is rented month by month. Return it when you leave and this charge stops.',
+      amount: 500,
+      period: { start, end },
+    },
+    {
+      kind: 'one_time',
+      description: 'Installation visit',
+      explanation: 'A one-off charge for the engineer visit that connected your home. You will only see it once.',
+      amount: 2500,
+    },
+    {
+      kind: 'discount',
+      description: 'Welcome offer — 50% off your first month',
+      explanation: 'New customers pay half price for the first month of their plan. Your full price starts next month.',
+      amount: -2500,
+    },
+  ];
+  lines.push(
+    taxLine(lines, 'Sales tax (CA)', 7.25, 'California sales tax 7.25%', 'California sales tax at 7.25% on this bill, collected by us and paid to the state.'),
+  );
+  const failedAt = at(dueDate, 8);
+  const invoice: SeedInvoice = {
+    id: 'inv_jamie_0',
+    number: `AU-${issueDate.slice(0, 7).replace('-', '')}-7310`,
+    issueDate,
+    dueDate,
+    period: { start, end },
+    lines,
+    payments:
+      dueDate <= today
+        ? [
+            {
+              id: 'pay_jamie_0',
+              status: 'failed',
+              at: failedAt,
+              methodId: card.id,
+              label: card.label,
+              failure: {
+                reason: 'card_expired',
+                message: `The Visa card ending 1881 expired at the end of ${lastMonth.toLocaleString('en-US', { month: 'long', timeZone: 'UTC' })}.`,
+                suggestedAction: 'update_payment_method',
+              },
+            },
+          ]
+        : [],
+  };
+  return {
+    id,
+    name: 'Jamie Park',
+    greetingName: 'Jamie',
+    kind: 'individual',
+    customerSince: '2026-10-01',
+    segment: 'new',
+    locale: 'en-US',
+    currency: 'USD',
+    // The image and script are a deliberate attack the widget's sanitizer must strip.
+    merchantNoteHtml:
+      "<p>Welcome to Acme, Jamie! Your first payment didn't go through because the card we have on file has expired — it happens to lots of people in their first month.</p>" +
+      '<p>Add a current card and we will take care of the rest. <a href="https://acme-utilities.example/help/cards">How we keep your card safe</a></p>' +
+      '<img src="x" onerror="alert(\'gotcha\')"><script>alert("gotcha")</script>' +
+      '<p><a href="javascript:alert(1)">Claim your bonus</a></p>',
+    humanContact: {
+      name: 'Marcus Lee',
+      role: 'Customer care',
+      photoUrl: null,
+      hours: 'Mon–Sat 8am–8pm Pacific',
+      channels: [
+        { kind: 'email', value: 'care@acme-utilities.example' },
+        { kind: 'phone', value: '+1 415 555 0100' },
+        { kind: 'chat', value: 'https://acme-utilities.example/chat', label: 'Live chat' },
+      ],
+      callbackAvailable: true,
+    },
+    planPolicy: { enabled: true, maxInstalments: 3, minInstalmentAmount: { amount: 1000, currency: 'USD' }, maxDeferralDays: 14 },
+    contact: {
+      name: 'Jamie Park',
+      email: 'jamie.park@example.com',
+      phone: '+1 415 555 0142',
+      address: { line1: '1450 Valencia St', line2: 'Apt 3', city: 'San Francisco', postalCode: '94110', region: 'CA', country: 'US' },
+      taxId: null,
+      channel: 'sms',
+      reminderDaysBefore: 2,
+      language: 'en-US',
+    },
+    recipients: [],
+    methods: [card],
+    cycle: { interval: 'month', billingDay, priceMonth: 5499, priceQuarter: 15999, priceYear: 59900, nextInvoiceDate: addMonths(issueDate, 1, billingDay) },
+    invoices: [invoice],
+    history: [
+      { at: at('2026-10-01', 11), channel: 'email', direction: 'outbound', kind: 'notice', subject: 'Welcome to Acme Utilities, Jamie', sentTo: 'jamie.park@example.com' },
+      { at: at(issueDate, 7), channel: 'email', direction: 'outbound', kind: 'invoice', subject: `Your first bill ${invoice.number} is ready`, sentTo: 'jamie.park@example.com', invoiceId: invoice.id },
+      ...(invoice.payments.length > 0
+        ? [
+            { at: new Date(failedAt.getTime() + 60_000), channel: 'email' as const, direction: 'outbound' as const, kind: 'payment_failed', subject: `Your payment for ${invoice.number} didn't go through`, sentTo: 'jamie.park@example.com', invoiceId: invoice.id },
+            { at: new Date(failedAt.getTime() + 120_000), channel: 'sms' as const, direction: 'outbound' as const, kind: 'payment_failed', subject: 'Acme: your card has expired — update it in your billing portal', sentTo: '+1 ••• ••• 0142', invoiceId: invoice.id },
+          ]
+        : []),
+    ],
+    questions: [],
+  };
+}

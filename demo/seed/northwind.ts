@@ -1,0 +1,217 @@
+import { addDays, addMonths, daysBetween, onDay } from '../../src/server/reference/dates.ts';
+import {
+  at, meteredLine, random, taxLine,
+  type SeedCustomer, type SeedHistory, type SeedInvoice, type SeedLine, type SeedMethod,
+} from './builders.ts';
+
+/**
+ * Northwind Analytics GmbH: a business on quarterly billing with hundreds of usage lines. Dates
+ * are relative to `today`, so what is overdue stays overdue.
+ */
+export function northwind(today: string): SeedCustomer {
+  const id = 'cus_northwind';
+  const sepa: SeedMethod = {
+    id: 'pm_northwind_sepa',
+    type: 'bank_account',
+    bankName: 'Deutsche Bank',
+    last4: '3000',
+    isDefault: true,
+    outcome: 'succeed',
+    label: 'Deutsche Bank •••• 3000',
+  };
+  const latestIssue = onDay(Number(addDays(today, -20).slice(0, 4)), Number(addDays(today, -20).slice(5, 7)), 1);
+  const projects = ['berlin-warehouse', 'hamburg-port', 'munich-offices'] as const;
+  const rand = random(20191);
+
+  const makeInvoice = (k: number): SeedInvoice => {
+    const issueDate = addMonths(latestIssue, -3 * k, 1);
+    const start = addMonths(issueDate, -3, 1);
+    const end = addDays(issueDate, -1);
+    const days = daysBetween(start, issueDate);
+    const lines: SeedLine[] = [
+      meteredLine({
+        kind: 'subscription',
+        description: 'Grid Insights Business plan — quarterly',
+        explanation: `The platform fee for ${start} to ${end}: 3 projects, 10 team members, support within one working day.`,
+        quantity: 1,
+        unit: 'quarter',
+        rate: 120000,
+        period: { start, end },
+      }),
+    ];
+    if (k === 0) {
+      // One line per project, per metric, per day: the detail a finance team asks for.
+      for (let d = 0; d < days; d++) {
+        const day = addDays(start, d);
+        for (const project of projects) {
+          const calls = Math.round(20_000 + rand() * 60_000);
+          lines.push(
+            meteredLine({
+              kind: 'usage',
+              description: `API calls — ${project}`,
+              explanation: `${calls.toLocaleString('en-US')} calls to the Grid Insights API from project ${project} on ${day}, at €0.40 per 1,000 calls.`,
+              quantity: calls / 1000,
+              unit: '1,000 calls',
+              rate: 40,
+              period: { start: day, end: day },
+            }),
+          );
+          const gb = Math.round((0.5 + rand() * 4) * 100) / 100;
+          lines.push(
+            meteredLine({
+              kind: 'usage',
+              description: `Data export — ${project}`,
+              explanation: `${gb} GB of meter data exported by project ${project} on ${day}, at €0.09 per GB.`,
+              quantity: gb,
+              unit: 'GB',
+              rate: 9,
+              period: { start: day, end: day },
+            }),
+          );
+        }
+      }
+    } else {
+      for (const project of projects) {
+        const calls = Math.round((20_000 + rand() * 60_000) * days);
+        lines.push(
+          meteredLine({
+            kind: 'usage',
+            description: `API calls — ${project}`,
+            explanation: `${calls.toLocaleString('en-US')} calls from project ${project} during the quarter, at €0.40 per 1,000 calls.`,
+            quantity: calls / 1000,
+            unit: '1,000 calls',
+            rate: 40,
+            period: { start, end },
+          }),
+        );
+      }
+    }
+    lines.push({
+      kind: 'discount',
+      description: 'Annual commitment discount — 5% of the platform fee',
+      explanation: 'Northwind committed to a full year, which takes 5% off the platform fee each quarter.',
+      amount: -6000,
+    });
+    lines.push(taxLine(lines, 'VAT', 19, 'VAT 19%', 'German VAT (Umsatzsteuer) at the standard rate of 19% on everything above.'));
+    const dueDate = addDays(issueDate, 30);
+    const corrections =
+      k === 1
+        ? [
+            {
+              id: 'cn_northwind_1',
+              number: `CN-${issueDate.slice(0, 4)}-007`,
+              issueDate: addDays(issueDate, 9),
+              amount: -12000,
+              note:
+                'We are sorry. A metering fault counted some API calls from project hamburg-port twice over three days. ' +
+                'We have credited €120.00 and fixed the fault so it cannot happen again. — Jonas Richter, account manager',
+            },
+          ]
+        : [];
+    return {
+      id: `inv_northwind_${k}`,
+      number: `AU-B-${issueDate.slice(0, 7).replace('-', '')}-0088`,
+      issueDate,
+      dueDate,
+      period: { start, end },
+      lines,
+      payments: [{ id: `pay_northwind_${k}`, status: 'succeeded', at: at(addDays(issueDate, k === 0 ? 3 : 12), 5), methodId: sepa.id, label: sepa.label }],
+      corrections,
+    };
+  };
+  const invoices = [0, 1, 2, 3].map(makeInvoice);
+  const latest = invoices[0]!;
+  const askedLine = latest.lines.find((l) => l.description === 'API calls — hamburg-port' && l.period?.start === addDays(latest.period.start, 40));
+  const askedLineIndex = askedLine ? latest.lines.indexOf(askedLine) : 1;
+  const questionAt = at(addDays(latest.issueDate, 2), 9, 40);
+  const recipients = [
+    { id: 'rcp_northwind_ap', name: 'Accounts Payable', email: 'ap@northwind-analytics.example' },
+    { id: 'rcp_northwind_cfo', name: 'Katrin Vogt', email: 'katrin.vogt@northwind-analytics.example' },
+    { id: 'rcp_northwind_eng', name: 'Tomás Herrera', email: 'tomas.herrera@northwind-analytics.example' },
+  ];
+  const sentTo = 'ap@northwind-analytics.example and 2 others';
+  const history: SeedHistory[] = [];
+  for (const invoice of invoices) {
+    history.push(
+      { at: at(invoice.issueDate, 6), channel: 'email', direction: 'outbound', kind: 'invoice', subject: `Invoice ${invoice.number} with your usage report`, sentTo, invoiceId: invoice.id },
+      { at: invoice.payments[0]!.at, channel: 'email', direction: 'outbound', kind: 'receipt', subject: `SEPA direct debit collected for ${invoice.number}`, sentTo, invoiceId: invoice.id },
+    );
+  }
+  history.push(
+    { at: at(invoices[1]!.corrections![0]!.issueDate, 11), channel: 'email', direction: 'outbound', kind: 'notice', subject: `Credit note ${invoices[1]!.corrections![0]!.number}: our apologies for the metering fault`, sentTo, invoiceId: invoices[1]!.id },
+    { at: questionAt, channel: 'portal', direction: 'inbound', kind: 'question', subject: `Question about ${latest.number} — API calls — hamburg-port`, invoiceId: latest.id },
+    { at: new Date(questionAt.getTime() + 5 * 3600_000), channel: 'email', direction: 'outbound', kind: 'reply', subject: `Jonas Richter answered your question about ${latest.number}`, sentTo: 'tomas.herrera@northwind-analytics.example', invoiceId: latest.id },
+  );
+  const day = askedLine?.period?.start ?? latest.period.start;
+  return {
+    id,
+    name: 'Northwind Analytics GmbH',
+    greetingName: 'Northwind team',
+    kind: 'business',
+    customerSince: '2019-09-01',
+    segment: 'loyal',
+    locale: 'en',
+    currency: 'EUR',
+    merchantNoteHtml:
+      '<p>Hello Northwind team — your <strong>quarterly usage report</strong> is itemised per project and per day on the latest invoice.</p>' +
+      '<ul><li>A credit note for last quarter’s metering fault is on the previous invoice</li><li>New: export your usage as CSV from the <a href="https://acme-utilities.example/grid-insights/usage">usage dashboard</a></li></ul>',
+    humanContact: {
+      name: 'Jonas Richter',
+      role: 'Account manager, business customers',
+      photoUrl: null,
+      hours: 'Mon–Fri 9:00–17:00 CET',
+      channels: [
+        { kind: 'email', value: 'jonas.richter@acme-utilities.example' },
+        { kind: 'phone', value: '+49 30 9018 2200' },
+        { kind: 'post', value: 'Acme Utilities GmbH, Friedrichstraße 68, 10117 Berlin' },
+      ],
+      callbackAvailable: true,
+    },
+    planPolicy: { enabled: false, maxInstalments: 0, minInstalmentAmount: { amount: 0, currency: 'EUR' }, maxDeferralDays: 0 },
+    contact: {
+      name: 'Northwind Analytics GmbH',
+      email: 'billing@northwind-analytics.example',
+      phone: '+49 30 5557 1200',
+      address: { line1: 'Torstraße 112', line2: '3. OG', city: 'Berlin', postalCode: '10119', region: null, country: 'DE' },
+      taxId: 'DE811569869',
+      channel: 'email',
+      reminderDaysBefore: 7,
+      language: 'en',
+    },
+    recipients,
+    methods: [sepa],
+    cycle: { interval: 'quarter', billingDay: 1, priceMonth: 40000, priceQuarter: 114000, priceYear: 432000, nextInvoiceDate: addMonths(latestIssue, 3, 1) },
+    invoices,
+    history,
+    questions: [
+      {
+        id: 'q_northwind_1',
+        invoiceId: latest.id,
+        lineId: `ln_${latest.id}_${askedLineIndex}`,
+        subject: `Invoice ${latest.number} — API calls — hamburg-port`,
+        topic: 'amount_wrong',
+        status: 'answered',
+        createdAt: questionAt,
+        messages: [
+          {
+            id: 'msg_northwind_1',
+            author: 'customer',
+            authorName: null,
+            body: `The hamburg-port project shows a lot of API calls on ${day}, but our deployment there was paused that day. Can you check?`,
+            sentAt: questionAt,
+          },
+          {
+            id: 'msg_northwind_2',
+            author: 'merchant',
+            authorName: 'Jonas Richter',
+            body:
+              'Thanks for checking so carefully, Tomás. The calls came from the scheduled nightly export (API key ending 7f3a), ' +
+              'which kept running while the deployment was paused. The amount is correct, but if you would like to pause the export ' +
+              'too, reply here and I will set it up for you.',
+            sentAt: new Date(questionAt.getTime() + 5 * 3600_000),
+          },
+        ],
+      },
+    ],
+  };
+}
