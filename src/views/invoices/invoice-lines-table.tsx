@@ -1,4 +1,4 @@
-import { useContext, useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
+import { useContext, useEffect, useId, useRef, useState } from 'preact/hooks';
 import { createContext } from 'preact';
 import type { InvoiceDetail, InvoiceLine } from '../../contract/index.ts';
 import { useI18n } from '../../i18n/i18n-context.ts';
@@ -38,7 +38,7 @@ export function InvoiceLinesTable({ invoice, lines }: { invoice: InvoiceDetail; 
   const all = lines.all.value;
   const search = lines.search.value;
   const found = lines.found.value;
-  const [open, setOpen] = useState<ReadonlySet<string>>(() => new Set(invoice.groups.slice(0, 1).map((g) => g.name)));
+  const [open, setOpen] = useState<ReadonlySet<string>>(() => new Set(invoice.groups.slice(0, 1).map((g) => `group:${g.name}`)));
   const [download, setDownload] = useState<'idle' | 'busy' | 'failed'>('idle');
 
   useEffect(() => {
@@ -47,7 +47,8 @@ export function InvoiceLinesTable({ invoice, lines }: { invoice: InvoiceDetail; 
     if (first) void lines.loadGroup(first.name);
   }, [lines]);
 
-  const sections = useMemo<Section[]>(() => {
+  // Worked out at each render: the groups' pages are signals, read here.
+  const sections = ((): Section[] => {
     if (invoice.groups.length > 0) {
       const grouped: Section[] = invoice.groups.map((group) => ({
         key: `group:${group.name}`,
@@ -75,7 +76,7 @@ export function InvoiceLinesTable({ invoice, lines }: { invoice: InvoiceDetail; 
         pages: { items, nextCursor: null, matching: items.length, status: 'ready' as const },
       }];
     });
-  }, [invoice, all, lines.group, t, open]);
+  })();
 
   function toggle(section: Section) {
     const next = new Set(open);

@@ -66,9 +66,9 @@ export function PayDialog({ model, invoice, open, onClose, avoidMethodId, prefer
   }, [open]);
 
   const list = methods.status === 'ready' ? methods.data : [];
-  const usable = usableMethods(list, avoidMethodId);
+  const usable = usableMethods(list);
   const chosen = form.draft.value.paymentMethodId;
-  const selected = chosen && usable.some((m) => m.id === chosen) ? chosen : preselect(usable, preferMethodId);
+  const selected = chosen && usable.some((m) => m.id === chosen) ? chosen : preselect(usable, preferMethodId, avoidMethodId);
 
   async function confirm() {
     if (!selected || busy) return;
@@ -150,17 +150,22 @@ export function PayDialog({ model, invoice, open, onClose, avoidMethodId, prefer
 }
 
 /**
- * The methods a payment can be made with now: never one that has expired, and never the one that
- * just failed (paying again with it would fail again).
+ * The methods a payment can be made with now: never a card that has expired (a charge on it
+ * fails for certain), and, when `avoid` is given, not the method that just failed.
  */
 export function usableMethods(methods: readonly PaymentMethod[], avoid?: string | null): PaymentMethod[] {
   const today = localToday();
   return methods.filter((m) => m.id !== avoid && !(m.type === 'card' && isCardExpired(m, today)));
 }
 
-/** The preferred method if usable, else the default, else the first usable one. */
-function preselect(usable: readonly PaymentMethod[], prefer: string | null | undefined): string | undefined {
-  return (usable.find((m) => m.id === prefer) ?? usable.find((m) => m.isDefault) ?? usable[0])?.id;
+/**
+ * The method chosen at first: the preferred one (a card just added), else the default, else the
+ * first — never the one that just failed while another can be used. The failed one stays in the
+ * list: after a top-up the customer may want it again, by choice.
+ */
+function preselect(usable: readonly PaymentMethod[], prefer: string | null | undefined, avoid: string | null | undefined): string | undefined {
+  const others = usable.filter((m) => m.id !== avoid);
+  return (others.find((m) => m.id === prefer) ?? others.find((m) => m.isDefault) ?? others[0] ?? usable[0])?.id;
 }
 
 /** What the customer can do about a failed payment, the backend's suggestion first. */
