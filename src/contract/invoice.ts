@@ -148,6 +148,8 @@ export const InvoiceLinesQuerySchema = z.object({
   /** Words the description contains (case-insensitive). */
   q: z.optional(text(200)),
   group: z.optional(text(200)),
+  /** One line by its id (a link to "ask about this charge" names it). */
+  id: z.optional(IdSchema),
 });
 export type InvoiceLinesQuery = z.infer<typeof InvoiceLinesQuerySchema>;
 

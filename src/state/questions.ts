@@ -170,11 +170,20 @@ export function createQuestionsModel(context: StoreContext) {
   );
   const invoiceDetails = new Map<string, Query<InvoiceDetail>>();
 
-  /** One invoice with its lines (the form offers them to pick from). */
+  /**
+   * One invoice with the lines the form offers to pick from: the first page, and the line the
+   * customer came from when it lies further down a big invoice.
+   */
   function invoice(invoiceId: string): Query<InvoiceDetail> {
     let query = invoiceDetails.get(invoiceId);
     if (!query) {
-      query = createQuery(context, 'getInvoice', (client, options) => client.getInvoice(invoiceId, options));
+      query = createQuery(context, 'getInvoice', async (client, options) => {
+        const detail = await client.getInvoice(invoiceId, options);
+        const wanted = ask.draft.peek().lineId;
+        if (!wanted || detail.linesNextCursor === null || detail.lines.some((line) => line.id === wanted)) return detail;
+        const found = await client.listInvoiceLines(invoiceId, { id: wanted, limit: 1 }, options);
+        return { ...detail, lines: [...detail.lines, ...found.items.filter((line) => line.id === wanted)] };
+      });
       invoiceDetails.set(invoiceId, query);
     }
     return query;

@@ -7,7 +7,7 @@ import type { InvoiceDetail, Question } from '../../contract/index.ts';
 import { createI18n, ensureLanguage } from '../../i18n/create-i18n.ts';
 import { I18nContext } from '../../i18n/i18n-context.ts';
 import { createPortalStore } from '../../state/portal-store.ts';
-import { askRoute } from '../../state/questions.ts';
+import { askRoute, summaryOf } from '../../state/questions.ts';
 import type { Route } from '../../state/routes.ts';
 import { loyalAccount } from '../../test-support/accounts.ts';
 import QuestionsScreen from './questions-screen.tsx';
@@ -48,6 +48,11 @@ const invoice: InvoiceDetail = {
     { id: 'ln_1', kind: 'subscription', description: 'Broadband', amount: gbp(3500), explanation: '' },
     { id: 'ln_2', kind: 'usage', description: 'Calls', period: { start: '2026-09-03', end: '2026-09-03' }, amount: gbp(750), explanation: '' },
   ],
+  lineCount: 2,
+  linesNextCursor: null,
+  groups: [],
+  discountTotal: gbp(0),
+  creditTotal: gbp(0),
   subtotal: gbp(4250),
   taxTotal: gbp(0),
   amountPaid: gbp(0),
@@ -116,7 +121,7 @@ describe('the questions screen', () => {
   });
 
   it('speaks German', async () => {
-    const root = await mount('de', { view: 'questions' }, { listQuestions: async () => ({ items: [thread] }) });
+    const root = await mount('de', { view: 'questions' }, { listQuestions: async () => ({ items: [summaryOf(thread)], nextCursor: null }) });
     await vi.waitFor(() => expect(root.textContent).toContain('Beantwortet'));
     expect(root.querySelector('h2')?.textContent).toBe('Fragen zu Ihren Posten');
     expect(root.textContent).toContain('Der Betrag scheint falsch');
