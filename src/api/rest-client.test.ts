@@ -159,6 +159,16 @@ describe('requests and parsing', () => {
     expect(requests[0]!.headers['idempotency-key']).toBeUndefined();
   });
 
+  it("asks for the portal's language at request time, so the backend answers its texts in it", async () => {
+    let language = 'de-AT';
+    const { origin, requests } = await startServer(script({ status: 200, json: account }, { status: 200, json: account }));
+    const c = client(origin, { getLanguage: () => language });
+    await c.getAccount();
+    language = 'fr';
+    await c.getAccount();
+    expect(requests.map((r) => r.headers['accept-language'])).toEqual(['de-AT', 'fr']);
+  });
+
   it('reads the token at request time, so a replaced token is used at once', async () => {
     const { origin, requests } = await startServer(script({ status: 200, json: account }));
     let token: string | undefined = 'first';

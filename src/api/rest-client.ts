@@ -46,6 +46,11 @@ export interface RestClientConfig {
   backoffLimitMs?: number;
   /** A fetch to use instead of the global one (tests, or a host that instruments fetch). */
   fetch?: typeof globalThis.fetch;
+  /**
+   * The language the portal speaks, read at request time and sent as `Accept-Language`, so the
+   * backend can answer its own texts (explanations, notes, messages) in it.
+   */
+  getLanguage?: () => string | undefined;
 }
 
 /**
@@ -183,7 +188,9 @@ export function createRestClient(config: RestClientConfig): BillfoldClient {
     let bodyTimedOut = false;
 
     const attempt = async (token: string | undefined): Promise<Response> => {
-      const headers: Record<string, string> = { accept: 'application/json' };
+      const headers: Record<string, string> = { accept: 'application/json, application/problem+json' };
+      const language = config.getLanguage?.();
+      if (language) headers['accept-language'] = language;
       if (token) headers.authorization = `Bearer ${token}`;
       if (idempotencyKey) headers['idempotency-key'] = idempotencyKey;
       if (endpoint.ifMatch && input.ifMatch !== undefined) headers['if-match'] = input.ifMatch;

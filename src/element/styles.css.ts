@@ -166,6 +166,8 @@ dd { font-size: 1.125rem; font-weight: 600; }
   cursor: pointer;
 }
 .nav-link[aria-current="page"] { border-bottom-color: var(--_accent); font-weight: 600; }
+.portal-subnav { margin-top: -0.25rem; }
+.portal-subnav .nav-link { font-size: 0.9375rem; padding-block: 0.375rem; }
 .nav-link:hover { background: var(--_surface); }
 .visually-hidden {
   position: absolute; width: 1px; height: 1px; padding: 0; margin: -1px;

@@ -15,10 +15,21 @@ export interface ChangeDeclaration {
   readonly affects: readonly Resource[];
 }
 
+/**
+ * The portal's top-level destinations, in navigation order: few enough to fit a phone on one or
+ * two rows in every language. Each screen belongs to one; a section with several screens shows
+ * them as a second row.
+ */
+export const SECTIONS = ['overview', 'billing', 'account', 'help'] as const;
+/** One of {@link SECTIONS}. */
+export type Section = (typeof SECTIONS)[number];
+
 /** How one screen of the portal is declared: everything else about it derives from this. */
 export interface ScreenDeclaration {
   /** The feature switch that offers it; `null` for the overview, which is always there. */
   readonly feature: Feature | null;
+  /** The top-level destination it belongs to (its label is `nav.sections.<section>`). */
+  readonly section: Section;
   /** The i18n key of its entry in the portal's navigation. */
   readonly navLabel: string;
   /**
@@ -42,18 +53,21 @@ export interface ScreenDeclaration {
  */
 export const SCREENS = {
   overview: {
+    section: 'overview',
     feature: null,
     navLabel: 'nav.overview',
     links: ['overview'],
     changes: {},
   },
   invoices: {
+    section: 'billing',
     feature: 'invoices',
     navLabel: 'nav.invoices',
     links: ['invoices', 'invoices/<id>'],
     changes: { 'payment-made': { journey: 'payment', affects: ['account', 'invoices', 'history'] } },
   },
   'payment-methods': {
+    section: 'billing',
     feature: 'payment-methods',
     navLabel: 'nav.payment-methods',
     links: ['payment-methods'],
@@ -64,36 +78,42 @@ export const SCREENS = {
     },
   },
   'contact-details': {
+    section: 'account',
     feature: 'contact-details',
     navLabel: 'nav.contact-details',
     links: ['contact-details'],
     changes: { 'contact-details-updated': { journey: 'contact-details', affects: ['account', 'contact-details'] } },
   },
   'billing-cycle': {
+    section: 'account',
     feature: 'billing-cycle',
     navLabel: 'nav.billing-cycle',
     links: ['billing-cycle'],
     changes: { 'billing-cycle-changed': { journey: 'billing-cycle', affects: ['account', 'billing-cycle', 'invoices'] } },
   },
   'payment-plan': {
+    section: 'billing',
     feature: 'payment-plan',
     navLabel: 'nav.payment-plan',
     links: ['payment-plan', 'payment-plan/<invoiceId>'],
     changes: { 'payment-plan-requested': { journey: 'payment-plan', affects: ['account', 'invoices', 'plans', 'history'] } },
   },
   questions: {
+    section: 'help',
     feature: 'questions',
     navLabel: 'nav.questions',
     links: ['questions', 'questions/<id>', 'questions/new?invoice=<id>&line=<id>'],
     changes: { 'question-asked': { journey: 'questions', affects: ['questions', 'history'] } },
   },
   history: {
+    section: 'help',
     feature: 'history',
     navLabel: 'nav.history',
     links: ['history'],
     changes: {},
   },
   contact: {
+    section: 'help',
     feature: 'contact',
     navLabel: 'nav.contact',
     links: ['contact'],
@@ -139,6 +159,11 @@ export function changeDeclaration(change: ChangeType): ChangeDeclaration {
 export function journeyOf(change: PortalChange): string | undefined {
   if (change.type === 'payment-made' && change.status !== 'succeeded') return undefined;
   return changeDeclaration(change.type).journey;
+}
+
+/** The screens of a section, in navigation order, among those offered. */
+export function screensOf(section: Section, offered: readonly ViewName[]): ViewName[] {
+  return offered.filter((view) => SCREENS[view].section === section);
 }
 
 /** Whether a screen may be shown with these features enabled. */

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { BillfoldClient } from '../../api/types.ts';
 import type { AccountSummary, InvoiceDetail, InvoiceLine, Payment, PaymentMethod } from '../../contract/index.ts';
 import { createI18n, ensureLanguage } from '../../i18n/create-i18n.ts';
+import { i18nValue } from '../../test-support/mount.tsx';
 import { I18nContext } from '../../i18n/i18n-context.ts';
 import { createInvoicesModel } from '../../state/invoices.ts';
 import { createPortalStore, type StoreEvent } from '../../state/portal-store.ts';
@@ -137,7 +138,7 @@ async function mount(locale: string, client: Partial<BillfoldClient>, view: 'inv
   const mountPoint = document.createElement('div');
   root.append(mountPoint);
   const tree = (r: Route) => (
-    <I18nContext.Provider value={{ t: i18n.getFixedT(locale), locale }}>
+    <I18nContext.Provider value={i18nValue(i18n, locale)}>
       {view === 'invoices' ? (
         <InvoicesScreen store={store} route={r} account={summary} headingRef={createRef()} />
       ) : (

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { BillfoldClient } from '../../api/types.ts';
 import type { InvoiceDetail, Question } from '../../contract/index.ts';
 import { createI18n, ensureLanguage } from '../../i18n/create-i18n.ts';
+import { i18nValue } from '../../test-support/mount.tsx';
 import { I18nContext } from '../../i18n/i18n-context.ts';
 import { createPortalStore } from '../../state/portal-store.ts';
 import { askRoute, summaryOf } from '../../state/questions.ts';
@@ -75,7 +76,7 @@ async function mount(locale: string, route: Route, client: Partial<BillfoldClien
   root.append(mountPoint);
   await act(async () =>
     render(
-      <I18nContext.Provider value={{ t: i18n.getFixedT(locale), locale }}>
+      <I18nContext.Provider value={i18nValue(i18n, locale)}>
         <QuestionsScreen store={store} route={route} account={account} headingRef={createRef()} />
       </I18nContext.Provider>,
       mountPoint,
