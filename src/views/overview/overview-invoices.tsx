@@ -111,8 +111,8 @@ export function OverviewInvoices({ store, account, tone }: OverviewInvoicesProps
                 ) : null}
                 {canSeeInvoices ? (
                   <Button onClick={() => store.navigate({ view: 'invoices', id: invoice.id })}>
-                    {t('invoices.overview.seeInvoice')}{' '}
-                    <span class="visually-hidden">{t('invoices.pay.forInvoice', { number: invoice.number })}</span>
+                    {t('invoices.overview.seeInvoice')}
+                    <span class="visually-hidden"> {invoice.number}</span>
                   </Button>
                 ) : null}
               </span>

@@ -156,7 +156,7 @@ function ReviewPanel({ model, account, store, headingRef }: ReviewPanelProps) {
           <h4 id={`${titleId}-outside`}>{t(`${K}.review.outside`)}</h4>
           <ul>
             {(preview.violations.length > 0 ? preview.violations : ['other']).map((code) => (
-              <li key={code}>{t(`${K}.review.violation_${KNOWN_VIOLATIONS.has(code) ? code : 'other'}`, { merchant })}</li>
+              <li key={code}>{t(`${K}.review.violations.${KNOWN_VIOLATIONS.has(code) ? code : 'other'}`, { merchant })}</li>
             ))}
           </ul>
           <p>{t(`${K}.review.outsideHelp`)}</p>

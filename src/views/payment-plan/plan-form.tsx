@@ -146,7 +146,7 @@ export function PlanForm({ model }: { model: PaymentPlanModel }) {
           value={draft.reason ?? ''}
           onChange={(value) => model.setReason(value as PlanReason)}
           error={errorAt('reason')}
-          choices={REASONS.map((reason) => ({ value: reason, label: t(`${K}.form.reason_${reason}`) }))}
+          choices={REASONS.map((reason) => ({ value: reason, label: t(`${K}.form.reasons.${reason}`) }))}
         />
         <TextAreaField
           id={idOf('note')}
