@@ -240,6 +240,8 @@ export function createBillingCycleModel(context: StoreContext, options: BillingC
       step.value = 'choose';
       conflict.value = undefined;
       form.dismiss();
+      // The confirm step went away with the button pressed: the customer is taken to the choice.
+      form.announce();
     });
   }
 
@@ -284,6 +286,7 @@ export function createBillingCycleModel(context: StoreContext, options: BillingC
       conflict.value = undefined;
       preview.value = { status: 'idle' };
       if (now) form.reset({ interval: now.interval, billingDay: now.billingDay });
+      form.announce();
     });
   }
 

@@ -70,6 +70,8 @@ export function createContactDetailsModel(context: StoreContext) {
   const conflict = signal<Conflict | undefined>(undefined);
   /** Set after a successful save until the next edit: which top-level fields it changed. */
   const saved = signal<ContactField[] | undefined>(undefined);
+  /** Set after "Undo my changes" until the next edit, so the customer hears what happened. */
+  const undone = signal(false);
   const resolving = signal(false);
 
   const form = createForm(context, {
@@ -152,6 +154,7 @@ export function createContactDetailsModel(context: StoreContext) {
     batch(() => {
       form.edit(change, touched);
       saved.value = undefined;
+      undone.value = false;
     });
   }
 
@@ -279,7 +282,7 @@ export function createContactDetailsModel(context: StoreContext) {
         );
       });
     },
-    /** Puts the form back to the saved version. */
+    /** Puts the form back to the saved version, and takes the customer to the word that it did. */
     discard(): void {
       const version = base.peek();
       if (!version) return;
@@ -287,8 +290,12 @@ export function createContactDetailsModel(context: StoreContext) {
         start(version);
         conflict.value = undefined;
         saved.value = undefined;
+        undone.value = true;
+        form.announce();
       });
     },
+    /** The form was put back to the saved version ("Undo my changes"), until the next edit. */
+    undone: undone as ReadonlySignal<boolean>,
     submit,
     /**
      * Repeats the failed save. When the outcome was unknown (no answer, a gateway's 502/503/504)

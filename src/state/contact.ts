@@ -133,6 +133,8 @@ export function createContactModel(context: StoreContext, options: ContactModelO
     /** After a confirmation: a fresh form for another request, the phone kept. */
     startOver(): void {
       form.reset({ ...EMPTY, phone: form.draft.peek().phone });
+      // The confirmation went away with the button pressed: the customer is taken to the form.
+      form.announce();
     },
   };
 }

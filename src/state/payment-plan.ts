@@ -351,11 +351,12 @@ export function createPaymentPlanModel(context: StoreContext, options: { now?: (
       if (step.peek() !== 'review' || !shown?.withinPolicy) return;
       await requestForm.submit();
     },
-    /** Back from the preview to the form, keeping everything entered. */
+    /** Back from the preview to the form, keeping everything entered; the customer is taken there. */
     backToForm(): void {
       batch(() => {
         step.value = 'form';
         requestForm.dismiss();
+        draftForm.announce();
       });
     },
     /** After a completed request: a fresh draft over what still qualifies. */

@@ -1,4 +1,4 @@
-import { useEffect, useId } from 'preact/hooks';
+import { useEffect, useId, useRef } from 'preact/hooks';
 import type { ContactChannel, HumanContact } from '../../contract/index.ts';
 import { useI18n } from '../../i18n/i18n-context.ts';
 import { formatDate } from '../../i18n/format.ts';
@@ -12,7 +12,7 @@ import { Section } from '../../ui/section.tsx';
 import { errorMessage } from '../error-message.ts';
 import { channelHref } from '../overview/overview-view.tsx';
 import type { ScreenProps } from '../screens.ts';
-import { Confirmation, FormShell } from '../form-shell.tsx';
+import { Confirmation, FormShell, useOutcomeTarget } from '../form-shell.tsx';
 import { Screen } from '../screen.tsx';
 
 const C = 'contact';
@@ -144,6 +144,13 @@ function CallbackForm({ model, contact }: { model: ContactModel; contact: HumanC
     return issue ? words(issue) : undefined;
   };
   const title = t(`${C}.callback.title`, { name: contact.name });
+  const formIntro = useRef<HTMLParagraphElement>(null);
+  // "Request another call back": a fresh form, and the customer is taken to its start.
+  useOutcomeTarget(form.status, () => {
+    if (model.receipt.peek() || form.issues.peek().length > 0 || form.failure.peek() || !formIntro.current) return false;
+    formIntro.current.focus();
+    return true;
+  });
 
   if (receipt) {
     return (
@@ -163,7 +170,9 @@ function CallbackForm({ model, contact }: { model: ContactModel; contact: HumanC
 
   return (
     <Section title={title} class="contact-callback">
-      <p class="screen-intro">{t(`${C}.callback.intro`, { name: contact.name })}</p>
+      <p class="screen-intro" tabIndex={-1} ref={formIntro}>
+        {t(`${C}.callback.intro`, { name: contact.name })}
+      </p>
       <FormShell
         form={form.status}
         class="callback-form"

@@ -40,6 +40,23 @@ export function InvoiceLinesTable({ invoice, lines }: { invoice: InvoiceDetail; 
   const found = lines.found.value;
   const [open, setOpen] = useState<ReadonlySet<string>>(() => new Set(invoice.groups.slice(0, 1).map((g) => `group:${g.name}`)));
   const [download, setDownload] = useState<'idle' | 'busy' | 'failed'>('idle');
+  const tableRef = useRef<HTMLTableElement>(null);
+  // "Show more" goes away once everything is shown: focus moves to the first line it added.
+  const pendingFocus = useRef<{ key: string; index: number } | undefined>(undefined);
+  useEffect(() => {
+    const pending = pendingFocus.current;
+    if (!pending) return;
+    const body = [...(tableRef.current?.querySelectorAll<HTMLElement>('tbody') ?? [])].find((b) => b.dataset.key === pending.key);
+    const row = body?.querySelectorAll<HTMLElement>('tr.line > th')[pending.index];
+    if (row) {
+      pendingFocus.current = undefined;
+      row.focus();
+    }
+  });
+  const more = (key: string, shown: number, load: () => void) => () => {
+    pendingFocus.current = { key, index: shown };
+    load();
+  };
 
   useEffect(() => {
     // The first group is open from the start: its lines load with the screen.
@@ -138,7 +155,7 @@ export function InvoiceLinesTable({ invoice, lines }: { invoice: InvoiceDetail; 
                 : t('invoices.lines.found', { count: found.matching })
             : ''}
       </p>
-      <table class="lines-table">
+      <table class="lines-table" ref={tableRef}>
         <caption>{t('invoices.lines.caption', { number: invoice.number, count: invoice.lineCount })}</caption>
         <thead>
           <tr>
@@ -149,17 +166,17 @@ export function InvoiceLinesTable({ invoice, lines }: { invoice: InvoiceDetail; 
           </tr>
         </thead>
         {search.trim() ? (
-          <tbody>
+          <tbody data-key="found">
             {found.items.map((line) => (
               <LineRow key={line.id} line={line} />
             ))}
-            <MoreRow pages={found} onMore={() => void lines.searchMore()} />
+            <MoreRow pages={found} onMore={more('found', found.items.length, () => void lines.searchMore())} />
           </tbody>
         ) : (
           sections.map((section) => {
             const expanded = !grouped || section.key === 'loose' || open.has(section.key);
             return (
-              <tbody key={section.key}>
+              <tbody key={section.key} data-key={section.key}>
                 <tr class="group-row">
                   <th scope="rowgroup" colSpan={3}>
                     {grouped && section.key !== 'loose' ? (
@@ -181,13 +198,15 @@ export function InvoiceLinesTable({ invoice, lines }: { invoice: InvoiceDetail; 
                   </td>
                 </tr>
                 {expanded ? section.pages.items.map((line) => <LineRow key={line.id} line={line} />) : null}
-                {expanded ? <MoreRow pages={section.pages} total={section.count} onMore={() => section.more?.()} /> : null}
+                {expanded ? (
+                  <MoreRow pages={section.pages} total={section.count} onMore={more(section.key, section.pages.items.length, () => section.more?.())} />
+                ) : null}
               </tbody>
             );
           })
         )}
         {!search.trim() && !grouped && all.nextCursor !== null ? (
-          <tbody>
+          <tbody data-key="more">
             <MoreRow pages={all} total={invoice.lineCount} onMore={() => void lines.loadMore()} />
           </tbody>
         ) : null}
@@ -231,7 +250,7 @@ function LineRow({ line }: { line: InvoiceLine }) {
       : `${new Intl.NumberFormat(locale, { maximumFractionDigits: 6 }).format(line.quantity)}${line.unit ? ` ${line.unit}` : ''}`;
   return (
     <tr class="line">
-      <th scope="row" class="line-description">
+      <th scope="row" class="line-description" tabIndex={-1}>
         <span class="line-name">{line.description}</span>
         {period ? <span class="muted line-period"> {period}</span> : null}
         {line.tax ? (

@@ -52,16 +52,19 @@ function PlanContent({ model, account, store }: { model: PaymentPlanModel; accou
   }, [account.outstandingInvoices, model.eligible.value]);
 
   // The preview is the form's outcome when it arrives: the customer is taken to their schedule.
+  // Back to the form ("Change something"): its title.
+  const content = useRef<HTMLDivElement>(null);
   useOutcomeTarget(model.draftForm.status, () => {
-    if (model.step.peek() !== 'review' || !reviewHeading.current) return false;
-    reviewHeading.current.focus();
-    return true;
+    const target =
+      model.step.peek() === 'review' ? reviewHeading.current : content.current?.querySelector<HTMLElement>('.plan-form-card h3');
+    target?.focus();
+    return !!target;
   });
 
   const requests = model.requests.value.filter((plan) => plan.id !== submitted?.id);
 
   return (
-    <>
+    <div ref={content} class="plan-content">
       {step === 'done' && submitted ? (
         <Confirmation
           form={model.requestForm.status}
@@ -96,7 +99,7 @@ function PlanContent({ model, account, store }: { model: PaymentPlanModel; accou
       ) : (
         <PlanForm model={model} />
       )}
-    </>
+    </div>
   );
 }
 

@@ -60,7 +60,9 @@ export function PlanForm({ model }: { model: PaymentPlanModel }) {
 
   return (
     <section part="card" class="card plan-form-card" aria-labelledby={`${prefix}-title`}>
-      <h3 id={`${prefix}-title`}>{t(`${K}.form.title`)}</h3>
+      <h3 id={`${prefix}-title`} tabIndex={-1}>
+        {t(`${K}.form.title`)}
+      </h3>
       <FormShell
         form={form.status}
         class="plan-form"
