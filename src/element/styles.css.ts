@@ -117,7 +117,7 @@ a:not([href]) { color: inherit; text-decoration: none; }
 dd { font-size: 1.125rem; font-weight: 600; }
 .money { font-variant-numeric: tabular-nums; white-space: nowrap; }
 .invoice-list, .channels { list-style: none; padding: 0; display: grid; gap: 0.5rem; }
-.invoice-row {
+.invoice-row, .question-row {
   display: flex;
   flex-wrap: wrap;
   align-items: center;
@@ -125,7 +125,7 @@ dd { font-size: 1.125rem; font-weight: 600; }
   padding-block: 0.5rem;
   border-top: 1px solid var(--_border);
 }
-.invoice-row:first-child { border-top: 0; }
+.invoice-row:first-child, .question-row:first-child { border-top: 0; }
 .invoice-number { font-weight: 600; flex: 1 1 10rem; }
 .contact-name { display: flex; flex-wrap: wrap; gap: 0 0.5rem; }
 .channel-kind { color: var(--_muted); }
