@@ -105,10 +105,16 @@ export interface DemoServer {
 const here = fileURLToPath(new URL('.', import.meta.url));
 const PUBLIC_DIR = fileURLToPath(new URL('./public/', import.meta.url));
 const DEFAULT_DIST_DIR = fileURLToPath(new URL('../dist/', import.meta.url));
-/** Pages and the files they load at the site root, all from demo/public. */
-const PAGES: Record<string, string> = { '/': 'index.html', '/index.html': 'index.html', '/module.html': 'module.html' };
+/** The pages: one merchant page, loading the widget by a classic script tag or as an ES module. */
+const PAGES: Record<string, 'classic' | 'module'> = { '/': 'classic', '/index.html': 'classic', '/module.html': 'module' };
 /** The ES module page once more, under Trusted Types. */
 const TRUSTED_TYPES_PAGE = '/trusted-types.html';
+
+/** The classic page's script tag, and what the ES module page has in its place. */
+const CLASSIC_SCRIPT = `    <!-- A classic script tag: the one-file IIFE build registers <billfold-portal> on load. -->
+    <script src="/dist/billfold.iife.js" defer></script>`;
+const MODULE_SCRIPT = `    <!-- An ES module: dist/define.js registers <billfold-portal> when imported. -->
+    <script type="module" src="/dist/define.js"></script>`;
 
 const SessionRequestSchema = z.object({
   persona: z.optional(z.string()),
@@ -179,6 +185,20 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
     });
   }
 
+  /** The merchant page (`index.html`), with the widget loaded as a classic script or an ES module. */
+  async function servePage(kind: 'classic' | 'module', headers: Record<string, string>): Promise<Response> {
+    const file = await readStaticFile(PUBLIC_DIR, 'index.html');
+    if (!file) return errorResponse(404, 'not_found', 'Not found.');
+    let html = new TextDecoder().decode(file.body);
+    if (kind === 'module') {
+      html = html.replace(CLASSIC_SCRIPT, MODULE_SCRIPT).replace('</title>', ' (ES module)</title>');
+    }
+    return new Response(html, {
+      status: 200,
+      headers: { 'content-type': file.contentType, 'x-content-type-options': 'nosniff', 'cache-control': 'no-cache', ...headers },
+    });
+  }
+
   const app: FetchHandler = async (request) => {
     const url = new URL(request.url);
     const path = url.pathname;
@@ -235,9 +255,9 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
       return errorResponse(405, 'method_not_allowed', 'Method not allowed.');
     }
     const page = PAGES[path];
-    if (page) return serveFile(PUBLIC_DIR, page, pageHeaders);
+    if (page) return servePage(page, pageHeaders);
     if (path === TRUSTED_TYPES_PAGE) {
-      return serveFile(PUBLIC_DIR, 'module.html', {
+      return servePage('module', {
         ...pageHeaders,
         'content-security-policy': pageHeaders['content-security-policy'] + DEMO_CSP_TRUSTED_TYPES.slice(DEMO_CSP.length),
       });

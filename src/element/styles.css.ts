@@ -119,7 +119,7 @@ input[type="date"]:focus, input[type="date"]:focus-within { outline: 3px solid v
 dd { font-size: 1.125rem; font-weight: 600; }
 .money { font-variant-numeric: tabular-nums; white-space: nowrap; }
 .invoice-list, .channels { list-style: none; padding: 0; display: grid; gap: 0.5rem; }
-.invoice-row {
+.invoice-row, .question-row {
   display: flex;
   flex-wrap: wrap;
   align-items: center;
@@ -127,7 +127,7 @@ dd { font-size: 1.125rem; font-weight: 600; }
   padding-block: 0.5rem;
   border-top: 1px solid var(--_border);
 }
-.invoice-row:first-child { border-top: 0; }
+.invoice-row:first-child, .question-row:first-child { border-top: 0; }
 .invoice-number { font-weight: 600; flex: 1 1 10rem; }
 .contact-name { display: flex; flex-wrap: wrap; gap: 0 0.5rem; }
 .channel-kind { color: var(--_muted); }

@@ -145,7 +145,7 @@ function Entry({ entry, showInvoices, navigate }: EntryProps) {
           ) : null}
         </dl>
         {showInvoices && entry.invoiceId ? (
-          <button type="button" class="questions-link" onClick={() => navigate({ view: 'invoices', id: entry.invoiceId! })}>
+          <button type="button" class="link-button" onClick={() => navigate({ view: 'invoices', id: entry.invoiceId! })}>
             {t(`${H}.viewInvoice`)}
             <span class="visually-hidden"> {t(`${H}.viewInvoiceOf`, { subject: entry.subject })}</span>
           </button>

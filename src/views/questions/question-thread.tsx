@@ -41,7 +41,7 @@ export function QuestionThread({ model, questionId, account, headingRef, navigat
       headingRef={headingRef}
     >
       <div>
-        <button type="button" class="questions-link" onClick={() => navigate({ view: 'questions' })}>
+        <button type="button" class="link-button" onClick={() => navigate({ view: 'questions' })}>
           {t(`${Q}.thread.allQuestions`)}
         </button>
       </div>
@@ -94,7 +94,7 @@ function Thread({ question, model, merchant, navigate, showInvoices }: ThreadPro
       </dl>
       {showInvoices ? (
         <div>
-          <button type="button" class="questions-link" onClick={() => navigate({ view: 'invoices', id: question.invoiceId })}>
+          <button type="button" class="link-button" onClick={() => navigate({ view: 'invoices', id: question.invoiceId })}>
             {t(`${Q}.thread.viewInvoice`)}
           </button>
         </div>

@@ -1,33 +1,8 @@
-/**
- * Styles of the questions screen, and of the link-like buttons the history, contact and feedback
- * parts reuse.
- */
+/** Styles of the questions screen (its rows share `.invoice-row`'s look, its links `.link-button`). */
 export default `
 .questions, .ask-form, .reply-form { display: grid; gap: 1rem; }
 .questions-intro, .question-meta, .message-meta { color: var(--_muted); }
-.questions-link {
-  font: inherit;
-  font-weight: 600;
-  color: var(--_accent);
-  background: transparent;
-  border: 0;
-  padding: 0.25rem 0;
-  min-height: 44px;
-  text-align: start;
-  text-decoration: underline;
-  text-underline-offset: 0.15em;
-  cursor: pointer;
-}
 .question-list { list-style: none; margin: 0; padding: 0; display: grid; }
-.question-row {
-  display: flex;
-  flex-wrap: wrap;
-  align-items: center;
-  gap: 0.25rem 0.75rem;
-  padding-block: 0.5rem;
-  border-top: 1px solid var(--_border);
-}
-.question-row:first-child { border-top: 0; }
 .question-open {
   font: inherit;
   font-weight: 600;
