@@ -94,8 +94,8 @@ export function PayDialog({ model, invoice, open, onClose, avoidMethodId, prefer
       returnFocus={returnFocus}
       // Paid: focus goes to the payment's progress, not back to "Pay now".
       preferReturnFocus={paid}
+      summary={t('invoices.pay.summary', { amount, number: invoice.number })}
     >
-      <p>{t('invoices.pay.summary', { amount, number: invoice.number })}</p>
       <FormShell
         form={form.status}
         class="pay-form"
