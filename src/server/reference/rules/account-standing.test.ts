@@ -37,7 +37,8 @@ describe('account standing', () => {
   });
 
   it('is on plan, in hardship, only when a plan covers everything outstanding', () => {
-    const covered = invoiceState(invoiceRow({ id: 'a', due_date: '2026-11-01' }), new Set(['a']), NOW);
+    const plan = { id: 'plan_1', kind: 'instalments' as const, schedule: [{ dueDate: '2026-12-05', amount: { amount: 5000, currency: 'EUR' }, status: 'upcoming' as const }] };
+    const covered = invoiceState(invoiceRow({ id: 'a', due_date: '2026-11-01' }), new Map([['a', plan]]), NOW);
     expect(accountStanding([covered, paidOnTime('b')], NOW)).toMatchObject({ status: 'on_plan', situation: 'hardship' });
     expect(accountStanding([covered, overdue('c')], NOW)).toMatchObject({ status: 'past_due', situation: 'first_missed' });
   });
@@ -55,8 +56,8 @@ describe('account standing', () => {
       lastFailedPaymentId: 'pay_9',
     });
     expect(summary.outstandingInvoices).toEqual([
-      { id: 'a', number: 'INV-A', dueDate: '2026-11-22', amountDue: { amount: 7500, currency: 'EUR' }, status: 'open' },
-      { id: 'b', number: 'INV-1', dueDate: '2026-11-01', amountDue: { amount: 10_000, currency: 'EUR' }, status: 'past_due' },
+      { id: 'a', number: 'INV-A', dueDate: '2026-11-22', amountDue: { amount: 7500, currency: 'EUR' }, status: 'open', plan: null, pendingPayment: null },
+      { id: 'b', number: 'INV-1', dueDate: '2026-11-01', amountDue: { amount: 10_000, currency: 'EUR' }, status: 'past_due', plan: null, pendingPayment: null },
     ]);
   });
 
