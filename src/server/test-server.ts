@@ -84,8 +84,16 @@ export interface TestServer {
   feedbackRows(customerId: string): Promise<number>;
 }
 
+/** Options of {@link useTestServer}. */
+export interface TestServerOptions {
+  /** A fixed clock: the demo data is seeded as of this instant and the adapter's clock stands still at it. */
+  now?: Date;
+  /** The handler's reconciliation mode (default: what the handler would choose). */
+  reconciliation?: BillfoldHandlerOptions['reconciliation'];
+}
+
 /** Start a test server for the surrounding test file. */
-export function useTestServer(): TestServer {
+export function useTestServer(options: TestServerOptions = {}): TestServer {
   let dir: string;
   let stop: () => Promise<void>;
   const t = {
@@ -109,9 +117,10 @@ export function useTestServer(): TestServer {
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'billfold-handler-'));
     t.sql = await openReferenceDatabase({ dataDir: dir });
-    await seedDemoData(t.sql);
+    const { now } = options;
+    await seedDemoData(t.sql, now ? { now } : {});
     // Payments stay pending during these tests: settling is tested with the adapter.
-    const adapter = createReferenceAdapter({ sql: t.sql, settleDelayMs: 10 * 60_000 });
+    const adapter = createReferenceAdapter({ sql: t.sql, settleDelayMs: 10 * 60_000, ...(now ? { now: () => now } : {}) });
     t.options = {
       adapter,
       idempotencyStore: createSqlIdempotencyStore(t.sql),
@@ -119,6 +128,7 @@ export function useTestServer(): TestServer {
       basePath: '/billing-api',
       cors: { allowedOrigins: [ALLOWED] },
       onError: () => undefined,
+      ...(options.reconciliation ? { reconciliation: options.reconciliation } : {}),
     };
     ({ base: t.base, close: stop } = await listen(toNodeListener(createBillfoldHandler(t.options))));
   });
