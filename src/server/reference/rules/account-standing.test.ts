@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { accountStanding, accountSummary } from './account-standing.ts';
 import { invoiceState } from './invoice-status.ts';
+import type { CoveringPlan } from './plan-coverage.ts';
 import { customerRow, inTimeZone, invoiceAt, invoiceRow, SERVER_ZONES } from './row-fixtures.ts';
 
 const NOW = new Date('2026-11-22T12:00:00Z');
@@ -72,7 +73,7 @@ describe('account standing', () => {
       ],
     };
     const moved = { id: 'plan_2', kind: 'extension' as const, schedule: [{ dueDate: '2026-12-25', amount: eur(10_000), status: 'upcoming' as const }] };
-    const plans = new Map([['a', split], ['b', moved]]);
+    const plans = new Map<string, CoveringPlan>([['a', split], ['b', moved]]);
     const onSplit = invoiceState(invoiceRow({ id: 'a', due_date: '2026-11-01' }), plans, NOW);
     const onExtension = invoiceState(invoiceRow({ id: 'b', due_date: '2026-11-01' }), plans, NOW);
     const paying = invoiceAt(NOW, {
