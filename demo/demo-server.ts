@@ -10,6 +10,7 @@ import {
   createSqlIdempotencyStore,
   MAX_SESSION_TTL_SECONDS,
   openReferenceDatabase,
+  problemResponse,
   toNodeListener,
   type FetchHandler,
   type Sql,
@@ -134,8 +135,9 @@ function jsonResponse(status: number, body: unknown, headers: Record<string, str
   });
 }
 
+/** The demo's own endpoints answer errors as the contract does: problem details. */
 function errorResponse(status: number, code: string, message: string): Response {
-  return jsonResponse(status, { error: { code, message } });
+  return problemResponse({ status, code, detail: message }, { 'cache-control': 'no-store' });
 }
 
 async function readJson(request: Request): Promise<unknown> {

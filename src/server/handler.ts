@@ -1,8 +1,10 @@
-import { z, type EndpointId, type ErrorEnvelope } from '../contract/index.ts';
+import { z, type EndpointId } from '../contract/index.ts';
 import type { AdapterContext, BillingAdapter, IdempotencyStore, VersionedRecord } from './adapter.ts';
 import { HttpError, isHttpError } from './errors.ts';
 import { formatEtag, ifMatchAccepts, isVersionConflict, isVersioned } from './etag.ts';
 import { idempotencyKeyOf, requestFingerprint, runOnce, type Outcome } from './idempotency.ts';
+import { problemResponse } from './problem.ts';
+import { defaultReconciliationMode, ReconciliationError, reconciliationProblems, type ReconciliationMode } from './reconciliation.ts';
 import { parseQuery, readBody } from './request-input.ts';
 import { compileRoutes, decodeParams, matchPath } from './routes.ts';
 import { SessionTokenError, verifySessionToken, type SessionSecret } from './session.ts';
@@ -29,6 +31,14 @@ export interface BillfoldHandlerOptions {
    * something the widget would reject. Default true; switch off in production if the cost matters.
    */
   validateResponses?: boolean;
+  /**
+   * Check that every invoice answer adds up (quantity × unit price = amount for each line;
+   * subtotal + discounts + tax + credit notes = total; total − paid = left to pay; the lines'
+   * sums when every line is given). `refuse` answers 500 `internal` with the problems in
+   * `detail`, `log` reports them to `onError` and serves the answer, `off` skips the check.
+   * Default: `refuse` unless `NODE_ENV` is `production`, then `log`.
+   */
+  reconciliation?: ReconciliationMode;
   /** Where unexpected errors are reported (default `console.error`). Never sent to the client. */
   onError?: (error: unknown, context: { requestId: string; operation?: string }) => void;
 }
@@ -46,8 +56,9 @@ function unauthorized(message: string): HttpError {
  * contract (422 with per-field errors), enforces `Idempotency-Key` on every mutation (replay,
  * reuse with another body 422, still running 409), `ETag`/`If-Match` on versioned records
  * (428 when missing, 412 when stale; `*`, lists, strong comparison), answers CORS for
- * allow-listed origins, and answers every error in the contract's envelope without leaking
- * internals.
+ * allow-listed origins, checks that every invoice answer adds up (see `reconciliation`), and
+ * answers every error as RFC 9457 problem details (`application/problem+json`, a code from the
+ * contract's closed list) without leaking internals.
  *
  * Idempotency keys are per customer. Answers the kit gives before the change is attempted (401,
  * 400, 413, 422, 428, 412) free the key for a corrected retry. Once the adapter's mutation has
@@ -59,6 +70,7 @@ export function createBillfoldHandler(options: BillfoldHandlerOptions): FetchHan
   const { adapter, idempotencyStore } = options;
   const basePath = (options.basePath ?? '').replace(/\/+$/, '');
   const validateResponses = options.validateResponses ?? true;
+  const reconciliation = options.reconciliation ?? defaultReconciliationMode();
   const allowedOrigins = new Set(options.cors?.allowedOrigins ?? []);
   const maxAge = String(options.cors?.maxAgeSeconds ?? 600);
   const routes = compileRoutes();
@@ -97,17 +109,11 @@ export function createBillfoldHandler(options: BillfoldHandlerOptions): FetchHan
         headers: { ...baseHeaders, ...(status === 204 ? {} : { 'Content-Type': 'application/json; charset=utf-8' }), ...headers },
       });
 
-    const fail = (error: HttpError): Response => {
-      const envelope: ErrorEnvelope = {
-        error: {
-          code: error.code,
-          message: error.message,
-          ...(error.fields ? { fields: error.fields } : {}),
-          requestId,
-        },
-      };
-      return json(error.status, envelope, error.headers ?? {});
-    };
+    const fail = (error: HttpError): Response =>
+      problemResponse(
+        { status: error.status, code: error.code, detail: error.message, ...(error.fields ? { errors: error.fields } : {}), requestId },
+        { ...baseHeaders, ...error.headers },
+      );
 
     let operation: EndpointId | undefined;
     try {
@@ -199,6 +205,15 @@ export function createBillfoldHandler(options: BillfoldHandlerOptions): FetchHan
               operation: route.id,
             });
             return fail(new HttpError(500, 'internal', 'The billing service could not answer correctly. Please try again later.'));
+          }
+        }
+        if (reconciliation !== 'off') {
+          const problems = reconciliationProblems(route.id, payload);
+          if (problems.length > 0) {
+            onError(new ReconciliationError(route.id, problems), { requestId, operation: route.id });
+            if (reconciliation === 'refuse') {
+              return fail(new HttpError(500, 'internal', `The figures of this answer do not add up: ${problems.join('; ')}`));
+            }
           }
         }
         return json(route.endpoint.status, route.endpoint.response ? payload : null, headers);

@@ -11,7 +11,7 @@ describe('idempotency', () => {
   it('requires a key on mutations', async () => {
     const response = await call('POST', '/feedback', { body: { rating: 5, journey: 'payment' } });
     expect(response.status).toBe(400);
-    expect(((await response.json()) as { error: { code: string } }).error.code).toBe('idempotency_key_required');
+    expect(await errorCode(response)).toBe('bad_request');
   });
 
   it('replays the first response for the same key and body, and pays only once', async () => {
@@ -38,7 +38,7 @@ describe('idempotency', () => {
     expect(first.status).toBe(201);
     const reused = await call('POST', '/feedback', { body: { rating: 1, journey: 'payment' }, headers: { 'idempotency-key': key } });
     expect(reused.status).toBe(422);
-    expect(((await reused.json()) as { error: { code: string } }).error.code).toBe('idempotency_key_reused');
+    expect(await errorCode(reused)).toBe('idempotency_key_reused');
   });
 
   it('answers 409 while the same key is still being processed', async () => {
@@ -66,7 +66,7 @@ describe('idempotency', () => {
     await new Promise((resolve) => setTimeout(resolve, 300));
     const second = await request();
     expect(second.status).toBe(409);
-    expect(((await second.json()) as { error: { code: string } }).error.code).toBe('idempotency_in_progress');
+    expect(await errorCode(second)).toBe('idempotency_in_progress');
     open();
     expect((await first).status).toBe(201);
     const rows = await t.sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM feedback WHERE customer_id = 'cus_jamie'`);

@@ -36,7 +36,7 @@ export interface IdempotentRequest {
 /** The `Idempotency-Key` of a mutation; 400 when it is missing or too long. */
 export function idempotencyKeyOf(request: Request): string {
   const key = request.headers.get('idempotency-key');
-  if (!key) throw new HttpError(400, 'idempotency_key_required', 'An Idempotency-Key header is required for this request.');
+  if (!key) throw new HttpError(400, 'bad_request', 'An Idempotency-Key header is required for this request.');
   if (key.length > MAX_KEY_LENGTH) {
     throw new HttpError(400, 'bad_request', `The Idempotency-Key header is too long (${MAX_KEY_LENGTH} characters at most).`);
   }

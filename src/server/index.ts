@@ -21,6 +21,10 @@ export {
 export type { CreateSessionTokenOptions, SessionClaims, SessionSecret, SessionToken } from './session.ts';
 export { HttpError, VersionConflictError, isHttpError } from './errors.ts';
 export type { HttpErrorInit } from './errors.ts';
+export { toProblem, problemResponse, contractCode, isErrorCode, PROBLEM_TITLES } from './problem.ts';
+export type { ProblemInit } from './problem.ts';
+export { ReconciliationError, reconciliationProblems } from './reconciliation.ts';
+export type { ReconciliationMode } from './reconciliation.ts';
 export { IDEMPOTENCY_TTL_MS, IDEMPOTENCY_LOCK_MS } from './adapter.ts';
 export type {
   AdapterContext,

@@ -1,5 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { PROBLEM_CONTENT_TYPE } from '../contract/index.ts';
 import type { FetchHandler } from './handler.ts';
+import { toProblem } from './problem.ts';
 
 /** Options of {@link toNodeListener}. */
 export interface NodeListenerOptions {
@@ -91,8 +93,8 @@ export function toNodeListener(
       try {
         const request = await toFetchRequest(req, options, disconnected.signal);
         if (request === null) {
-          res.writeHead(413, { 'content-type': 'application/json; charset=utf-8', connection: 'close' });
-          res.end(JSON.stringify({ error: { code: 'payload_too_large', message: 'The request is too large.' } }));
+          res.writeHead(413, { 'content-type': PROBLEM_CONTENT_TYPE, connection: 'close' });
+          res.end(JSON.stringify(toProblem({ status: 413, code: 'payload_too_large', detail: 'The request is too large.' })));
           return;
         }
         await writeFetchResponse(await handler(request), res);
@@ -101,8 +103,8 @@ export function toNodeListener(
         if (disconnected.signal.aborted) return;
         console.error('[billfold] could not answer a request:', error);
         if (!res.headersSent) {
-          res.writeHead(500, { 'content-type': 'application/json; charset=utf-8' });
-          res.end(JSON.stringify({ error: { code: 'internal', message: 'Something went wrong on our side.' } }));
+          res.writeHead(500, { 'content-type': PROBLEM_CONTENT_TYPE });
+          res.end(JSON.stringify(toProblem({ status: 500, code: 'internal', detail: 'Something went wrong on our side.' })));
         } else {
           res.destroy();
         }

@@ -255,6 +255,38 @@ export const migrations: readonly Migration[] = [
           AND NOT features @> '["contact"]'::jsonb;
     `,
   },
+  {
+    version: 4,
+    name: 'exact unit prices, line groups, contact hours',
+    // Unit prices become exact decimals of the minor unit (24.5p), so quantity × price gives the
+    // amount. A whole-unit price carries over only where it gives the stored amount: elsewhere
+    // the amount came from a finer price that was never stored, and a line without a unit price
+    // is better than one whose multiplication is wrong. `unit_amount` stays for instances still
+    // running the previous version during an upgrade; nothing reads it any more.
+    sql: /* sql */ `
+      ALTER TABLE invoice_lines
+        ADD COLUMN unit_amount_decimal numeric
+          CHECK (scale(unit_amount_decimal) <= 12 AND abs(unit_amount_decimal) < 1e15),
+        ADD COLUMN line_group text CHECK (length(line_group) BETWEEN 1 AND 200);
+      UPDATE invoice_lines SET unit_amount_decimal = unit_amount
+        WHERE unit_amount IS NOT NULL AND quantity IS NOT NULL
+          AND abs(quantity::numeric * unit_amount - amount) < 0.5;
+      ALTER TABLE invoice_lines
+        ADD CONSTRAINT invoice_lines_price_needs_quantity CHECK (unit_amount_decimal IS NULL OR quantity IS NOT NULL);
+
+      -- When the account's human contact works: weekly windows in their IANA time zone.
+      ALTER TABLE customers ADD COLUMN contact_time_zone text CHECK (length(contact_time_zone) BETWEEN 1 AND 64);
+      CREATE TABLE contact_hours (
+        customer_id text NOT NULL REFERENCES customers (id),
+        weekday smallint NOT NULL CHECK (weekday BETWEEN 1 AND 7),
+        starts time NOT NULL,
+        ends time NOT NULL,
+        -- Within one day, as the contract's HH:MM times are.
+        CHECK (starts < ends AND ends < '24:00'),
+        PRIMARY KEY (customer_id, weekday, starts)
+      );
+    `,
+  },
 ];
 
 /**

@@ -60,7 +60,7 @@ describe('seeded personas', () => {
       expectContract('listPaymentMethods', await adapter.listPaymentMethods(c));
       expectContract('getPaymentPlans', await adapter.getPaymentPlans(c));
       expectContract('listHistory', await adapter.listHistory(c, {}));
-      const questions = await adapter.listQuestions(c);
+      const questions = await adapter.listQuestions(c, {});
       expectContract('listQuestions', questions);
       for (const q of questions.items) expectContract('getQuestion', await adapter.getQuestion(c, q.id));
       const invoices = await adapter.listInvoices(c, { limit: 100 });
@@ -69,6 +69,9 @@ describe('seeded personas', () => {
         const invoice = await adapter.getInvoice(c, summary.id);
         expectContract('getInvoice', invoice);
         for (const line of invoice.lines) expect(line.explanation.length).toBeGreaterThan(10);
+        if (invoice.linesNextCursor) {
+          expectContract('listInvoiceLines', await adapter.listInvoiceLines(c, summary.id, { cursor: invoice.linesNextCursor }));
+        }
         for (const payment of invoice.payments) expectContract('getPayment', await adapter.getPayment(c, payment.id));
       }
     }
@@ -100,12 +103,12 @@ describe('seeded personas', () => {
     expect(cycle.value.interval).toBe('quarter');
     const invoices = await adapter.listInvoices(ctx('business'), {});
     const big = await adapter.getInvoice(ctx('business'), invoices.items[0]!.id);
-    expect(big.lines.length).toBeGreaterThanOrEqual(500);
+    expect(big.lineCount).toBe(5000);
     expect(big.lines.find((l) => l.kind === 'tax')?.tax?.percent).toBe(19);
     const corrected = await Promise.all(invoices.items.map((i) => adapter.getInvoice(ctx('business'), i.id)));
     expect(corrected.flatMap((i) => i.corrections)[0]?.note).toMatch(/sorry/i);
-    const questions = await adapter.listQuestions(ctx('business'));
-    expect(questions.items[0]?.messages.some((m) => m.author === 'merchant')).toBe(true);
+    const questions = await adapter.listQuestions(ctx('business'), {});
+    expect(questions.items[0]).toMatchObject({ messageCount: 2, lastMessage: { author: 'merchant' } });
 
     const juergen = await adapter.getAccount(ctx('german'));
     expect(juergen).toMatchObject({ status: 'payment_due', customer: { greetingName: 'Jürgen', locale: 'de' } });
@@ -119,7 +122,7 @@ describe('invoice list', () => {
     expect(first.items).toHaveLength(3);
     expect(first.items[0]!.issueDate >= first.items[1]!.issueDate).toBe(true);
     const second = await adapter.listInvoices(c, { limit: 3, cursor: first.nextCursor! });
-    expect(second.items).toHaveLength(1);
+    expect(second.items).toHaveLength(2);
     expect(second.nextCursor).toBeNull();
     expect((await adapter.listInvoices(ctx('loyal'), { status: 'past_due' })).items.map((i) => i.id)).toEqual(['inv_margaret_0']);
     await expect(adapter.listInvoices(c, { cursor: 'garbage' })).rejects.toMatchObject({ status: 422 });
@@ -248,9 +251,10 @@ describe('questions and history', () => {
     const line = invoice.lines.find((l) => l.kind === 'usage')!;
     const question = await adapter.askQuestion(c, { invoiceId: invoice.id, lineId: line.id, topic: 'amount_wrong', message: 'This seems high for a month away.' });
     expect(question.subject).toContain(line.description);
-    expect((await adapter.listQuestions(c)).items[0]?.id).toBe(question.id);
+    expect((await adapter.listQuestions(c, {})).items[0]).toMatchObject({ id: question.id, messageCount: 1 });
     const reply = await adapter.replyToQuestion(c, question.id, { message: 'I was on holiday for two weeks.' });
-    expect(reply.messages).toHaveLength(2);
+    expect(reply).toMatchObject({ status: 'open', message: { author: 'customer', body: 'I was on holiday for two weeks.' } });
+    expect((await adapter.getQuestion(c, question.id)).messages.map((m) => m.id)).toContain(reply.message.id);
     const history = await adapter.listHistory(c, { limit: 2 });
     expect(history.items.map((h) => h.kind)).toEqual(['question', 'question']);
     expect(history.nextCursor).not.toBeNull();
