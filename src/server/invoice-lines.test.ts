@@ -88,6 +88,14 @@ describe('a 5,000-line invoice', () => {
     expect((await page(`${METERS}/lines?group=atlantis`)).matching).toBe(0);
   });
 
+  it('brings one far line by its id, as a link to ask about that charge needs', async () => {
+    const far = await page(`${METERS}/lines?q=${encodeURIComponent('DE-MUC-00401')}`);
+    const wanted = far.items[0]!;
+    const byId = await page(`${METERS}/lines?id=${wanted.id}`);
+    expect(byId).toEqual({ items: [wanted], nextCursor: null, matching: 1 });
+    expect(await page(`${METERS}/lines?id=line_nowhere`)).toEqual({ items: [], nextCursor: null, matching: 0 });
+  });
+
   it('brings every line of an ordinary bill at once, without groups', async () => {
     const response = await t.call('GET', '/invoices/inv_margaret_0');
     const invoice = InvoiceDetailSchema.parse(await response.json());

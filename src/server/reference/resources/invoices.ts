@@ -29,7 +29,7 @@ const LINE_ORDER = 'ORDER BY (line_group IS NOT NULL), position, id';
 async function linePage(
   q: SqlQueryable,
   invoiceId: string,
-  filter: { q?: string | undefined; group?: string | undefined },
+  filter: { q?: string | undefined; group?: string | undefined; id?: string | undefined },
   offset: number,
   limit: number,
 ): Promise<{ rows: InvoiceLineRow[]; nextCursor: string | null; matching: number }> {
@@ -38,6 +38,10 @@ async function linePage(
   if (filter.q) {
     params.push(filter.q);
     where.push(`strpos(lower(description), lower($${params.length})) > 0`);
+  }
+  if (filter.id) {
+    params.push(filter.id);
+    where.push(`id = $${params.length}`);
   }
   if (filter.group) {
     params.push(filter.group);
@@ -117,7 +121,7 @@ export function invoicesAdapter(env: ReferenceEnv): Pick<BillingAdapter, 'listIn
         customerId,
       ]);
       if (!invoice) throw HttpError.notFound('There is no such invoice on this account.');
-      const filter = { q: query.q?.trim(), group: query.group };
+      const filter = { q: query.q?.trim(), group: query.group, id: query.id };
       const { rows, nextCursor, matching } = await linePage(sql, invoiceId, filter, offset, query.limit ?? LINE_PAGE_SIZE);
       return { items: rows.map((line) => toInvoiceLine(line, invoice.currency)), nextCursor, matching };
     },
