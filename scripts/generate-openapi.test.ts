@@ -75,7 +75,7 @@ describe('generated OpenAPI document', () => {
     expect(document.components.responses.Conflict.description).toContain('invoice_on_plan');
     const lines = document.paths['/invoices/{invoiceId}/lines'].get;
     expect(lines.operationId).toBe('listInvoiceLines');
-    expect(lines.parameters.filter((p: Node) => p.in === 'query').map((p: Node) => p.name)).toEqual(['cursor', 'limit', 'q', 'group']);
+    expect(lines.parameters.filter((p: Node) => p.in === 'query').map((p: Node) => p.name)).toEqual(['cursor', 'limit', 'q', 'group', 'id']);
     expect(lines.responses['200'].content['application/json'].schema).toEqual({ $ref: '#/components/schemas/InvoiceLinePage' });
     expect(lines.responses['404']).toEqual({ $ref: '#/components/responses/NotFound' });
   });
