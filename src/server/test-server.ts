@@ -1,24 +1,22 @@
 /**
- * The server kit's test harness: the demo data in a fresh PGlite folder, served by the handler
- * over the reference adapter on a real `node:http` server. Each test file gets its own.
+ * The server kit's test harness: the demo data in a fresh database (PGlite, or PostgreSQL in the
+ * `postgres` test project), served by the handler over the reference adapter on a real
+ * `node:http` server. Each test file gets its own.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
 import { createBillfoldHandler, type BillfoldHandlerOptions, type FetchHandler } from './handler.ts';
 import { toNodeListener } from './node.ts';
-import { openReferenceDatabase } from './reference/database.ts';
 import { seedDemoData } from './reference/demo-seed.ts';
 import { createSqlIdempotencyStore } from './reference/idempotency-store.ts';
 import { createReferenceAdapter } from './reference/reference-adapter.ts';
 import type { Sql } from './reference/sql.ts';
 import { createSessionToken } from './session.ts';
+import { secret } from './testing/secret.ts';
+import { openTestDatabase, type TestDatabase } from './testing/test-database.ts';
 
-/** The session secret the test server verifies tokens with. */
-export const secret = 'handler-test-secret-that-is-long-enough-0123456789';
+export { secret } from './testing/secret.ts';
 /** The one origin the test server allows cross-origin calls from. */
 export const ALLOWED = 'https://shop.example';
 
@@ -73,7 +71,7 @@ export interface TestServer {
 
 /** Start a test server for the surrounding test file. */
 export function useTestServer(): TestServer {
-  let dir: string;
+  let db: TestDatabase;
   let stop: () => Promise<void>;
   const t = {
     async call(method, path, init = {}) {
@@ -94,8 +92,8 @@ export function useTestServer(): TestServer {
   } as TestServer;
 
   beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'billfold-handler-'));
-    t.sql = await openReferenceDatabase({ dataDir: dir });
+    db = await openTestDatabase();
+    t.sql = db.sql;
     await seedDemoData(t.sql);
     // Payments stay pending during these tests: settling is tested with the adapter.
     const adapter = createReferenceAdapter({ sql: t.sql, settleDelayMs: 10 * 60_000 });
@@ -112,8 +110,7 @@ export function useTestServer(): TestServer {
 
   afterAll(async () => {
     await stop();
-    await t.sql.close();
-    await rm(dir, { recursive: true, force: true });
+    await db.drop();
   });
 
   return t;

@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IdempotencyBeginResult, StoredResponse } from '../adapter.ts';
-import { openReferenceDatabase } from './database.ts';
 import { createSqlIdempotencyStore } from './idempotency-store.ts';
 import type { Sql } from './sql.ts';
+import { openTestDatabase, type TestDatabase } from '../testing/test-database.ts';
 
+let db: TestDatabase;
 let sql: Sql;
 let now = new Date('2026-11-02T10:00:00Z');
 const clock = () => now;
@@ -17,12 +18,13 @@ function lockTokenOf(result: IdempotencyBeginResult): string {
 }
 
 beforeAll(async () => {
-  // In memory: these records need no seed data.
-  sql = await openReferenceDatabase();
+  // These records need no seed data.
+  db = await openTestDatabase();
+  sql = db.sql;
 });
 
 afterAll(async () => {
-  await sql.close();
+  await db.drop();
 });
 
 describe('SQL idempotency store', () => {
