@@ -3,7 +3,7 @@ import { migrate, migrations } from './migrations.ts';
 import { openPglite } from './sql.ts';
 
 describe('migrations', () => {
-  it('keep the contact screen for customers stored before it had a switch, where they have a contact', async () => {
+  it('keep the contact screen for customers stored before it had a switch, where they have a contact', { timeout: 60_000 }, async () => {
     const sql = await openPglite();
     try {
       // A database as it was before step 3: features without 'contact'.
@@ -18,14 +18,15 @@ describe('migrations', () => {
       await insert('with_contact', { name: 'Priya Shah' });
       await insert('without_contact', null);
 
-      expect(await migrate(sql)).toEqual([3]);
+      const throughStep3 = migrations.filter((m) => m.version <= 3);
+      expect(await migrate(sql, throughStep3)).toEqual([3]);
       const rows = await sql.query('SELECT id, features FROM customers ORDER BY id');
       expect(rows).toEqual([
         { id: 'with_contact', features: ['invoices', 'callback', 'contact'] },
         { id: 'without_contact', features: ['invoices', 'callback'] },
       ]);
       // Running again changes nothing.
-      expect(await migrate(sql)).toEqual([]);
+      expect(await migrate(sql, throughStep3)).toEqual([]);
     } finally {
       await sql.close();
     }

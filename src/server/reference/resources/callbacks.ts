@@ -2,10 +2,14 @@ import type { CallbackReceipt, CallbackRequest } from '../../../contract/index.t
 import type { BillingAdapter } from '../../adapter.ts';
 import { HttpError } from '../../errors.ts';
 import type { SqlQueryable } from '../sql.ts';
+import { addDays } from '../dates.ts';
 import { iso } from '../to-contract.ts';
 import { loadCustomer } from './customers.ts';
 import { newId, type ReferenceEnv } from './env.ts';
 import { addHistory } from './history.ts';
+
+/** How far ahead a call back can be booked, in days. */
+export const CALLBACK_WINDOW_DAYS = 90;
 
 /**
  * Ask the account's human contact to call back, today or later. 409 when the merchant offers no
@@ -23,6 +27,11 @@ export async function requestCallback(
   }
   if (body.date < env.today()) {
     throw HttpError.invalid([{ path: 'date', code: 'too_small', message: 'Choose today or a later date.' }]);
+  }
+  if (body.date > addDays(env.today(), CALLBACK_WINDOW_DAYS)) {
+    throw HttpError.invalid([
+      { path: 'date', code: 'too_big', message: `Choose a date within the next ${CALLBACK_WINDOW_DAYS} days.` },
+    ]);
   }
   const id = newId('cb');
   const now = env.now();

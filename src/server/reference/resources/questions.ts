@@ -42,6 +42,10 @@ async function addCustomerMessage(tx: SqlQueryable, questionId: string, body: st
 
 /** Ask about an invoice, or one line of it; 422 when either is not the customer's. */
 export async function askQuestion(env: ReferenceEnv, tx: SqlQueryable, customerId: string, body: AskQuestionRequest): Promise<Question> {
+  const [asked] = await tx.query<{ n: number }>('SELECT count(*)::int AS n FROM questions WHERE customer_id = $1', [customerId]);
+  if ((asked?.n ?? 0) >= env.limits.questionsPerCustomer) {
+    throw HttpError.conflict('You have asked as many questions as this account can hold. Please reply on an earlier one.', 'limit_reached');
+  }
   const [invoice] = await tx.query<{ number: string }>('SELECT number FROM invoices WHERE id = $1 AND customer_id = $2', [
     body.invoiceId,
     customerId,
@@ -85,6 +89,9 @@ export async function replyToQuestion(
   body: QuestionReplyRequest,
 ): Promise<Question> {
   const question = await loadQuestion(tx, customerId, questionId);
+  if (question.messages.length >= env.limits.messagesPerThread) {
+    throw HttpError.conflict('This conversation is as long as it can get. Please ask a new question.', 'limit_reached');
+  }
   await addCustomerMessage(tx, questionId, body.message, env.now());
   await tx.query(`UPDATE questions SET status = 'open' WHERE id = $1`, [questionId]);
   await addHistory(env, tx, customerId, {
