@@ -214,6 +214,17 @@ describe('configured limits', () => {
     const replayed = await send(keys[0]!);
     expect(replayed.status).toBe(201);
     expect(replayed.headers.get('idempotency-replayed')).toBe('true');
+    // A preview changes nothing and is not counted.
+    const preview = await fetch(`${server.base}/billing-api/payment-plans/preview`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${await tokenFor('cus_daniela')}`,
+        'content-type': 'application/json',
+        'idempotency-key': crypto.randomUUID(),
+      },
+      body: JSON.stringify({ kind: 'instalments', invoiceIds: ['inv_daniela_0'], instalments: 2 }),
+    });
+    expect(preview.status).toBe(200);
   });
 
   it('answers 409 limit_reached past the caps on questions and on messages per thread', async () => {

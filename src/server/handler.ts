@@ -28,7 +28,8 @@ export interface BillfoldHandlerOptions {
   verifySession?: (token: string) => Promise<{ customerId: string }>;
   /**
    * Fair use: counts each customer's changes (see `createSqlRateLimiter`) and answers 429
-   * `rate_limited` with `Retry-After` past the limit. Replays of stored answers are not counted.
+   * `rate_limited` with `Retry-After` past the limit. Replays of stored answers and previews are
+   * not counted.
    * Default: no limit.
    */
   rateLimiter?: RateLimiter;
@@ -262,7 +263,8 @@ export function createBillfoldHandler(options: BillfoldHandlerOptions): FetchHan
       };
 
       if (idempotencyKey === null) return (await run()).response;
-      const { rateLimiter } = options;
+      // Previews change nothing, and the widget asks for one as the customer edits: not counted.
+      const rateLimiter = route.id.startsWith('preview') ? undefined : options.rateLimiter;
       const reread = route.reread;
       return await runOnce({
         store: idempotencyStore,
