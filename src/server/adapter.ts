@@ -42,6 +42,12 @@ export interface AdapterContext {
    * to that on Node): pass it on to slow reads and calls to other services.
    */
   request?: Request;
+  /**
+   * The request's `Idempotency-Key` (mutations only; scoped to the customer). An adapter over an
+   * external system forwards it, e.g. as Stripe's `Idempotency-Key`, so a retry after a crash
+   * cannot charge twice there either.
+   */
+  idempotencyKey?: string;
 }
 
 /**
@@ -130,8 +136,13 @@ export interface IdempotencyScope {
 export interface StoredResponse {
   status: number;
   headers: Record<string, string>;
-  /** The body text exactly as first sent (empty for 204). */
+  /** The body text exactly as first sent (empty for 204, and when `reread`). */
   body: string;
+  /**
+   * The answer was too large to keep verbatim: a replay reads the record again and answers with
+   * what it is now (only for operations that can, see `routes.ts`).
+   */
+  reread?: boolean;
 }
 
 /** What {@link IdempotencyStore.begin} found. */
@@ -170,6 +181,15 @@ export interface IdempotencyStore {
    * `lockToken` still owns the claim. Resolves false when it does not.
    */
   release(scope: IdempotencyScope, lockToken: string): Promise<boolean>;
+  /**
+   * Optional, for a store in the database the adapter changes: run `work` in one transaction that
+   * the adapter's change joins, so the change and the `complete` that `work` ends with commit
+   * together or not at all. A crash between them then leaves no change behind, and a retry runs it
+   * for the first time instead of a second. `work` throwing rolls everything back.
+   */
+  atomically?<T>(work: () => Promise<T>): Promise<T>;
+  /** Optional: delete records past {@link IDEMPOTENCY_TTL_MS}; resolves how many. Call it on a timer. */
+  sweep?(): Promise<number>;
 }
 
 /** How long an idempotency record is kept: 24 hours, as the contract promises. */

@@ -1,6 +1,8 @@
 /** The router: one route per operation of the contract, and how each becomes an adapter call. */
 import {
+  endpoints,
   operations,
+  z,
   type AddPaymentMethodRequest,
   type AskQuestionRequest,
   type CallbackRequest,
@@ -74,6 +76,20 @@ const currentVersions: { [K in EndpointId]?: ReadVersion } = {
   changeBillingCycle: (a, c) => a.getBillingCycle(c),
 };
 
+/** What an operation answers with, as the contract's response schema says. */
+type ResponseOf<K extends EndpointId> = (typeof endpoints)[K] extends { response: infer S extends z.ZodMiniType } ? z.infer<S> : never;
+
+/**
+ * For changes whose answer can grow large (a thread, a list): how to answer a replay by reading
+ * the record again, so the idempotency record need not keep a large answer (see
+ * `MAX_STORED_BODY_BYTES`). Typed by the operation's response, so a contract change that makes a
+ * reader wrong fails to compile.
+ */
+const rereads: { [K in EndpointId]?: (adapter: BillingAdapter, ctx: AdapterContext, input: RouteInput) => Promise<ResponseOf<K>> } = {
+  setDefaultPaymentMethod: (a, c) => a.listPaymentMethods(c),
+  removePaymentMethod: (a, c) => a.listPaymentMethods(c),
+};
+
 /** One operation of the contract, ready to match a path and call the adapter. */
 export interface Route {
   id: EndpointId;
@@ -82,6 +98,8 @@ export interface Route {
   call: Call;
   /** Set exactly for operations with `ifMatch`. */
   readVersion: ReadVersion | undefined;
+  /** For some changes: their answer, read again (see {@link rereads}). */
+  reread: Call | undefined;
 }
 
 /** A route whose path matched, with its path parameters as sent (still percent-encoded). */
@@ -100,7 +118,14 @@ export function compileRoutes(): Route[] {
       .join('/');
     const readVersion = currentVersions[id];
     if (endpoint.ifMatch && !readVersion) throw new TypeError(`${id} needs If-Match but has no version reader.`);
-    return { id, endpoint, pattern: new RegExp(`^${source}$`), call: calls[id], readVersion: endpoint.ifMatch ? readVersion : undefined };
+    return {
+      id,
+      endpoint,
+      pattern: new RegExp(`^${source}$`),
+      call: calls[id],
+      readVersion: endpoint.ifMatch ? readVersion : undefined,
+      reread: rereads[id] as Call | undefined,
+    };
   });
 }
 

@@ -1,25 +1,23 @@
 /**
- * The server kit's test harness: the demo data in a fresh PGlite folder, served by the handler
- * over the reference adapter on a real `node:http` server. Each test file gets its own.
+ * The server kit's test harness: the demo data in a fresh database (PGlite, or PostgreSQL in the
+ * `postgres` test project), served by the handler over the reference adapter on a real
+ * `node:http` server. Each test file gets its own.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
 import { PROBLEM_CONTENT_TYPE, ProblemSchema, type Problem } from '../contract/index.ts';
 import { createBillfoldHandler, type BillfoldHandlerOptions, type FetchHandler } from './handler.ts';
 import { toNodeListener } from './node.ts';
-import { openReferenceDatabase } from './reference/database.ts';
 import { seedDemoData } from '../../demo/seed/index.ts';
 import { createSqlIdempotencyStore } from './reference/idempotency-store.ts';
 import { createReferenceAdapter } from './reference/reference-adapter.ts';
 import type { Sql } from './reference/sql.ts';
 import { createSessionToken } from './session.ts';
+import { secret } from './testing/secret.ts';
+import { openTestDatabase, type TestDatabase } from './testing/test-database.ts';
 
-/** The session secret the test server verifies tokens with. */
-export const secret = 'handler-test-secret-that-is-long-enough-0123456789';
+export { secret } from './testing/secret.ts';
 /** The one origin the test server allows cross-origin calls from. */
 export const ALLOWED = 'https://shop.example';
 
@@ -94,7 +92,7 @@ export interface TestServerOptions {
 
 /** Start a test server for the surrounding test file. */
 export function useTestServer(options: TestServerOptions = {}): TestServer {
-  let dir: string;
+  let db: TestDatabase;
   let stop: () => Promise<void>;
   const t = {
     async call(method, path, init = {}) {
@@ -115,8 +113,8 @@ export function useTestServer(options: TestServerOptions = {}): TestServer {
   } as TestServer;
 
   beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'billfold-handler-'));
-    t.sql = await openReferenceDatabase({ dataDir: dir });
+    db = await openTestDatabase();
+    t.sql = db.sql;
     const { now } = options;
     await seedDemoData(t.sql, now ? { now } : {});
     // Payments stay pending during these tests: settling is tested with the adapter.
@@ -135,8 +133,7 @@ export function useTestServer(options: TestServerOptions = {}): TestServer {
 
   afterAll(async () => {
     await stop();
-    await t.sql.close();
-    await rm(dir, { recursive: true, force: true });
+    await db.drop();
   });
 
   return t;

@@ -1,3 +1,4 @@
+import { MIGRATION_4 } from './migration-4.ts';
 import type { Sql } from './sql.ts';
 
 /** One step of the schema. Never edit a released step: add the next one. */
@@ -257,6 +258,11 @@ export const migrations: readonly Migration[] = [
   },
   {
     version: 4,
+    name: 'rules as constraints, compact idempotency answers, rate limits',
+    sql: MIGRATION_4,
+  },
+  {
+    version: 5,
     name: 'exact unit prices, line groups, contact hours',
     // Unit prices become exact decimals of the minor unit (24.5p), so quantity × price gives the
     // amount. A whole-unit price carries over only where it gives the stored amount: elsewhere
@@ -289,22 +295,26 @@ export const migrations: readonly Migration[] = [
   },
 ];
 
+/** The advisory lock every migrating instance takes first; the digits spell "billfold", roughly. */
+const MIGRATION_LOCK = 8110410;
+
 /**
  * Bring the schema up to date: each pending step in its own transaction, recorded in
- * `schema_migrations`. Safe to run at every start and from several instances at once
- * (an advisory lock makes the others wait).
+ * `schema_migrations`. Safe to run at every start and from any number of instances at once: each
+ * transaction takes a transaction-scoped advisory lock before anything else (even before creating
+ * `schema_migrations`), so the others wait and then find the step done. Transaction-scoped locks
+ * also work through a pooler in transaction mode (PgBouncer), where session locks do not.
  */
 export async function migrate(sql: Sql, steps: readonly Migration[] = migrations): Promise<number[]> {
-  await sql.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
-    version integer PRIMARY KEY,
-    name text NOT NULL,
-    applied_at timestamptz NOT NULL DEFAULT now()
-  )`);
   const applied: number[] = [];
   for (const step of steps) {
     const ran = await sql.transaction(async (tx) => {
-      // Any constant works as the lock id; this one spells "billfold" in hex-ish digits.
-      await tx.query('SELECT pg_advisory_xact_lock(8110410)');
+      await tx.query(`SELECT pg_advisory_xact_lock(${MIGRATION_LOCK})`);
+      await tx.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+        version integer PRIMARY KEY,
+        name text NOT NULL,
+        applied_at timestamptz NOT NULL DEFAULT now()
+      )`);
       const done = await tx.query('SELECT 1 FROM schema_migrations WHERE version = $1', [step.version]);
       if (done.length > 0) return false;
       await tx.exec(step.sql);

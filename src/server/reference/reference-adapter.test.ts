@@ -7,13 +7,12 @@ import { VersionConflictError } from '../errors.ts';
 import { openReferenceDatabase } from './database.ts';
 import { DEMO_PERSONAS, seedDemoData } from '../../../demo/seed/index.ts';
 import { createReferenceAdapter, type ReferenceAdapter } from './reference-adapter.ts';
-import { openPostgres, type Sql } from './sql.ts';
+import { addDays, toIsoDate } from './dates.ts';
+import type { Sql } from './sql.ts';
+import { newPostgresDatabase, testDriver } from '../testing/test-database.ts';
 
-/**
- * Set BILLFOLD_TEST_DATABASE_URL (an empty, throw-away database: its public schema is dropped)
- * to run this file against PostgreSQL through `pg` instead of PGlite.
- */
-const databaseUrl = process.env.BILLFOLD_TEST_DATABASE_URL;
+/** PGlite in a folder, or a fresh PostgreSQL database in the `postgres` test project. */
+let databaseUrl: string | undefined;
 const open = () => openReferenceDatabase(databaseUrl ? { databaseUrl } : { dataDir: dir });
 
 let dir: string;
@@ -33,11 +32,7 @@ function expectContract(id: EndpointId, value: unknown): void {
 beforeAll(async () => {
   // A nested folder that does not exist yet, as `.data/pglite` in a fresh clone.
   dir = join(await mkdtemp(join(tmpdir(), 'billfold-reference-')), 'nested', 'pglite');
-  if (databaseUrl) {
-    const reset = await openPostgres(databaseUrl);
-    await reset.exec('DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;');
-    await reset.close();
-  }
+  if (testDriver === 'postgres') databaseUrl = await newPostgresDatabase();
   sql = await open();
   expect(await seedDemoData(sql)).toBe(true);
   adapter = createReferenceAdapter({ sql, settleDelayMs: SETTLE_MS, now: () => now });
@@ -178,6 +173,10 @@ describe('payments', () => {
       fields: [{ code: 'card_expired' }],
     });
     await expect(adapter.addPaymentMethod(c, { token: '4242424242424242', makeDefault: false })).rejects.toMatchObject({ status: 422 });
+    // Tokens are unique per customer: another customer with the same token neither learns of
+    // Jamie's card nor is blocked by it.
+    const elsewhere = await adapter.addPaymentMethod(ctx('german'), { token: 'tok_sandbox_mastercard_4444_09_2031', makeDefault: false });
+    expect(elsewhere).toMatchObject({ last4: '4444', isDefault: false });
 
     // Now Jamie can pay the failed invoice with the new card.
     const [invoice] = (await adapter.getAccount(c)).outstandingInvoices;
@@ -220,8 +219,28 @@ describe('payment plans', () => {
     const c = ctx('german');
     const invoices = await adapter.listInvoices(c, {});
     const paid = invoices.items.find((i) => i.status === 'paid')!;
-    const preview = await adapter.previewPaymentPlan(c, { kind: 'extension', invoiceIds: [paid.id], extendTo: '2099-01-01' });
-    expect(preview.violations).toEqual(expect.arrayContaining(['invoice_not_eligible']));
+    const preview = await adapter.previewPaymentPlan(c, { kind: 'extension', invoiceIds: [paid.id], extendTo: addDays(toIsoDate(now), 200) });
+    expect(preview.violations).toEqual(expect.arrayContaining(['invoice_not_eligible', 'deferral_too_long']));
+  });
+
+  it('refuses an extension past what any policy grants, and a second open plan over the same invoice', async () => {
+    const c = ctx('loyal');
+    const farAway = { kind: 'extension' as const, invoiceIds: ['inv_margaret_0'], extendTo: '9999-12-31' };
+    await expect(adapter.previewPaymentPlan(c, farAway)).rejects.toMatchObject({ status: 422, fields: [{ path: 'extendTo', code: 'too_big' }] });
+    await expect(adapter.requestPaymentPlan(c, farAway)).rejects.toMatchObject({ status: 422 });
+
+    // The constraint, whoever writes the plans: a second open plan over an invoice is refused.
+    const [open] = await sql.query<{ id: string; invoice_ids: string[] }>(
+      `SELECT id, invoice_ids FROM payment_plans WHERE customer_id = 'cus_margaret' AND status = 'active'`,
+    );
+    expect(open).toBeDefined();
+    await expect(
+      sql.query(
+        `INSERT INTO payment_plans (id, customer_id, kind, status, created_at, invoice_ids, total, currency, schedule)
+         VALUES ('plan_second', 'cus_margaret', 'extension', 'pending', now(), $1, 100, 'GBP', '[]')`,
+        [JSON.stringify(open!.invoice_ids)],
+      ),
+    ).rejects.toMatchObject({ code: '23505' });
   });
 });
 

@@ -76,6 +76,10 @@ async function addCustomerMessage(tx: SqlQueryable, questionId: string, body: st
 
 /** Ask about an invoice, or one line of it; 422 when either is not the customer's. */
 export async function askQuestion(env: ReferenceEnv, tx: SqlQueryable, customerId: string, body: AskQuestionRequest): Promise<Question> {
+  const [asked] = await tx.query<{ n: number }>('SELECT count(*)::int AS n FROM questions WHERE customer_id = $1', [customerId]);
+  if ((asked?.n ?? 0) >= env.limits.questionsPerCustomer) {
+    throw HttpError.conflict('You have asked as many questions as this account can hold. Please reply on an earlier one.', 'limit_reached');
+  }
   const [invoice] = await tx.query<{ number: string }>('SELECT number FROM invoices WHERE id = $1 AND customer_id = $2', [
     body.invoiceId,
     customerId,
@@ -121,11 +125,15 @@ export async function replyToQuestion(
   questionId: string,
   body: QuestionReplyRequest,
 ): Promise<QuestionReply> {
-  const [question] = await tx.query<Pick<QuestionRow, 'subject' | 'invoice_id'>>(
-    'SELECT subject, invoice_id FROM questions WHERE id = $1 AND customer_id = $2',
+  const [question] = await tx.query<Pick<QuestionRow, 'subject' | 'invoice_id'> & { messages: number }>(
+    `SELECT subject, invoice_id, (SELECT count(*)::int FROM question_messages m WHERE m.question_id = q.id) AS messages
+       FROM questions q WHERE id = $1 AND customer_id = $2`,
     [questionId, customerId],
   );
   if (!question) throw HttpError.notFound('There is no such question on this account.');
+  if (question.messages >= env.limits.messagesPerThread) {
+    throw HttpError.conflict('This conversation is as long as it can get. Please ask a new question.', 'limit_reached');
+  }
   const message = await addCustomerMessage(tx, questionId, body.message, env.now());
   await tx.query(`UPDATE questions SET status = 'open' WHERE id = $1`, [questionId]);
   await addHistory(env, tx, customerId, {
