@@ -4,7 +4,20 @@
  * and every date they state is the date of the fact they describe.
  */
 import type { Page } from '@playwright/test';
-import { expect, expectNoViolations, openScreen, recordPortalEvents, test, type FreshData } from './fixtures.ts';
+import {
+  cardFrame,
+  expect,
+  expectNoViolations,
+  fillCard,
+  NEXT_CARD_YEAR,
+  openScreen,
+  recordPortalEvents,
+  test,
+  type FreshData,
+} from './fixtures.ts';
+
+// In New York: every date the portal states must hold in a time zone other than the server's.
+test.use({ timezoneId: 'America/New_York' });
 
 /** `isoDate` as the portal writes a date in its own language (long style, calendar day). */
 function longDate(page: Page, isoDate: string): Promise<string> {
@@ -186,4 +199,106 @@ test('a call back is offered only on days and at times Priya works, on the custo
   expect(response.status()).toBe(422);
   expect(((await response.json()) as { code: string }).code).toBe('outside_hours');
 });
-test.use({ timezoneId: 'America/New_York' });
+
+test('while a payment is in flight the overview says so with the day it started, never a past due date', async ({ page, ownDemo }) => {
+  test.slow();
+  // The bank takes a minute: long enough to look around.
+  const demo = await ownDemo.start({ SETTLE_DELAY_MS: '60000' });
+  await page.goto(`${demo.baseURL}/?persona=loyal`);
+  await expect(page.getByRole('heading', { level: 2, name: 'Hello, Margaret' })).toBeVisible({ timeout: 20_000 });
+  await openScreen(page, 'Invoices');
+  await page.getByLabel('Show').selectOption({ label: 'Overdue' });
+  await page.getByRole('button', { name: /^Invoice AU-/ }).click();
+  await page.getByRole('button', { name: /^Pay now/ }).click();
+  const dialog = page.getByRole('dialog', { name: 'Confirm your payment' });
+  await dialog.getByRole('button', { name: /^Pay £/ }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'is being processed' })).toBeVisible();
+  // No feedback is asked for while the payment is still open.
+  await expect(page.getByRole('region', { name: 'How was this?' })).toHaveCount(0);
+
+  await openScreen(page, 'Overview');
+  const today = await longDate(page, await browserToday(page));
+  await expect(banner(page)).toContainText(`is on its way — you started it on ${today}`);
+  await expect(banner(page)).not.toContainText(/was due on|is due on/);
+  await expect(banner(page)).toContainText('Processing');
+  await openScreen(page, 'Invoices');
+  const list = page.getByRole('list', { name: 'Your invoices, newest first' });
+  await expect(list.getByText('Processing', { exact: true })).toHaveCount(1);
+  await expect(list.getByText('Overdue', { exact: true })).toHaveCount(0);
+  await expect(page.getByRole('region', { name: 'How was this?' })).toHaveCount(0);
+});
+
+test('once Jamie replaces his expired card, the overview offers to pay with it right there, and everything agrees after', async ({ page, ownDemo }) => {
+  test.slow();
+  const demo = await ownDemo.start();
+  await page.goto(`${demo.baseURL}/?persona=new`);
+  await expect(page.getByRole('heading', { level: 2, name: 'Hello, Jamie' })).toBeVisible({ timeout: 20_000 });
+  const failure = page.getByRole('region', { name: "Why your payment didn't go through" });
+  await expect(failure).toContainText('The card has expired');
+
+  // "Pay with another method" never offers the card that failed: with no other, it adds one.
+  await openScreen(page, 'Payment methods');
+  const methods = page.getByRole('list', { name: 'Your saved payment methods' });
+  const expired = methods.getByRole('listitem').filter({ hasText: 'Visa ending in 1881' });
+  await expect(expired).toContainText(/Expired/);
+  await expect(expired.getByRole('button', { name: /default/i })).toHaveCount(0);
+
+  await page.getByRole('button', { name: 'Add a payment method' }).click();
+  await fillCard(cardFrame(page), '4242 4242 4242 4242', `12/${NEXT_CARD_YEAR}`);
+  await page.getByLabel('Make this my default payment method').check();
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Visa ending in 4242 was added' })).toBeVisible();
+
+  // Right where the failure is told: pay now with the card just added.
+  await openScreen(page, 'Overview');
+  const payWith = page.getByRole('button', { name: /^Pay \$58\.98 now with Visa •••• 4242$/ });
+  await expect(payWith).toBeVisible();
+  await expect(banner(page)).not.toContainText('expired');
+  await payWith.click();
+  const dialog = page.getByRole('dialog', { name: 'Confirm your payment' });
+  await expect(dialog.getByRole('radio', { name: /Visa ending in 4242/ })).toBeChecked();
+  await expect(dialog.getByRole('radio', { name: /1881/ })).toHaveCount(0);
+  await dialog.getByRole('button', { name: /^Pay \$/ }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'went through' })).toBeVisible({ timeout: 20_000 });
+
+  // The overview, the list and the invoice agree: paid.
+  await openScreen(page, 'Overview');
+  await expect(page.getByText('Nothing to pay right now')).toBeVisible();
+  await expect(failure).toHaveCount(0);
+  await openScreen(page, 'Invoices');
+  const list = page.getByRole('list', { name: 'Your invoices, newest first' });
+  await expect(list.getByText(/Overdue|Payment failed|Open/)).toHaveCount(0);
+  await list.getByRole('button', { name: /^Invoice AU-/ }).first().click();
+  await expect(page.getByRole('button', { name: /^Pay now/ })).toHaveCount(0);
+  await expect(page.locator('dl.totals-list .grand-total').last()).toContainText('$0.00');
+});
+
+test('feedback is asked for once a session: a second completed task brings no second prompt', async ({ page }) => {
+  await page.goto('/?persona=new&view=contact');
+  const form = page.getByRole('region', { name: 'Ask Marcus Lee to call you back' });
+  await form.getByLabel('Day', { exact: true }).fill(await browserTodayPlus(page, 4));
+  await form.getByRole('radio', { name: 'Morning' }).check();
+  await form.getByRole('button', { name: 'Request a call back' }).click();
+  await expect(form.getByRole('status')).toContainText('Thank you. Marcus Lee will call you on');
+  const prompt = page.getByRole('region', { name: 'How was this?' });
+  await expect(prompt).toHaveCount(1);
+
+  // She ignores it and saves her details: no second prompt, this session.
+  await openScreen(page, 'Your details');
+  const phone = page.getByLabel('Phone number', { exact: true });
+  await phone.fill('+1 415 555 0199');
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Your changes are saved' })).toBeVisible();
+  await expect(prompt).toHaveCount(0);
+  await openScreen(page, 'Contact us');
+  await expect(prompt).toHaveCount(0);
+});
+
+/** A day `days` from today in the browser's time zone, as `YYYY-MM-DD`. */
+function browserTodayPlus(page: Page, days: number): Promise<string> {
+  return page.evaluate((n) => {
+    const d = new Date();
+    d.setDate(d.getDate() + n);
+    return d.toLocaleDateString('sv');
+  }, days);
+}
