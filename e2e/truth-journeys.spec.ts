@@ -256,6 +256,9 @@ test('while a payment is in flight the overview says so with the day it started,
   await expect(banner(page)).not.toContainText(/was due on|is due on/);
   await expect(banner(page)).toContainText('Processing');
   await openScreen(page, 'Invoices');
+  // The filter she chose is kept; the bill is no longer overdue but on its way.
+  await expect(page.getByText('No invoices match this filter.')).toBeVisible();
+  await page.getByLabel('Show').selectOption({ label: 'All invoices' });
   const list = page.getByRole('list', { name: 'Your invoices, newest first' });
   await expect(list.getByText('Processing', { exact: true })).toHaveCount(1);
   await expect(list.getByText('Overdue', { exact: true })).toHaveCount(0);
