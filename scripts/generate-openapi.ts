@@ -159,10 +159,13 @@ function sortKeys(object: JsonObject): JsonObject {
   return Object.fromEntries(Object.entries(object).sort(([a], [b]) => a.localeCompare(b)));
 }
 
-/** Every example of a media type, named, as OpenAPI's `examples` holds them. */
-const examplesOf = (example: NamedExample): JsonObject => ({
-  [example.name]: { summary: example.summary, value: example.value as Json },
-});
+/**
+ * A media type's example. One `example` rather than named `examples`: mock servers (Prism) answer
+ * with the media type's `example` first, and otherwise with the schema's, which several
+ * operations share (`getPayment` must answer a settled payment where `payInvoice` answers a
+ * pending one).
+ */
+const exampleOf = (example: NamedExample): Json => example.value as Json;
 
 /** The error responses an operation can get from the server kit (see `src/server/handler.ts`). */
 function errorResponses(id: EndpointId, endpoint: Endpoint): [number, ErrorResponseName][] {
@@ -217,7 +220,7 @@ function operation(id: EndpointId, endpoint: Endpoint, components: ReturnType<ty
   const example = RESPONSE_EXAMPLES[id];
   if (endpoint.response) {
     if (!example) throw new Error(`${id} has no example answer`);
-    success.content = { 'application/json': { schema: components.outputRef(endpoint.response), examples: examplesOf(example) } };
+    success.content = { 'application/json': { schema: components.outputRef(endpoint.response), example: exampleOf(example) } };
   }
 
   const responses: JsonObject = { [String(endpoint.status)]: success };
@@ -235,7 +238,7 @@ function operation(id: EndpointId, endpoint: Endpoint, components: ReturnType<ty
     if (!body) throw new Error(`${id} has no example request body`);
     result.requestBody = {
       required: true,
-      content: { 'application/json': { schema: components.inputRef(endpoint.body), examples: examplesOf(body) } },
+      content: { 'application/json': { schema: components.inputRef(endpoint.body), example: exampleOf(body) } },
     };
   }
   result.responses = responses;

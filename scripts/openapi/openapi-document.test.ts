@@ -89,7 +89,7 @@ describe('examples', () => {
     const problems: string[] = [];
     let checked = 0;
     const check = (where: string, media: Node) => {
-      const entries = Object.entries((media.examples ?? {}) as Node);
+      const entries = 'example' in media ? [['example', { value: media.example }] as const] : Object.entries((media.examples ?? {}) as Node);
       if (entries.length === 0) problems.push(`${where}: no example`);
       const validate = validatorOf(media.schema.$ref);
       for (const [name, example] of entries) {
