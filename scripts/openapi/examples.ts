@@ -83,6 +83,7 @@ const account: AccountSummary = {
     { id: INVOICE_ID, number: 'NWB-2026-0142', dueDate: '2026-11-28', amountDue: gbp(4208), status: 'open', plan: null, pendingPayment: null },
   ],
   lastFailedPaymentId: null,
+  lastFailedAmount: null,
   lastFailureReason: null,
   merchantNoteHtml: '<p>Thank you for ten years with us, Margaret. Your new address is all set up.</p>',
   merchantNoteLang: 'en-GB',
