@@ -5,7 +5,8 @@ import { createRestClient } from '../api/rest-client.ts';
 import type { BillfoldClient } from '../api/types.ts';
 import { FeatureSchema, type Feature } from '../contract/index.ts';
 import type { PaymentMethodCollector } from '../payments/collector.ts';
-import { createI18n, resolveLocale, type TranslationOverrides } from '../i18n/create-i18n.ts';
+import { createI18n, resolveLocale } from '../i18n/create-i18n.ts';
+import type { TranslationOverrides } from '../i18n/translation-overrides.ts';
 import { createPortalStore, formatRoute, parseRoute, type PortalStore, type Route, type StoreEvent } from '../state/portal-store.ts';
 import { createValidatingClient } from '../api/validating-client.ts';
 import { App } from '../views/app.tsx';
@@ -14,9 +15,10 @@ import {
   BillfoldReadyEvent,
   BillfoldSessionExpiredEvent,
   BillfoldViewChangeEvent,
-  changeEvent,
 } from './events.ts';
+import { changeEvent } from './change-events.ts';
 import { MISSING_TOKEN_DELAY_MS, missingTokenMessage, removeSecretAttribute, SECRET_ATTRIBUTES } from './host-guard.ts';
+import type { BillfoldTheme } from './portal-types.ts';
 import { createStyleSheets } from './styles.css.ts';
 
 /** The element's attributes (kebab-case, primitives only; secrets and objects are properties). */
@@ -28,8 +30,7 @@ export const BillfoldAttributes = {
   features: 'features',
 } as const;
 
-/** Values of the `theme` attribute; `light` when absent or unknown. */
-export type BillfoldTheme = 'light' | 'dark' | 'system';
+export type { BillfoldTheme };
 const THEMES: readonly string[] = ['light', 'dark', 'system'];
 
 // Importing the package where there is no DOM (SSR, Node tests) must not throw: the class then
