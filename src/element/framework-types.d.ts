@@ -39,6 +39,7 @@ declare module 'react' {
     interface IntrinsicElements {
       'billfold-portal': ClassAttributes<BillfoldPortal> &
         HTMLAttributes<BillfoldPortal> &
+        BillfoldPortalAttributes &
         BillfoldPortalProperties &
         BillfoldPortalEventHandlers;
     }
@@ -50,7 +51,10 @@ declare module 'preact' {
   namespace JSX {
     interface HTMLAttributes<RefType extends EventTarget = EventTarget> {}
     interface IntrinsicElements {
-      'billfold-portal': HTMLAttributes<BillfoldPortal> & BillfoldPortalProperties & BillfoldPortalEventHandlers;
+      'billfold-portal': HTMLAttributes<BillfoldPortal> &
+        BillfoldPortalAttributes &
+        BillfoldPortalProperties &
+        BillfoldPortalEventHandlers;
     }
   }
 }
@@ -74,6 +78,9 @@ declare module 'vue' {
 declare module 'svelte/elements' {
   interface HTMLAttributes<T extends EventTarget> {}
   interface SvelteHTMLElements {
-    'billfold-portal': HTMLAttributes<BillfoldPortal> & BillfoldPortalProperties & BillfoldPortalEventHandlers;
+    'billfold-portal': HTMLAttributes<BillfoldPortal> &
+      BillfoldPortalAttributes &
+      BillfoldPortalProperties &
+      BillfoldPortalEventHandlers;
   }
 }
