@@ -1,10 +1,22 @@
-import { ErrorEnvelopeSchema, z, type ErrorEnvelope } from '../contract/index.ts';
+import { FieldErrorSchema, z } from '../contract/index.ts';
 import { BillfoldError, type BillfoldErrorKind } from './errors.ts';
 
 /**
- * Turn a non-2xx answer into a {@link BillfoldError}. The body should be the contract's
- * ErrorEnvelope, but proxies, CDNs and load balancers answer with HTML or nothing at all, so the
- * HTTP status alone must still give the widget something it can word.
+ * What the widget reads of a problem-details body (RFC 9457): leniently, so an unknown `code`
+ * from a backend still brings its refused fields and request id along.
+ */
+const ProblemReading = z.object({
+  code: z.optional(z.string()),
+  detail: z.optional(z.string()),
+  title: z.optional(z.string()),
+  errors: z.optional(z.array(FieldErrorSchema)),
+  requestId: z.optional(z.string()),
+});
+
+/**
+ * Turn a non-2xx answer into a {@link BillfoldError}. The body should be the contract's problem
+ * details, but proxies, CDNs and load balancers answer with HTML or nothing at all, so the HTTP
+ * status alone must still give the widget something it can word.
  *
  * 401 is not handled here: the client refreshes the session first and decides itself.
  */
@@ -14,19 +26,17 @@ export function errorFromResponse(
   operation: string,
   requestIdHeader?: string | null,
 ): BillfoldError {
-  const envelope = parseEnvelope(bodyText);
-  const code = envelope?.code;
-  const serverMessage = envelope?.message;
+  const problem = parseProblem(bodyText);
+  const code = problem?.code;
   const init = {
     status,
     code,
-    fields: envelope?.fields ?? [],
-    requestId: envelope?.requestId ?? requestIdHeader ?? undefined,
+    fields: problem?.errors ?? [],
+    requestId: problem?.requestId ?? requestIdHeader ?? undefined,
     operation,
   };
-  const kind = kindFor(status, code);
-  const message = serverMessage ?? `${operation} failed with HTTP ${status}`;
-  return new BillfoldError(kind, message, init);
+  const message = problem?.detail ?? problem?.title ?? `${operation} failed with HTTP ${status}`;
+  return new BillfoldError(kindFor(status, code), message, init);
 }
 
 function kindFor(status: number, code: string | undefined): BillfoldErrorKind {
@@ -37,14 +47,15 @@ function kindFor(status: number, code: string | undefined): BillfoldErrorKind {
   // A reused key is a programming error in the caller, not something the customer typed wrong.
   if (status === 422) return code === 'idempotency_key_reused' ? 'rejected' : 'validation';
   if (status >= 500 && status <= 599) return 'server';
-  // 409 (idempotency_in_progress, payment_method_required), 428, 429 and the rest of 4xx: the
-  // backend refused for a reason it named in `code`; the widget words it by code or by status.
+  // 409 (idempotency_in_progress, payment_method_required, invoice_on_plan), 413, 415, 428,
+  // 429 and the rest of 4xx: the backend refused for a reason it named in `code`; the widget
+  // words it by code or by status.
   if (status >= 400 && status <= 499) return 'rejected';
   // 1xx/3xx that fetch did not resolve itself are outside the contract.
   return 'unexpected_response';
 }
 
-function parseEnvelope(bodyText: string): ErrorEnvelope['error'] | undefined {
+function parseProblem(bodyText: string): z.infer<typeof ProblemReading> | undefined {
   if (bodyText === '') return undefined;
   let json: unknown;
   try {
@@ -52,6 +63,6 @@ function parseEnvelope(bodyText: string): ErrorEnvelope['error'] | undefined {
   } catch {
     return undefined;
   }
-  const result = z.safeParse(ErrorEnvelopeSchema, json);
-  return result.success ? result.data.error : undefined;
+  const result = z.safeParse(ProblemReading, json);
+  return result.success ? result.data : undefined;
 }

@@ -142,7 +142,8 @@ async function failure(promise: Promise<unknown>): Promise<BillfoldError> {
   throw new Error('expected the call to fail');
 }
 
-const envelope = (code: string, message: string, fields?: unknown[]) => ({ error: { code, message, fields } });
+/** A problem-details body (RFC 9457), as the contract answers every error. */
+const envelope = (code: string, message: string, errors?: unknown[]) => ({ type: `https://billfold.dev/problems/${code}`, title: message, status: 400, code, detail: message, errors });
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
 // --- Tests -------------------------------------------------------------------------------------
@@ -156,6 +157,16 @@ describe('requests and parsing', () => {
     expect(requests[0]).toMatchObject({ method: 'GET', url: '/billing-api/account' });
     expect(requests[0]!.headers.authorization).toBe('Bearer tok-1');
     expect(requests[0]!.headers['idempotency-key']).toBeUndefined();
+  });
+
+  it("asks for the portal's language at request time, so the backend answers its texts in it", async () => {
+    let language = 'de-AT';
+    const { origin, requests } = await startServer(script({ status: 200, json: account }, { status: 200, json: account }));
+    const c = client(origin, { getLanguage: () => language });
+    await c.getAccount();
+    language = 'fr';
+    await c.getAccount();
+    expect(requests.map((r) => r.headers['accept-language'])).toEqual(['de-AT', 'fr']);
   });
 
   it('reads the token at request time, so a replaced token is used at once', async () => {
@@ -306,15 +317,15 @@ describe('retries', () => {
     const { origin, requests } = await startServer(script({ status, json: body }));
     const error = await failure(client(origin).sendFeedback(feedback));
     expect(requests).toHaveLength(1);
-    expect(error).toMatchObject({ kind, code, status, message: body.error.message, operation: 'sendFeedback' });
+    expect(error).toMatchObject({ kind, code, status, message: body.detail, operation: 'sendFeedback' });
   });
 
-  it('maps 422 to validation with the per-field errors of the envelope', async () => {
+  it('maps 422 to validation with the per-field errors of the problem details', async () => {
     const fields = [
       { path: 'billingAddress.postalCode', code: 'invalid_format', message: 'Not a postal code' },
       { path: 'recipients.1.email', code: 'invalid_format', message: 'Not an email' },
     ];
-    const { origin } = await startServer(script({ status: 422, json: { error: { code: 'validation_failed', message: 'Invalid', fields, requestId: 'req-9' } } }));
+    const { origin } = await startServer(script({ status: 422, json: { ...envelope('validation_failed', 'Invalid', fields), requestId: 'req-9' } }));
     const error = await failure(client(origin).updateContactDetails(contact, '"v1"'));
     expect(error.kind).toBe('validation');
     expect(error.fields).toEqual(fields);

@@ -46,6 +46,11 @@ export interface RestClientConfig {
   backoffLimitMs?: number;
   /** A fetch to use instead of the global one (tests, or a host that instruments fetch). */
   fetch?: typeof globalThis.fetch;
+  /**
+   * The language the portal speaks, read at request time and sent as `Accept-Language`, so the
+   * backend can answer its own texts (explanations, notes, messages) in it.
+   */
+  getLanguage?: () => string | undefined;
 }
 
 /**
@@ -183,7 +188,9 @@ export function createRestClient(config: RestClientConfig): BillfoldClient {
     let bodyTimedOut = false;
 
     const attempt = async (token: string | undefined): Promise<Response> => {
-      const headers: Record<string, string> = { accept: 'application/json' };
+      const headers: Record<string, string> = { accept: 'application/json, application/problem+json' };
+      const language = config.getLanguage?.();
+      if (language) headers['accept-language'] = language;
       if (token) headers.authorization = `Bearer ${token}`;
       if (idempotencyKey) headers['idempotency-key'] = idempotencyKey;
       if (endpoint.ifMatch && input.ifMatch !== undefined) headers['if-match'] = input.ifMatch;
@@ -301,6 +308,7 @@ export function createRestClient(config: RestClientConfig): BillfoldClient {
       versioned(call('updateContactDetails', { body, ifMatch: etag }, options)),
     listInvoices: (query, options) => value(call('listInvoices', { query }, options)),
     getInvoice: (invoiceId, options) => value(call('getInvoice', { params: { invoiceId } }, options)),
+    listInvoiceLines: (invoiceId, query, options) => value(call('listInvoiceLines', { params: { invoiceId }, query }, options)),
     payInvoice: (invoiceId, body, options) => value(call('payInvoice', { params: { invoiceId }, body }, options)),
     getPayment: (paymentId, options) => value(call('getPayment', { params: { paymentId } }, options)),
     listPaymentMethods: (options) => value(call('listPaymentMethods', {}, options)),
@@ -316,7 +324,7 @@ export function createRestClient(config: RestClientConfig): BillfoldClient {
     getPaymentPlans: (options) => value(call('getPaymentPlans', {}, options)),
     previewPaymentPlan: (body, options) => value(call('previewPaymentPlan', { body }, options)),
     requestPaymentPlan: (body, options) => value(call('requestPaymentPlan', { body }, options)),
-    listQuestions: (options) => value(call('listQuestions', {}, options)),
+    listQuestions: (query, options) => value(call('listQuestions', { query }, options)),
     getQuestion: (questionId, options) => value(call('getQuestion', { params: { questionId } }, options)),
     askQuestion: (body, options) => value(call('askQuestion', { body }, options)),
     replyToQuestion: (questionId, body, options) =>

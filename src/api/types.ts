@@ -14,6 +14,8 @@ import type {
   HistoryPage,
   HistoryQuery,
   InvoiceDetail,
+  InvoiceLinePage,
+  InvoiceLinesQuery,
   InvoiceListQuery,
   InvoicePage,
   PayInvoiceRequest,
@@ -26,6 +28,8 @@ import type {
   PlanRequest,
   Question,
   QuestionList,
+  QuestionListQuery,
+  QuestionReply,
   QuestionReplyRequest,
 } from '../contract/index.ts';
 
@@ -64,6 +68,7 @@ export interface BillfoldClient {
   ): Promise<Versioned<ContactDetails>>;
   listInvoices(query?: InvoiceListQuery, options?: CallOptions): Promise<InvoicePage>;
   getInvoice(invoiceId: string, options?: CallOptions): Promise<InvoiceDetail>;
+  listInvoiceLines(invoiceId: string, query?: InvoiceLinesQuery, options?: CallOptions): Promise<InvoiceLinePage>;
   payInvoice(invoiceId: string, body: PayInvoiceRequest, options?: CallOptions): Promise<Payment>;
   getPayment(paymentId: string, options?: CallOptions): Promise<Payment>;
   listPaymentMethods(options?: CallOptions): Promise<PaymentMethodList>;
@@ -80,10 +85,10 @@ export interface BillfoldClient {
   getPaymentPlans(options?: CallOptions): Promise<PaymentPlans>;
   previewPaymentPlan(body: PlanRequest, options?: CallOptions): Promise<PlanPreview>;
   requestPaymentPlan(body: PlanRequest, options?: CallOptions): Promise<PaymentPlan>;
-  listQuestions(options?: CallOptions): Promise<QuestionList>;
+  listQuestions(query?: QuestionListQuery, options?: CallOptions): Promise<QuestionList>;
   getQuestion(questionId: string, options?: CallOptions): Promise<Question>;
   askQuestion(body: AskQuestionRequest, options?: CallOptions): Promise<Question>;
-  replyToQuestion(questionId: string, body: QuestionReplyRequest, options?: CallOptions): Promise<Question>;
+  replyToQuestion(questionId: string, body: QuestionReplyRequest, options?: CallOptions): Promise<QuestionReply>;
   listHistory(query?: HistoryQuery, options?: CallOptions): Promise<HistoryPage>;
   sendFeedback(body: FeedbackRequest, options?: CallOptions): Promise<FeedbackReceipt>;
   requestCallback(body: CallbackRequest, options?: CallOptions): Promise<CallbackReceipt>;

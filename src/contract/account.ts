@@ -1,6 +1,7 @@
 import { z } from './zod.ts';
-import { HttpUrlSchema, IdSchema, IsoDateSchema, LocaleSchema, maybe, text } from './common.ts';
+import { HttpUrlSchema, IdSchema, IsoDateSchema, IsoDateTimeSchema, LocaleSchema, maybe, text } from './common.ts';
 import { MoneySchema } from './money.ts';
+import { FailureReasonSchema } from './payment.ts';
 
 /** Screens a merchant can switch on or off; the element's `features` attribute narrows them further. */
 export const FeatureSchema = z.enum([
@@ -47,14 +48,42 @@ export const ContactChannelSchema = z.object({
 });
 export type ContactChannel = z.infer<typeof ContactChannelSchema>;
 
+/** A time of day, `HH:MM` on a 24-hour clock. */
+const TimeOfDaySchema = z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/));
+
+/** One weekly stretch of working time, in the contact's time zone. */
+export const WeeklyWindowSchema = z.object({
+  /** ISO weekday: 1 is Monday, 7 is Sunday. */
+  weekday: z.int().check(z.gte(1), z.lte(7)),
+  start: TimeOfDaySchema,
+  /** After `start`, on the same day. */
+  end: TimeOfDaySchema,
+});
+export type WeeklyWindow = z.infer<typeof WeeklyWindowSchema>;
+
+/** When the contact can take or return calls: weekly windows in an IANA time zone. */
+export const AvailabilitySchema = z.object({
+  /** An IANA time zone such as `Europe/London`. */
+  timeZone: text(64, 1),
+  weekly: z.array(WeeklyWindowSchema).check(z.maxLength(50)),
+});
+export type Availability = z.infer<typeof AvailabilitySchema>;
+
 /** The named person at the merchant who looks after this customer. */
 export const HumanContactSchema = z.object({
   name: text(200, 1),
   role: z.optional(text(200)),
   /** An https URL of a portrait; shown only when given. */
   photoUrl: maybe(HttpUrlSchema),
-  /** Office hours in the merchant's words, e.g. "Mon–Fri 9:00–17:00 CET". */
+  /** Office hours in the merchant's words, e.g. "Mon–Fri 9:00–17:00 CET": a summary of `availability`. */
   hours: maybe(text(200)),
+  /** The same hours, structured: a call back is offered and accepted only inside them. */
+  availability: maybe(AvailabilitySchema),
+  /**
+   * The language of this object's texts (BCP 47), when the backend knows it: the portal marks them
+   * with it, so a screen reader reads an English note in an English voice inside a German portal.
+   */
+  lang: maybe(LocaleSchema),
   channels: z.array(ContactChannelSchema),
   /** Whether the customer may ask this person to call back. */
   callbackAvailable: z.boolean(),
@@ -75,13 +104,35 @@ export const CustomerSchema = z.object({
 });
 export type Customer = z.infer<typeof CustomerSchema>;
 
-/** An invoice that needs the customer's attention, as shown on the overview. */
+/**
+ * An invoice that needs the customer's attention, as shown on the overview, with the facts its
+ * status rests on: the date the portal states always comes from one of them.
+ */
 export const OutstandingInvoiceSchema = z.object({
   id: IdSchema,
   number: text(100, 1),
+  /** When it is due now: the moved date once an extension is granted. */
   dueDate: IsoDateSchema,
   amountDue: MoneySchema,
   status: z.enum(['open', 'past_due', 'processing', 'on_plan']),
+  /** For `on_plan`: the plan covering it and its next instalment. */
+  plan: maybe(
+    z.object({
+      id: IdSchema,
+      kind: z.enum(['instalments', 'extension']),
+      /** The next instalment's date (for an extension, the moved due date). */
+      nextDueDate: IsoDateSchema,
+      nextAmount: MoneySchema,
+    }),
+  ),
+  /** For `processing`: the payment on its way. */
+  pendingPayment: maybe(
+    z.object({
+      id: IdSchema,
+      amount: MoneySchema,
+      createdAt: IsoDateTimeSchema,
+    }),
+  ),
 });
 export type OutstandingInvoice = z.infer<typeof OutstandingInvoiceSchema>;
 
@@ -107,8 +158,12 @@ export const AccountSummarySchema = z.object({
   outstandingInvoices: z.array(OutstandingInvoiceSchema),
   /** The id of the most recent failed payment, when the status is `payment_failed`. */
   lastFailedPaymentId: maybe(IdSchema),
+  /** Why it failed, so the overview words the failure by its cause. */
+  lastFailureReason: maybe(FailureReasonSchema),
   /** A note the merchant wrote for this customer, as HTML; rendered only through the sanitizer. */
   merchantNoteHtml: maybe(text(10_000)),
+  /** The language of the merchant's note. */
+  merchantNoteLang: maybe(LocaleSchema),
   humanContact: z.nullable(HumanContactSchema),
   /** The screens this merchant offers. */
   features: z.array(FeatureSchema),

@@ -1,12 +1,18 @@
 import type { z } from './zod.ts';
 import { AccountSummarySchema } from './account.ts';
 import { ContactDetailsSchema } from './contact-details.ts';
-import { InvoiceDetailSchema, InvoiceListQuerySchema, InvoicePageSchema } from './invoice.ts';
+import {
+  InvoiceDetailSchema,
+  InvoiceLinePageSchema,
+  InvoiceLinesQuerySchema,
+  InvoiceListQuerySchema,
+  InvoicePageSchema,
+} from './invoice.ts';
 import { PaymentSchema } from './payment.ts';
 import { PaymentMethodListSchema, PaymentMethodSchema } from './payment-method.ts';
 import { BillingCycleSchema, CyclePreviewSchema } from './billing-cycle.ts';
 import { PaymentPlanSchema, PaymentPlansSchema, PlanPreviewSchema } from './payment-plan.ts';
-import { QuestionListSchema, QuestionSchema } from './question.ts';
+import { QuestionListQuerySchema, QuestionListSchema, QuestionReplySchema, QuestionSchema } from './question.ts';
 import { HistoryPageSchema, HistoryQuerySchema } from './history.ts';
 import { CallbackReceiptSchema, FeedbackReceiptSchema } from './feedback.ts';
 
@@ -53,6 +59,10 @@ export const endpoints = {
     method: 'GET', path: '/invoices/{invoiceId}', params: ['invoiceId'], status: 200,
     response: InvoiceDetailSchema,
   },
+  listInvoiceLines: {
+    method: 'GET', path: '/invoices/{invoiceId}/lines', params: ['invoiceId'], status: 200,
+    query: InvoiceLinesQuerySchema, response: InvoiceLinePageSchema,
+  },
   payInvoice: {
     method: 'POST', path: '/invoices/{invoiceId}/payments', params: ['invoiceId'], status: 202,
     response: PaymentSchema,
@@ -97,7 +107,7 @@ export const endpoints = {
     method: 'POST', path: '/payment-plans', status: 201, response: PaymentPlanSchema,
   },
   listQuestions: {
-    method: 'GET', path: '/questions', status: 200, response: QuestionListSchema,
+    method: 'GET', path: '/questions', status: 200, query: QuestionListQuerySchema, response: QuestionListSchema,
   },
   askQuestion: {
     method: 'POST', path: '/questions', status: 201, response: QuestionSchema,
@@ -107,7 +117,7 @@ export const endpoints = {
   },
   replyToQuestion: {
     method: 'POST', path: '/questions/{questionId}/messages', params: ['questionId'], status: 201,
-    response: QuestionSchema,
+    response: QuestionReplySchema,
   },
   listHistory: {
     method: 'GET', path: '/history', status: 200, query: HistoryQuerySchema, response: HistoryPageSchema,

@@ -1,6 +1,6 @@
 import { z } from './zod.ts';
-import { CursorSchema, HttpUrlSchema, IdSchema, IsoDateSchema, maybe, PeriodSchema, text } from './common.ts';
-import { MoneySchema } from './money.ts';
+import { CursorSchema, HttpUrlSchema, IdSchema, IsoDateSchema, maybe, PeriodSchema, text, LocaleSchema } from './common.ts';
+import { DecimalAmountSchema, MoneySchema } from './money.ts';
 import { PaymentSchema } from './payment.ts';
 
 export const InvoiceStatusSchema = z.enum(['open', 'past_due', 'processing', 'paid', 'on_plan', 'void']);
@@ -27,7 +27,11 @@ export const TaxRateSchema = z.object({
 });
 export type TaxRate = z.infer<typeof TaxRateSchema>;
 
-/** One charge, discount, credit or tax on an invoice. */
+/**
+ * One charge, discount, credit or tax on an invoice. When a line has a quantity and a unit
+ * price, its `amount` is exactly quantity × `unitAmountDecimal`, rounded half-even to the minor
+ * unit, so the customer's own multiplication gives the amount shown.
+ */
 export const InvoiceLineSchema = z.object({
   id: IdSchema,
   kind: LineKindSchema,
@@ -37,11 +41,22 @@ export const InvoiceLineSchema = z.object({
   quantity: maybe(z.number()),
   /** "GB", "seats", "calls". */
   unit: maybe(text(50)),
-  unitAmount: maybe(MoneySchema),
+  /**
+   * The exact price of one unit in minor units of the invoice's currency, fractions allowed:
+   * `"24.5"` is 24.5p. Replaces the whole-minor-unit `unitAmount` of earlier drafts.
+   */
+  unitAmountDecimal: maybe(DecimalAmountSchema),
   /** Negative for discounts and credits. */
   amount: MoneySchema,
+  /** What the line belongs to on a big invoice (a project, a site); big invoices group lines by it. */
+  group: maybe(text(200)),
   /** Plain-language answer to "why am I charged this?". */
   explanation: text(2000),
+  /**
+   * The language of this object's texts (BCP 47), when the backend knows it: the portal marks them
+   * with it, so a screen reader reads an English note in an English voice inside a German portal.
+   */
+  lang: maybe(LocaleSchema),
   /** Present on `tax` lines. */
   tax: maybe(TaxRateSchema),
 });
@@ -56,6 +71,11 @@ export const CorrectionSchema = z.object({
   amount: MoneySchema,
   /** The merchant's note as plain text, e.g. an apology and what went wrong. */
   note: text(2000),
+  /**
+   * The language of this object's texts (BCP 47), when the backend knows it: the portal marks them
+   * with it, so a screen reader reads an English note in an English voice inside a German portal.
+   */
+  lang: maybe(LocaleSchema),
 });
 export type Correction = z.infer<typeof CorrectionSchema>;
 
@@ -88,13 +108,41 @@ export const InvoiceListQuerySchema = z.object({
 });
 export type InvoiceListQuery = z.infer<typeof InvoiceListQuerySchema>;
 
-/** `GET /invoices/{invoiceId}`: every line, every tax, every payment and correction. */
+/** The lines of one group on a big invoice, with their subtotal. */
+export const LineGroupSchema = z.object({
+  name: text(200, 1),
+  /** The sum of the group's lines. */
+  subtotal: MoneySchema,
+  lineCount: z.int().check(z.gte(0)),
+});
+export type LineGroup = z.infer<typeof LineGroupSchema>;
+
+/**
+ * `GET /invoices/{invoiceId}`: the invoice, its totals, taxes, payments and corrections, and the
+ * first page of its lines (`GET /invoices/{invoiceId}/lines` pages the rest).
+ *
+ * The totals reconcile, in the order the portal shows them:
+ * `subtotal` (charges) + `discountTotal` + `taxTotal` + `creditTotal` = `total`, and
+ * `total` − `amountPaid` = `amountDue`.
+ */
 export const InvoiceDetailSchema = z.object({
   // A spread rather than z.extend(): same schema, and z.extend costs the widget ~0.4 KB gzip.
   ...invoiceSummaryShape,
+  /** The first page of lines, in invoice order. */
   lines: z.array(InvoiceLineSchema),
+  /** How many lines the invoice has in all. */
+  lineCount: z.int().check(z.gte(0)),
+  /** The cursor of the next page of lines; `null` when `lines` holds them all. */
+  linesNextCursor: CursorSchema,
+  /** Every group with its subtotal, when the lines carry a `group`; empty otherwise. */
+  groups: z.array(LineGroupSchema),
+  /** The sum of the charge lines (subscription, usage, one-off, fees), before discounts and tax. */
   subtotal: MoneySchema,
+  /** The sum of the discount and credit lines (zero or negative). */
+  discountTotal: MoneySchema,
   taxTotal: MoneySchema,
+  /** The sum of the credit notes (zero or negative). */
+  creditTotal: MoneySchema,
   amountPaid: MoneySchema,
   payments: z.array(PaymentSchema),
   corrections: z.array(CorrectionSchema),
@@ -102,3 +150,24 @@ export const InvoiceDetailSchema = z.object({
   pdfUrl: maybe(HttpUrlSchema),
 });
 export type InvoiceDetail = z.infer<typeof InvoiceDetailSchema>;
+
+/** `GET /invoices/{invoiceId}/lines` query: a page of lines, optionally found by words or limited to a group. */
+export const InvoiceLinesQuerySchema = z.object({
+  cursor: z.optional(text(500)),
+  limit: z.optional(z.coerce.number().check(z.int(), z.gte(1), z.lte(500))),
+  /** Words the description contains (case-insensitive). */
+  q: z.optional(text(200)),
+  group: z.optional(text(200)),
+  /** One line by its id (a link to "ask about this charge" names it). */
+  id: z.optional(IdSchema),
+});
+export type InvoiceLinesQuery = z.infer<typeof InvoiceLinesQuerySchema>;
+
+/** `GET /invoices/{invoiceId}/lines`: a page of lines, in invoice order. */
+export const InvoiceLinePageSchema = z.object({
+  items: z.array(InvoiceLineSchema),
+  nextCursor: CursorSchema,
+  /** How many lines match the query in all. */
+  matching: z.int().check(z.gte(0)),
+});
+export type InvoiceLinePage = z.infer<typeof InvoiceLinePageSchema>;

@@ -13,3 +13,10 @@ export const MoneySchema = z.object({
   currency: CurrencySchema,
 });
 export type Money = z.infer<typeof MoneySchema>;
+
+/**
+ * An exact decimal amount in minor units of a currency, as a string: `"24.5"` is 24.5 pence
+ * (£0.245). Unit prices may hold fractions of the minor unit (like Stripe's
+ * `unit_amount_decimal`); amounts never do.
+ */
+export const DecimalAmountSchema = z.string().check(z.regex(/^-?\d{1,15}(\.\d{1,12})?$/));

@@ -39,7 +39,9 @@ const summaries: Record<EndpointId, string> = {
   listInvoices:
     'Invoices, newest first, with cursor pagination and an optional status filter.',
   getInvoice:
-    'One invoice with every line, tax, payment and correction.',
+    'One invoice: its totals (which reconcile), taxes, payments, corrections, line groups and the first page of its lines.',
+  listInvoiceLines:
+    "A page of an invoice's lines, in invoice order, optionally those whose description contains `q` or in one group.",
   payInvoice:
     'Pay what is due on an invoice. Answers at once with a pending payment that settles later.',
   getPayment:
@@ -65,13 +67,13 @@ const summaries: Record<EndpointId, string> = {
   requestPaymentPlan:
     'Ask for instalments or an extension.',
   listQuestions:
-    "The customer's questions about charges, newest first.",
+    "The customer's questions about charges, newest first, a page at a time (each with who spoke last).",
   askQuestion:
     'Ask about an invoice or one of its lines.',
   getQuestion:
     'One question with its thread.',
   replyToQuestion:
-    'Add a message to a question thread.',
+    'Add a message to a question thread. Answers with the message as stored and the thread status.',
   listHistory:
     'What was sent to and by the customer, on which channel, newest first.',
   sendFeedback:

@@ -74,6 +74,8 @@ a[href] { color: var(--_accent); text-decoration: underline; text-underline-offs
 a:not([href]) { color: inherit; text-decoration: none; }
 :focus-visible { outline: 3px solid var(--_focus); outline-offset: 2px; border-radius: 4px; }
 [tabindex="-1"]:focus:not(:focus-visible) { outline: none; }
+/* A date input's focus sits on one of its parts: ring the whole control. */
+input[type="date"]:focus, input[type="date"]:focus-within { outline: 3px solid var(--_focus); outline-offset: 2px; }
 .overview { display: grid; gap: 1rem; }
 .welcome, .contact-role, .invoice-due, .loading, dt { color: var(--_muted); }
 .card {
@@ -152,7 +154,7 @@ dd { font-size: 1.125rem; font-weight: 600; }
   border: 2px solid var(--_accent);
 }
 .button-primary { background: var(--_accent); color: var(--_accent-text); }
-.button-secondary { background: transparent; color: var(--_text); border-color: var(--_border); justify-self: start; }
+.button-secondary { background: transparent; color: var(--_text); border-color: var(--_muted); justify-self: start; }
 .button:disabled { cursor: not-allowed; opacity: 0.6; }
 .portal-nav ul { list-style: none; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: 0.25rem; }
 .nav-link {
@@ -166,7 +168,20 @@ dd { font-size: 1.125rem; font-weight: 600; }
   cursor: pointer;
 }
 .nav-link[aria-current="page"] { border-bottom-color: var(--_accent); font-weight: 600; }
+.portal-subnav { margin-top: -0.25rem; }
+.portal-subnav .nav-link { font-size: 0.9375rem; padding-block: 0.375rem; }
 .nav-link:hover { background: var(--_surface); }
+/*
+ * Windows High Contrast and other forced colours: backgrounds and colours are the system's, so
+ * what they carried is carried by borders and outlines instead.
+ */
+@media (forced-colors: active) {
+  .nav-link[aria-current="page"] { outline: 3px solid Highlight; outline-offset: -3px; text-decoration: underline; text-underline-offset: 0.3em; }
+  .button-primary { forced-color-adjust: none; background: ButtonText; color: ButtonFace; border-color: ButtonText; }
+  .button-secondary { border: 2px solid ButtonText; }
+  .badge { border: 1px solid CanvasText; }
+  .banner, .alert, .error-summary, .confirmation-ok, .pay-progress { border: 2px solid CanvasText; }
+}
 .visually-hidden {
   position: absolute; width: 1px; height: 1px; padding: 0; margin: -1px;
   overflow: hidden; clip: rect(0, 0, 0, 0); white-space: nowrap; border: 0;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { daysBetween, formatDate, formatMoney, minorUnitDigits, yearsSince } from './format.ts';
+import { daysBetween, formatDate, formatInstantDate, formatMoney, formatUnitPrice, minorUnitDigits, yearsSince } from './format.ts';
 
 // Intl uses narrow no-break spaces in some locales; compare with plain spaces.
 const plain = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
@@ -24,6 +24,15 @@ describe('formatMoney', () => {
   });
 });
 
+describe('formatInstantDate', () => {
+  it('names the day the customer lived the instant in, not the UTC day', () => {
+    // 03:30 UTC is still the 27th in Los Angeles and already the 28th in Auckland (npm run test:unit:tz).
+    const instant = '2026-11-28T03:30:00Z';
+    const localDay = new Date(instant).getDate();
+    expect(formatInstantDate(instant, 'en-US')).toBe(`November ${localDay}, 2026`);
+  });
+});
+
 describe('formatDate', () => {
   it('shows the calendar day as written, whatever the time zone', () => {
     // The first of the month is the classic victim of a UTC->local shift.
@@ -36,5 +45,14 @@ describe('formatDate', () => {
     expect(daysBetween('2026-10-30', '2026-11-02')).toBe(3);
     expect(yearsSince('2011-03-14', '2026-03-13')).toBe(14);
     expect(yearsSince('2011-03-14', '2026-03-15')).toBe(15);
+  });
+});
+
+describe('unit prices', () => {
+  it('shows every digit the contract gives, in the customer\'s locale', () => {
+    expect(formatUnitPrice('24.5', 'GBP', 'en-GB')).toBe('£0.245');
+    expect(formatUnitPrice('4999', 'GBP', 'en-GB')).toBe('£49.99');
+    expect(formatUnitPrice('55.8', 'EUR', 'de')).toBe('0,558\u00a0€');
+    expect(formatUnitPrice('7', 'JPY', 'ja')).toBe('￥7');
   });
 });

@@ -1,5 +1,6 @@
 import type { Money } from '../contract/index.ts';
 import { parseIsoDate } from '../lib/calendar.ts';
+import { unitPriceInMajorUnits } from '../lib/invoice-math.ts';
 
 /**
  * Intl formatting for the portal. Formatters are cached per (locale, options) because
@@ -48,6 +49,22 @@ export function formatMoney(money: Money, locale: string): string {
   return format.format(money.amount / 10 ** digits);
 }
 
+/**
+ * Formats a unit price given in minor units with fractions (`"24.5"` pence) at the precision the
+ * contract gives: `£0.245`, so quantity × unit price can be checked against the line's amount.
+ */
+export function formatUnitPrice(unitAmountDecimal: string, currency: string, locale: string): string {
+  const { value, fractionDigits } = unitPriceInMajorUnits(unitAmountDecimal, minorUnitDigits(currency));
+  const format = numberFormat(locale, {
+    style: 'currency',
+    currency,
+    minimumFractionDigits: minorUnitDigits(currency),
+    maximumFractionDigits: fractionDigits,
+  });
+  // A string keeps every digit exact (Intl.NumberFormat v3); a number would round through a float.
+  return format.format(value as unknown as number);
+}
+
 /** Date styles the portal uses: `long` for sentences ("1 December 2026"), `medium` for lists. */
 export type DateStyle = 'long' | 'medium';
 
@@ -58,6 +75,14 @@ export type DateStyle = 'long' | 'medium';
  */
 export function formatDate(isoDate: string, locale: string, style: DateStyle = 'long'): string {
   return dateFormat(locale, { dateStyle: style, timeZone: 'UTC' }).format(parseIsoDate(isoDate));
+}
+
+/**
+ * Formats the day of an ISO instant (with offset) in the viewer's time zone: the day the customer
+ * saw it happen ("you started it on …"), which near midnight is not the UTC day.
+ */
+export function formatInstantDate(isoDateTime: string, locale: string, style: DateStyle = 'long'): string {
+  return dateFormat(locale, { dateStyle: style }).format(new Date(isoDateTime));
 }
 
 /** Formats an ISO instant (with offset) as date and time in the viewer's time zone. */

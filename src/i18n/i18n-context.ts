@@ -6,8 +6,16 @@ import type { TFunction } from 'i18next';
 export interface I18nValue {
   /** Bound to the resolved locale of this element instance. */
   t: TFunction;
-  /** The BCP 47 tag used for Intl formatting (may be more specific than the strings, e.g. `de-AT`). */
+  /**
+   * The BCP 47 tag used for Intl formatting (may be more specific than the strings, e.g. `de-AT`);
+   * the language of the strings when the requested one is not shipped, so dates and amounts
+   * never appear in another language than the sentence around them.
+   */
   locale: string;
+  /** The language the strings are actually in (`en` when the requested one is not shipped). */
+  lang: string;
+  /** Its writing direction, set on the portal so it never inherits the host page's. */
+  dir: 'ltr' | 'rtl';
 }
 
 /**

@@ -77,7 +77,6 @@ export function createBillingCycleModel(context: StoreContext, options: BillingC
       form.reset({ interval: result.value.interval, billingDay: result.value.billingDay });
       preview.value = { status: 'idle' };
       context.reportChange({ type: 'billing-cycle-changed', interval: result.value.interval, billingDay: result.value.billingDay });
-      void context.refreshAccount();
     },
     onFailed: async (error) => {
       if (error.kind === 'conflict') {
@@ -90,6 +89,9 @@ export function createBillingCycleModel(context: StoreContext, options: BillingC
     },
   });
   const choice = computed<CycleChangeRequest | undefined>(() => (chosen.value ? form.draft.value : undefined));
+  context.onInvalidate?.('billing-cycle', () => {
+    if (record.state.peek().status === 'ready' && form.busy.peek() === false) void record.reload();
+  });
   /** The preview the customer confirmed: the done step restates it. */
   let agreed: CyclePreview | undefined;
 
@@ -238,6 +240,8 @@ export function createBillingCycleModel(context: StoreContext, options: BillingC
       step.value = 'choose';
       conflict.value = undefined;
       form.dismiss();
+      // The confirm step went away with the button pressed: the customer is taken to the choice.
+      form.announce();
     });
   }
 
@@ -282,6 +286,7 @@ export function createBillingCycleModel(context: StoreContext, options: BillingC
       conflict.value = undefined;
       preview.value = { status: 'idle' };
       if (now) form.reset({ interval: now.interval, billingDay: now.billingDay });
+      form.announce();
     });
   }
 

@@ -70,6 +70,8 @@ export function createContactDetailsModel(context: StoreContext) {
   const conflict = signal<Conflict | undefined>(undefined);
   /** Set after a successful save until the next edit: which top-level fields it changed. */
   const saved = signal<ContactField[] | undefined>(undefined);
+  /** Set after "Undo my changes" until the next edit, so the customer hears what happened. */
+  const undone = signal(false);
   const resolving = signal(false);
 
   const form = createForm(context, {
@@ -93,6 +95,10 @@ export function createContactDetailsModel(context: StoreContext) {
   });
 
   const draft = computed(() => (base.value ? form.draft.value : undefined));
+  context.onInvalidate?.('contact-details', () => {
+    // Saved elsewhere meanwhile: the form follows unless the customer is editing it.
+    if (record.state.peek().status === 'ready' && !dirty.peek() && !form.busy.peek()) void reload();
+  });
   const baseDraft = computed(() => (base.value ? toDraft(base.value.value) : undefined));
   const dirty = computed(() => {
     const start = baseDraft.value;
@@ -125,10 +131,9 @@ export function createContactDetailsModel(context: StoreContext) {
       form.announce();
     });
     record.set(version);
-    context.reportChange({ type: 'contact-details-updated', changedFields: [...fields] });
     // The account carries the customer's locale (the reference server keeps it equal to the
-    // preferred language), so the portal speaks the newly chosen language from now on.
-    void context.refreshAccount();
+    // preferred language): the store's refresh of the account makes the portal speak it.
+    context.reportChange({ type: 'contact-details-updated', changedFields: [...fields] });
   }
 
   /** Loads the record (once); a draft in progress is kept when the customer comes back. */
@@ -149,6 +154,7 @@ export function createContactDetailsModel(context: StoreContext) {
     batch(() => {
       form.edit(change, touched);
       saved.value = undefined;
+      undone.value = false;
     });
   }
 
@@ -276,7 +282,7 @@ export function createContactDetailsModel(context: StoreContext) {
         );
       });
     },
-    /** Puts the form back to the saved version. */
+    /** Puts the form back to the saved version, and takes the customer to the word that it did. */
     discard(): void {
       const version = base.peek();
       if (!version) return;
@@ -284,8 +290,12 @@ export function createContactDetailsModel(context: StoreContext) {
         start(version);
         conflict.value = undefined;
         saved.value = undefined;
+        undone.value = true;
+        form.announce();
       });
     },
+    /** The form was put back to the saved version ("Undo my changes"), until the next edit. */
+    undone: undone as ReadonlySignal<boolean>,
     submit,
     /**
      * Repeats the failed save. When the outcome was unknown (no answer, a gateway's 502/503/504)

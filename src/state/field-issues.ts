@@ -158,7 +158,7 @@ function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
 const ZOD_CODES = new Set(['too_small', 'too_big', 'invalid_format', 'invalid_type', 'invalid_value']);
 
 /** Field codes of the contract beyond zod's, and their wording keys. */
-const CONTRACT_CODES: Record<string, string> = { not_found: 'notFound', not_allowed: 'notAllowed' };
+const CONTRACT_CODES: Record<string, string> = { not_found: 'notFound', not_allowed: 'notAllowed', outside_hours: 'outsideHours' };
 
 /**
  * The server's 422 `fields` in the same shape as the form's own check. A path the form does not

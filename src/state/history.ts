@@ -44,6 +44,10 @@ export function createHistoryModel(context: StoreContext) {
     return moreCursor.value === undefined ? state.data.nextCursor : moreCursor.value;
   });
 
+  context.onInvalidate?.('history', () => {
+    if (first.state.peek().status === 'ready') void reload();
+  });
+
   /** Loads the first page again and forgets the later ones ("Try again", or fresh on return). */
   async function reload(): Promise<void> {
     batch(() => {

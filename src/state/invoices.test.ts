@@ -3,7 +3,7 @@ import { BillfoldError } from '../api/errors.ts';
 import type { BillfoldClient, CallOptions } from '../api/types.ts';
 import type { InvoiceDetail, InvoiceListQuery, InvoiceSummary, Payment } from '../contract/index.ts';
 import { createInvoicesModel } from './invoices.ts';
-import type { PortalChange, StoreContext } from './remote.ts';
+import { fakeContext } from '../test-support/store-context.ts';
 
 const eur = (amount: number) => ({ amount, currency: 'EUR' });
 
@@ -25,8 +25,13 @@ function detail(id: string, payments: Payment[] = []): InvoiceDetail {
     ...summary(1, 'past_due'),
     id,
     lines: [],
+    lineCount: 0,
+    linesNextCursor: null,
+    groups: [],
     subtotal: eur(1001),
+    discountTotal: eur(0),
     taxTotal: eur(0),
+    creditTotal: eur(0),
     amountPaid: eur(0),
     payments,
     corrections: [],
@@ -50,21 +55,9 @@ function payment(status: Payment['status'], id = 'pay_1'): Payment {
 
 /** A StoreContext over a hand-written client (the `adapter` extension point), recording what it hears. */
 function harness(client: Partial<BillfoldClient>) {
-  const changes: PortalChange[] = [];
-  const errors: BillfoldError[] = [];
-  let accountRefreshes = 0;
-  const context: StoreContext = {
-    client: () => client as BillfoldClient,
-    track: () => {
-      const controller = new AbortController();
-      return { signal: controller.signal, done: () => {}, abort: () => controller.abort() };
-    },
-    reportError: (error) => void errors.push(error),
-    reportChange: (change) => void changes.push(change),
-    refreshAccount: async () => void accountRefreshes++,
-  };
+  const { context, changes, errors, refreshes } = fakeContext(client);
   const model = createInvoicesModel(context, { pollMs: 5, maxPollMs: 5, maxPolls: 50 });
-  return { model, changes, errors, accountRefreshes: () => accountRefreshes };
+  return { model, changes, errors, accountRefreshes: refreshes };
 }
 
 const until = async (check: () => boolean, ms = 2000) => {

@@ -10,6 +10,7 @@ import {
   type PaymentMethod,
 } from '../contract/index.ts';
 import { createForm } from './form.ts';
+import { createInvoiceLines, type InvoiceLines } from './invoice-lines.ts';
 import { createQuery, toBillfoldError, type LoadState, type StoreContext } from './remote.ts';
 
 /** The list's status filter: one invoice status, or every invoice. */
@@ -32,6 +33,9 @@ export interface InvoiceListData {
 export function isPayable(invoice: { status: InvoiceStatus | 'processing'; amountDue: { amount: number } }): boolean {
   return (invoice.status === 'open' || invoice.status === 'past_due') && invoice.amountDue.amount > 0;
 }
+
+/** After this many polls (about half a minute) a pending payment is worded as "still processing". */
+const SLOW_AFTER_POLLS = 8;
 
 /** Options of {@link createInvoicesModel}; tests shorten the polling. */
 export interface InvoicesModelOptions {
@@ -146,6 +150,17 @@ export function createInvoicesModel(context: StoreContext, options: InvoicesMode
     return query;
   }
 
+  /** The lines of an invoice as loaded with this detail (fresh when the detail is). */
+  const linesOf = new WeakMap<InvoiceDetail, InvoiceLines>();
+  function lines(invoice: InvoiceDetail): InvoiceLines {
+    let found = linesOf.get(invoice);
+    if (!found) {
+      found = createInvoiceLines(context, invoice);
+      linesOf.set(invoice, found);
+    }
+    return found;
+  }
+
   // ---------------------------------------------------------------------------------------------
   // Payment methods (to pay with)
 
@@ -160,6 +175,8 @@ export function createInvoicesModel(context: StoreContext, options: InvoicesMode
   /** The latest payment this portal knows of, per invoice id (started here or seen pending). */
   const payments = signal<ReadonlyMap<string, Payment>>(new Map());
   const watching = new Set<string>();
+  /** Payments still pending after a while: the portal says so ("we'll update you"). */
+  const slow = signal<ReadonlySet<string>>(new Set());
   // Invoice numbers for the words about a payment, also once a paid invoice left the overview.
   const numbers = new Map<string, string>();
 
@@ -189,15 +206,10 @@ export function createInvoicesModel(context: StoreContext, options: InvoicesMode
         send: (client, body, callOptions) => client.payInvoice(invoiceId, body, callOptions),
         onDone: (payment) => {
           remember(payment);
+          if (payment.status === 'pending') watch(payment);
+          // The overview, the list and the detail show it (processing, or settled) through the
+          // store's one invalidation rule.
           context.reportChange({ type: 'payment-made', invoiceId, paymentId: payment.id, status: payment.status });
-          if (payment.status === 'pending') {
-            watch(payment);
-            // The overview and the list show the invoice as processing now.
-            void context.refreshAccount();
-            refreshInvoice(invoiceId);
-          } else {
-            settled(payment);
-          }
         },
       });
       payForms.set(invoiceId, form);
@@ -216,17 +228,15 @@ export function createInvoicesModel(context: StoreContext, options: InvoicesMode
     return form.submit();
   }
 
-  /** Reloads what shows an invoice's state: its detail (if loaded) and the list (if loaded). */
-  function refreshInvoice(invoiceId: string): void {
-    const query = details.get(invoiceId);
-    if (query && query.state.peek().status !== 'idle') void query.reload();
+  // A change anywhere (a payment, a plan, a new cycle) makes what this model shows stale: every
+  // loaded view of it reloads, keeping what is on screen until the fresh data arrives.
+  context.onInvalidate?.('invoices', () => {
+    for (const query of details.values()) if (query.state.peek().status !== 'idle') void query.reload();
     if (list.state.peek().status === 'ready') void reloadList();
-  }
-
-  function settled(payment: Payment): void {
-    refreshInvoice(payment.invoiceId);
-    void context.refreshAccount();
-  }
+  });
+  context.onInvalidate?.('payment-methods', () => {
+    if (methods.state.peek().status === 'ready') void methods.reload();
+  });
 
   /** Polls a pending payment until it succeeds or fails by itself. */
   function watch(payment: Payment): void {
@@ -254,7 +264,11 @@ export function createInvoicesModel(context: StoreContext, options: InvoicesMode
           if (toBillfoldError(cause, 'getPayment').kind === 'session_expired') return;
           continue;
         }
-        if (current.status === 'pending') continue;
+        if (current.status === 'pending') {
+          // Past half a minute the customer is told, in words, that it is still on its way.
+          if (poll === SLOW_AFTER_POLLS) markSlow(payment.id);
+          continue;
+        }
         remember(current);
         context.reportChange({
           type: 'payment-made',
@@ -262,14 +276,19 @@ export function createInvoicesModel(context: StoreContext, options: InvoicesMode
           paymentId: current.id,
           status: current.status,
         });
-        settled(current);
         return;
       }
+      // Given up watching: it is still on its way, and says so rather than falling silent.
+      markSlow(payment.id);
     } catch {
       // Aborted: the element went away.
     } finally {
       tracked.done();
     }
+  }
+
+  function markSlow(paymentId: string): void {
+    slow.value = new Set([...slow.peek(), paymentId]);
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -298,11 +317,14 @@ export function createInvoicesModel(context: StoreContext, options: InvoicesMode
     setFilter,
     loadMore,
     detail,
+    lines,
     methods: methods.state as ReadonlySignal<LoadState<PaymentMethod[]>>,
     ensureMethods: () => methods.ensure(),
     reloadMethods: () => methods.reload(),
     /** The latest payment per invoice id that this portal started or followed. */
     payments: payments as ReadonlySignal<ReadonlyMap<string, Payment>>,
+    /** Pending payments that have taken longer than a customer would expect. */
+    slow: slow as ReadonlySignal<ReadonlySet<string>>,
     pay,
     payForm,
     /** The number of an invoice this model has seen ('' when unknown). */

@@ -35,6 +35,9 @@ export function createPaymentMethodsModel(context: StoreContext) {
   let seq = 0;
 
   const collectorPhase = signal<CollectorPhase>('idle');
+  context.onInvalidate?.('payment-methods', () => {
+    if (list.state.peek().status === 'ready') void list.reload();
+  });
   let session: CollectorSession | undefined;
 
   /**
@@ -81,9 +84,8 @@ export function createPaymentMethodsModel(context: StoreContext) {
         : kind === 'removed'
           ? ({ type: 'payment-method-removed', paymentMethodId: method.id } as const)
           : ({ type: 'payment-method-default', paymentMethodId: method.id } as const);
+    // The overview's next charge (and its method) may have changed: the store refreshes it.
     context.reportChange(change);
-    // The overview's next charge (and its method) may have changed.
-    void context.refreshAccount();
   }
 
   function find(id: string): PaymentMethod | undefined {

@@ -114,6 +114,10 @@ export function createPaymentPlanModel(context: StoreContext, options: { now?: (
   const step = signal<PlanStep>('form');
   const submitted = signal<PaymentPlan | undefined>(undefined);
 
+  context.onInvalidate?.('plans', () => {
+    if (plans.state.peek().status === 'ready') void plans.reload();
+  });
+
   const policy = computed<PlanPolicy | undefined>(() => {
     const state = plans.state.value;
     return state.status === 'ready' ? state.data.policy : undefined;
@@ -166,9 +170,8 @@ export function createPaymentPlanModel(context: StoreContext, options: { now?: (
       step.value = 'done';
       draftForm.setIssues([]);
       touched.value = false;
+      // The account, the invoices it covers and the plans reload by the store's one rule.
       context.reportChange({ type: 'payment-plan-requested', planId: result.id, status: result.status });
-      void context.refreshAccount();
-      void plans.reload();
     },
     onFailed: (error) => {
       if (!(error.kind === 'validation' && error.fields.length > 0)) return false;
@@ -348,11 +351,12 @@ export function createPaymentPlanModel(context: StoreContext, options: { now?: (
       if (step.peek() !== 'review' || !shown?.withinPolicy) return;
       await requestForm.submit();
     },
-    /** Back from the preview to the form, keeping everything entered. */
+    /** Back from the preview to the form, keeping everything entered; the customer is taken there. */
     backToForm(): void {
       batch(() => {
         step.value = 'form';
         requestForm.dismiss();
+        draftForm.announce();
       });
     },
     /** After a completed request: a fresh draft over what still qualifies. */

@@ -6,7 +6,7 @@ import type { PaymentMethodCollector } from '../payments/collector.ts';
 import { resolveLocale } from '../i18n/create-i18n.ts';
 import { toBillfoldError, type LoadState, type PortalChange, type StoreContext } from './remote.ts';
 import { sameRoute, type Route } from './routes.ts';
-import { isViewEnabled, journeyOf, offeredViews, type ViewName } from './screens.ts';
+import { changeDeclaration, isViewEnabled, journeyOf, offeredViews, type Resource, type ViewName } from './screens.ts';
 
 export { VIEWS, isViewName, parseRoute, formatRoute, type Route, type ViewName } from './routes.ts';
 export type { LoadState } from './remote.ts';
@@ -73,6 +73,16 @@ export function createPortalStore(options: PortalStoreOptions) {
   );
 
   const inFlight = new Set<AbortController>();
+  /** What each model reloads when a change makes its data stale. */
+  const watchers = new Map<Resource, Set<() => void>>();
+  /** The feedback prompt was offered in this session (it is not offered again). */
+  let feedbackAsked = false;
+
+  function invalidate(resources: readonly Resource[]): void {
+    if (disposed) return;
+    if (resources.includes('account')) void reload({ quiet: true });
+    for (const resource of resources) for (const refresh of watchers.get(resource) ?? []) refresh();
+  }
   const models = new Map<ModelFactory<object>, { dispose?: () => void }>();
   let loadSeq = 0;
   let readyEmitted = false;
@@ -116,10 +126,23 @@ export function createPortalStore(options: PortalStoreOptions) {
     reportChange: (change) => {
       if (disposed) return;
       emit({ type: 'change', change });
-      const journey = journeyOf(change.type);
-      if (journey) completedJourney.value = journey;
+      // One invalidation rule: every loaded view of what the change affects refreshes.
+      invalidate(changeDeclaration(change.type).affects);
+      // Feedback is asked for with restraint: once per session, after a settled success.
+      const journey = journeyOf(change);
+      if (journey && !feedbackAsked) {
+        feedbackAsked = true;
+        completedJourney.value = journey;
+      }
     },
     refreshAccount: () => reload({ quiet: true }),
+    invalidate: (resources) => invalidate(resources),
+    onInvalidate(resource, refresh) {
+      let set = watchers.get(resource);
+      if (!set) watchers.set(resource, (set = new Set()));
+      set.add(refresh);
+      return () => void set.delete(refresh);
+    },
     collector: () => collector.peek(),
     colorScheme: () => colorScheme.peek(),
     account: () => accountData.peek(),
@@ -198,6 +221,7 @@ export function createPortalStore(options: PortalStoreOptions) {
   function disposeModels(): void {
     for (const m of models.values()) m.dispose?.();
     models.clear();
+    watchers.clear();
   }
 
   /** Shows a screen, remembering the current one for {@link back}. */

@@ -3,7 +3,7 @@ import { BillfoldError } from '../api/errors.ts';
 import type { BillfoldClient, CallOptions } from '../api/types.ts';
 import type { AskQuestionRequest, Question } from '../contract/index.ts';
 import { fakeContext } from '../test-support/store-context.ts';
-import { askRoute, createQuestionsModel, parseAskRoute, type QuestionsModel } from './questions.ts';
+import { askRoute, createQuestionsModel, parseAskRoute, summaryOf, type QuestionsModel } from './questions.ts';
 import { formatRoute, parseRoute } from './routes.ts';
 
 function question(id: string, overrides: Partial<Question> = {}): Question {
@@ -83,11 +83,13 @@ describe('asking a question', () => {
     const bodies: AskQuestionRequest[] = [];
     const keys: (string | undefined)[] = [];
     const asked = question('q_2', { invoiceId: 'inv_1', lineId: 'ln_1', subject: 'Invoice N-1 — API calls' });
+    const stored = [question('q_1')];
     const { model, changes } = harness({
-      listQuestions: async () => ({ items: [question('q_1')] }),
+      listQuestions: async () => ({ items: stored.map(summaryOf), nextCursor: null }),
       askQuestion: async (body, options?: CallOptions) => {
         bodies.push(body);
         keys.push(options?.idempotencyKey);
+        stored.unshift(asked);
         return asked;
       },
     });
@@ -158,11 +160,7 @@ describe('replying in a thread', () => {
       getQuestion: async () => answered,
       replyToQuestion: async (id, body) => {
         replies.push({ id, message: body.message });
-        return {
-          ...answered,
-          status: 'open',
-          messages: [...answered.messages, { id: 'm2', author: 'customer', authorName: null, body: body.message, sentAt: '2026-11-21T09:00:00Z' }],
-        };
+        return { status: 'open', message: { id: 'm2', author: 'customer', authorName: null, body: body.message, sentAt: '2026-11-21T09:00:00Z' } };
       },
     });
     await model.thread('q_1').reload();

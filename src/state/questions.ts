@@ -7,10 +7,12 @@ import {
   type InvoicePage,
   type Question,
   type QuestionList,
+  type QuestionReply,
+  type QuestionSummary,
   type QuestionTopic,
 } from '../contract/index.ts';
 import { createForm } from './form.ts';
-import { createQuery, type StoreContext } from './remote.ts';
+import { createQuery, toBillfoldError, type StoreContext } from './remote.ts';
 import type { Route } from './routes.ts';
 
 /** The topics a customer picks from, in the order the form offers them. */
@@ -79,13 +81,18 @@ function toAskRequest(draft: AskDraft) {
   };
 }
 
-/** The last message of a thread (the list shows who spoke last and when). */
-export function lastMessage(question: Question) {
-  return question.messages[question.messages.length - 1];
+/** How many questions one page of the list asks for. */
+export const QUESTION_PAGE_SIZE = 20;
+
+/** A whole thread as the list shows it: who spoke last and when. */
+export function summaryOf(question: Question): QuestionSummary {
+  const { messages, ...rest } = question;
+  const last = messages[messages.length - 1];
+  return { ...rest, messageCount: messages.length, lastMessage: last ? { author: last.author, sentAt: last.sentAt } : null };
 }
 
 type Query<T> = ReturnType<typeof createQuery<T>>;
-type ReplyForm = ReturnType<typeof createForm<{ message: string }, { message: string }, Question>>;
+type ReplyForm = ReturnType<typeof createForm<{ message: string }, { message: string }, QuestionReply>>;
 
 /**
  * The questions screen's model: the customer's questions about charges (the list, each thread),
@@ -93,7 +100,13 @@ type ReplyForm = ReturnType<typeof createForm<{ message: string }, { message: st
  * action, the draft kept through failures), and replying in a thread.
  */
 export function createQuestionsModel(context: StoreContext) {
-  const list = createQuery<QuestionList>(context, 'listQuestions', (client, options) => client.listQuestions(options));
+  const list = createQuery<QuestionList>(context, 'listQuestions', (client, options) =>
+    client.listQuestions({ limit: QUESTION_PAGE_SIZE }, options),
+  );
+  const loadingMore = signal(false);
+  context.onInvalidate?.('questions', () => {
+    if (list.state.peek().status === 'ready') void list.reload();
+  });
   const threads = new Map<string, Query<Question>>();
 
   /** One thread, loaded on demand and kept (returning to it shows it at once). */
@@ -106,13 +119,46 @@ export function createQuestionsModel(context: StoreContext) {
     return query;
   }
 
-  /** A question changed (asked, replied to): the thread and the list show the new version. */
+  /** A question changed (asked, replied to): the thread and the list show the new version, first. */
   function remember(question: Question): void {
     thread(question.id).set(question);
     const current = list.state.peek();
     if (current.status === 'ready') {
       const others = current.data.items.filter((item) => item.id !== question.id);
-      list.set({ items: [question, ...others] });
+      list.set({ items: [summaryOf(question), ...others], nextCursor: current.data.nextCursor });
+    }
+  }
+
+  /** A reply the server stored: added to its thread (the answer is the message, not the thread). */
+  function rememberReply(questionId: string, reply: QuestionReply): void {
+    const current = thread(questionId).state.peek();
+    if (current.status !== 'ready') {
+      void thread(questionId).reload();
+      return;
+    }
+    const messages = [...current.data.messages.filter((m) => m.id !== reply.message.id), reply.message];
+    remember({ ...current.data, status: reply.status, messages });
+  }
+
+  /** The next page of questions ("Show more"). */
+  async function loadMore(): Promise<void> {
+    const current = list.state.peek();
+    const client = context.client();
+    if (current.status !== 'ready' || !current.data.nextCursor || loadingMore.peek() || !client) return;
+    const tracked = context.track();
+    loadingMore.value = true;
+    try {
+      const page = await client.listQuestions({ limit: QUESTION_PAGE_SIZE, cursor: current.data.nextCursor }, { signal: tracked.signal });
+      const now = list.state.peek();
+      if (now.status !== 'ready') return;
+      const seen = new Set(now.data.items.map((item) => item.id));
+      list.set({ items: [...now.data.items, ...page.items.filter((item) => !seen.has(item.id))], nextCursor: page.nextCursor });
+    } catch (cause) {
+      const error = toBillfoldError(cause, 'listQuestions');
+      if (error.kind !== 'aborted') context.reportError(error, 'listQuestions');
+    } finally {
+      loadingMore.value = false;
+      tracked.done();
     }
   }
 
@@ -124,11 +170,20 @@ export function createQuestionsModel(context: StoreContext) {
   );
   const invoiceDetails = new Map<string, Query<InvoiceDetail>>();
 
-  /** One invoice with its lines (the form offers them to pick from). */
+  /**
+   * One invoice with the lines the form offers to pick from: the first page, and the line the
+   * customer came from when it lies further down a big invoice.
+   */
   function invoice(invoiceId: string): Query<InvoiceDetail> {
     let query = invoiceDetails.get(invoiceId);
     if (!query) {
-      query = createQuery(context, 'getInvoice', (client, options) => client.getInvoice(invoiceId, options));
+      query = createQuery(context, 'getInvoice', async (client, options) => {
+        const detail = await client.getInvoice(invoiceId, options);
+        const wanted = ask.draft.peek().lineId;
+        if (!wanted || detail.linesNextCursor === null || detail.lines.some((line) => line.id === wanted)) return detail;
+        const found = await client.listInvoiceLines(invoiceId, { id: wanted, limit: 1 }, options);
+        return { ...detail, lines: [...detail.lines, ...found.items.filter((line) => line.id === wanted)] };
+      });
       invoiceDetails.set(invoiceId, query);
     }
     return query;
@@ -202,8 +257,8 @@ export function createQuestionsModel(context: StoreContext) {
         toBody: (draft: { message: string }) => (draft.message.trim() ? { message: draft.message.trim() } : {}),
         fields: ['message'],
         send: (client, body, options) => client.replyToQuestion(questionId, body, options),
-        onDone: (question) => {
-          remember(question);
+        onDone: (reply) => {
+          rememberReply(questionId, reply);
           replies.get(questionId)?.reset();
           sentReplyTo.value = questionId;
         },
@@ -218,6 +273,8 @@ export function createQuestionsModel(context: StoreContext) {
     list: list.state,
     loadList: () => list.ensure(),
     reloadList: () => list.reload(),
+    loadMore,
+    loadingMore: loadingMore as ReadonlySignal<boolean>,
     thread,
     /** The invoices the form offers. */
     invoices: invoices.state,

@@ -6,6 +6,7 @@ import type { BillfoldClient, CallOptions } from '../api/types.ts';
 import type { AccountSummary } from '../contract/index.ts';
 import type { PaymentMethodCollector } from '../payments/collector.ts';
 import type { Route } from './routes.ts';
+import type { Resource } from './screens.ts';
 
 /** Where a piece of remote data stands. `idle` means no request yet (no client or no token). */
 export type LoadState<T> =
@@ -30,6 +31,10 @@ export interface StoreContext {
   reportChange(change: PortalChange): void;
   /** Reloads the account summary (the overview's figures change after most mutations). */
   refreshAccount(): Promise<void>;
+  /** Refreshes every loaded view of these data (a change elsewhere made them stale). */
+  invalidate?(resources: readonly Resource[]): void;
+  /** Runs `refresh` whenever `resource` goes stale; returns the unsubscribe. */
+  onInvalidate?(resource: Resource, refresh: () => void): () => void;
   /** The host's payment-method collector (the element's `paymentMethodCollector`), if any. */
   collector?(): PaymentMethodCollector | undefined;
   /** The colour scheme the portal shows now (its `theme`, with `system` resolved); light if absent. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ALL_FEATURES } from '../contract/index.ts';
-import { journeyOf, SCREENS, VIEWS } from './screens.ts';
+import { changeDeclaration, journeyOf, SCREENS, VIEWS } from './screens.ts';
 
 describe('the screen registry', () => {
   it('gives every screen but the overview a feature switch of its own', () => {
@@ -10,10 +10,20 @@ describe('the screen registry', () => {
   });
 
   it('names the journey each completed change ends, and none for changes that are not journeys', () => {
-    expect(journeyOf('payment-made')).toBe('payment');
-    expect(journeyOf('callback-requested')).toBe('callback');
-    expect(journeyOf('payment-method-removed')).toBeUndefined();
-    expect(journeyOf('feedback-sent')).toBeUndefined();
+    expect(journeyOf({ type: 'payment-made', invoiceId: 'i', paymentId: 'p', status: 'succeeded' })).toBe('payment');
+    expect(journeyOf({ type: 'callback-requested', callbackId: 'c' })).toBe('callback');
+    expect(journeyOf({ type: 'payment-method-removed', paymentMethodId: 'm' })).toBeUndefined();
+    expect(journeyOf({ type: 'feedback-sent', journey: 'payment', rating: 5 })).toBeUndefined();
+  });
+
+  it('asks about a payment only once it went through', () => {
+    expect(journeyOf({ type: 'payment-made', invoiceId: 'i', paymentId: 'p', status: 'pending' })).toBeUndefined();
+    expect(journeyOf({ type: 'payment-made', invoiceId: 'i', paymentId: 'p', status: 'failed' })).toBeUndefined();
+  });
+
+  it('declares what each change makes stale', () => {
+    expect(changeDeclaration('payment-plan-requested').affects).toEqual(expect.arrayContaining(['account', 'invoices', 'plans']));
+    expect(changeDeclaration('payment-made').affects).toEqual(expect.arrayContaining(['account', 'invoices']));
   });
 
   it('starts each screen\'s links with the screen itself', () => {

@@ -5,7 +5,9 @@ import { afterEach } from 'vitest';
 import type { BillfoldClient } from '../api/types.ts';
 import type { AccountSummary } from '../contract/index.ts';
 import { createI18n, ensureLanguage } from '../i18n/create-i18n.ts';
-import { I18nContext } from '../i18n/i18n-context.ts';
+import type { i18n } from 'i18next';
+import { I18nContext, type I18nValue } from '../i18n/i18n-context.ts';
+import { baseLanguage, textDirection } from '../i18n/languages.ts';
 import { createPortalStore, type PortalStore, type StoreEvent } from '../state/portal-store.ts';
 import { loyalAccount } from './accounts.ts';
 
@@ -47,7 +49,7 @@ export async function mount(view: (store: PortalStore, account: AccountSummary) 
   const container = document.createElement('div');
   root.append(container);
   await act(async () =>
-    render(<I18nContext.Provider value={{ t: i18n.getFixedT(locale), locale }}>{view(store, account)}</I18nContext.Provider>, container),
+    render(<I18nContext.Provider value={i18nValue(i18n, locale)}>{view(store, account)}</I18nContext.Provider>, container),
   );
   return {
     root,
@@ -59,4 +61,9 @@ export async function mount(view: (store: PortalStore, account: AccountSummary) 
     /** Lets pending requests and renders finish. */
     settle: () => act(async () => void (await new Promise((resolve) => setTimeout(resolve, 0)))),
   };
+}
+
+/** The i18n value a portal provides, for tests that render a piece of it. */
+export function i18nValue(i18n: i18n, locale: string): I18nValue {
+  return { t: i18n.getFixedT(locale), locale, lang: baseLanguage(locale), dir: textDirection(locale) };
 }

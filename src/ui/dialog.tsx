@@ -18,6 +18,8 @@ export interface DialogProps {
   returnFocus?: () => HTMLElement | null | undefined;
   /** Send focus to `returnFocus` even if the opener is still there (the action it offered is done). */
   preferReturnFocus?: boolean;
+  /** What the dialog is about, read out with its title (e.g. the amount and the invoice). */
+  summary?: ComponentChildren;
   children: ComponentChildren;
 }
 
@@ -28,10 +30,12 @@ export interface DialogProps {
  * holds under a strict CSP. Focus returns to the control that opened it. Exposed as
  * `::part(dialog)`.
  */
-export function Dialog({ open, title, onClose, busy = false, returnFocus, preferReturnFocus = false, children }: DialogProps) {
+export function Dialog({ open, title, onClose, busy = false, returnFocus, preferReturnFocus = false, summary, children }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const opener = useRef<HTMLElement | null>(null);
   const titleId = useId();
+  const summaryId = useId();
+  const heading = useRef<HTMLHeadingElement>(null);
   // The latest props for the native event listeners, which are attached once.
   const latest = useRef({ onClose, busy, returnFocus, preferReturnFocus });
   latest.current = { onClose, busy, returnFocus, preferReturnFocus };
@@ -47,6 +51,9 @@ export function Dialog({ open, title, onClose, busy = false, returnFocus, prefer
       // jsdom (unit tests) has no showModal; a plain open dialog keeps the content testable.
       if (typeof dialog.showModal === 'function') dialog.showModal();
       else dialog.setAttribute('open', '');
+      // The title first (then the summary it is described by), not whichever button comes first
+      // while the content is still loading.
+      heading.current?.focus();
     } else if (!open && dialog.open) {
       close(dialog);
     }
@@ -76,10 +83,13 @@ export function Dialog({ open, title, onClose, busy = false, returnFocus, prefer
   }, []);
 
   return (
-    <dialog ref={ref} part="dialog" class="dialog" aria-labelledby={titleId} aria-modal="true">
+    <dialog ref={ref} part="dialog" class="dialog" aria-labelledby={titleId} aria-describedby={summary ? summaryId : undefined} aria-modal="true">
       {open ? (
         <div class="dialog-body">
-          <h3 id={titleId}>{title}</h3>
+          <h3 id={titleId} tabIndex={-1} ref={heading}>
+            {title}
+          </h3>
+          {summary ? <p id={summaryId}>{summary}</p> : null}
           {children}
         </div>
       ) : null}

@@ -224,7 +224,7 @@ export interface RadioGroupProps extends Omit<FieldBase, 'optionalText'> {
  */
 export function RadioGroup({ id, name, label, hint, error, value, onChange, choices }: RadioGroupProps) {
   return (
-    <ChoiceGroup id={id} label={label} hint={hint} error={error}>
+    <ChoiceGroup id={id} label={label} hint={hint} error={error} radio>
       {choices.map((choice, index) => {
         const choiceId = index === 0 ? id : `${id}-${choice.value}`;
         return (
@@ -267,6 +267,7 @@ export function CheckboxGroup({ id, label, hint, error, values, onToggle, choice
               type="checkbox"
               id={choiceId}
               checked={values.includes(choice.value)}
+              aria-invalid={error ? 'true' : undefined}
               onChange={(event) => onToggle(choice.value, event.currentTarget.checked)}
             />
             <label for={choiceId}>{choice.label}</label>
@@ -277,19 +278,25 @@ export function CheckboxGroup({ id, label, hint, error, values, onToggle, choice
   );
 }
 
-/** The `<fieldset>` chrome of a group of choices: its legend names the question. */
+/**
+ * The `<fieldset>` chrome of a group of choices: its legend names the question. Radios form a
+ * `radiogroup`, which (unlike a plain group) can be marked invalid as a whole.
+ */
 function ChoiceGroup({
   id,
   label,
   hint,
   error,
   footer,
+  radio = false,
   children,
-}: Omit<FieldBase, 'optionalText'> & { footer?: ComponentChildren; children: ComponentChildren }) {
+}: Omit<FieldBase, 'optionalText'> & { footer?: ComponentChildren; radio?: boolean; children: ComponentChildren }) {
   return (
     <fieldset
       part="field"
       class={error ? 'field field-group field-invalid' : 'field field-group'}
+      role={radio ? 'radiogroup' : undefined}
+      aria-invalid={radio && error ? 'true' : undefined}
       aria-describedby={describedBy(id, hint, error)}
     >
       <legend class="field-label">{label}</legend>

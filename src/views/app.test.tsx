@@ -2,6 +2,7 @@
 import { render } from 'preact';
 import { describe, expect, it, vi } from 'vitest';
 import { createI18n } from '../i18n/create-i18n.ts';
+import { i18nValue } from '../test-support/mount.tsx';
 import { I18nContext } from '../i18n/i18n-context.ts';
 import type { PortalStore } from '../state/portal-store.ts';
 import { ScreenBoundary } from './app.tsx';
@@ -20,7 +21,7 @@ describe('ScreenBoundary', () => {
     document.body.append(root);
     const error = vi.spyOn(console, 'error').mockImplementation(() => {});
     render(
-      <I18nContext.Provider value={{ t: i18n.getFixedT('en'), locale: 'en' }}>
+      <I18nContext.Provider value={i18nValue(i18n, 'en')}>
         <ScreenBoundary store={store}>
           <Boom />
         </ScreenBoundary>

@@ -2,11 +2,12 @@ import { useEffect, useErrorBoundary, useMemo, useRef, useState } from 'preact/h
 import type { i18n } from 'i18next';
 import type { ComponentChildren, ComponentType } from 'preact';
 import { formatRoute, type PortalStore } from '../state/portal-store.ts';
-import { SCREENS, type ViewName } from '../state/screens.ts';
+import { SCREENS, SECTIONS, screensOf, type ViewName } from '../state/screens.ts';
 import { loadScreen, type ScreenProps } from './screens.ts';
 import { LoadFailed, Loading } from './screen.tsx';
 import { I18nContext, useI18n } from '../i18n/i18n-context.ts';
-import { ensureLanguage, isLanguageReady } from '../i18n/create-i18n.ts';
+import { ensureLanguage, isLanguageReady, renderedLanguage } from '../i18n/create-i18n.ts';
+import { baseLanguage, textDirection } from '../i18n/languages.ts';
 import { Alert } from '../ui/alert.tsx';
 import { Button } from '../ui/button.tsx';
 import { OverviewView } from './overview/overview-view.tsx';
@@ -19,6 +20,9 @@ export interface AppProps {
   i18n: i18n;
 }
 
+/** The instances already warned about an unshipped language (once each). */
+const warned = new WeakSet<i18n>();
+
 /** The root of one portal: picks the language, then the state to show. */
 export function App({ store, i18n }: AppProps) {
   const locale = store.locale.value;
@@ -27,7 +31,18 @@ export function App({ store, i18n }: AppProps) {
   useEffect(() => {
     if (!ready) void ensureLanguage(i18n, locale).then(() => languageLoaded((n) => n + 1));
   }, [i18n, locale, ready]);
-  const value = useMemo(() => ({ t: i18n.getFixedT(locale), locale }), [i18n, locale, ready]);
+  const value = useMemo(() => {
+    const lang = renderedLanguage(i18n, locale);
+    // Formatting follows the strings' language when the requested one is not shipped.
+    const format = baseLanguage(lang) === baseLanguage(locale) ? locale : lang;
+    return { t: i18n.getFixedT(locale), locale: format, lang, dir: textDirection(lang) };
+  }, [i18n, locale, ready]);
+  useEffect(() => {
+    if (ready && baseLanguage(value.lang) !== baseLanguage(locale) && !warned.has(i18n)) {
+      warned.add(i18n);
+      console.warn(`Billfold: no strings for "${locale}"; the portal speaks ${value.lang}. Add them with the translations property.`);
+    }
+  }, [value, ready]);
   // Until the customer's language has arrived (a small chunk, usually before the data), show
   // nothing rather than a flash of English.
   if (!ready) return <section part="portal" class="portal" aria-busy="true" />;
@@ -39,7 +54,7 @@ export function App({ store, i18n }: AppProps) {
 }
 
 function Portal({ store }: { store: PortalStore }) {
-  const { t, locale } = useI18n();
+  const { t, lang, dir } = useI18n();
   const state = store.account.value;
   const route = store.route.value;
   const heading = useRef<HTMLHeadingElement>(null);
@@ -100,7 +115,8 @@ function Portal({ store }: { store: PortalStore }) {
     content = (
       <>
         <PortalNav store={store} />
-        {store.canGoBack.value ? <Button onClick={store.back}>{t('portal.back')}</Button> : null}
+        {/* Back only inside a record (an invoice, a thread): top-level screens are a click away above. */}
+        {route.id && store.canGoBack.value ? <Button onClick={store.back}>{t('portal.back')}</Button> : null}
         {route.view === 'overview' ? (
           <ScreenBoundary store={store} key={formatRoute(route)}>
             <OverviewView account={state.data} features={store.features.value} headingRef={heading} store={store} />
@@ -124,7 +140,7 @@ function Portal({ store }: { store: PortalStore }) {
   }
 
   return (
-    <section part="portal" class="portal" aria-label={t('portal.label')} lang={locale}>
+    <section part="portal" class="portal" aria-label={t('portal.label')} lang={lang} dir={dir}>
       {content}
     </section>
   );
@@ -158,29 +174,58 @@ export function ScreenBoundary({ store, children }: { store: PortalStore; childr
   return <>{children}</>;
 }
 
-/** The portal's own navigation: one button per screen this customer may use. */
+/**
+ * The portal's own navigation: a few top-level destinations (Overview, Invoices & payments, Your
+ * account, Help), and the screens of the current one as a second row when it has several. Only
+ * what this customer is offered; a destination opens its first screen.
+ */
 function PortalNav({ store }: { store: PortalStore }) {
   const { t } = useI18n();
   const current = store.route.value.view;
-  const views = store.offered.value;
-  if (views.length < 2) return null;
+  const offered = store.offered.value;
+  if (offered.length < 2) return null;
+  const here = SCREENS[current].section;
+  const sections = SECTIONS.filter((section) => screensOf(section, offered).length > 0);
+  const within = screensOf(here, offered);
   return (
-    <nav part="nav" class="portal-nav" aria-label={t('nav.label')}>
-      <ul>
-        {views.map((view) => (
-          <li key={view}>
-            <button
-              type="button"
-              class="nav-link"
-              aria-current={view === current ? 'page' : undefined}
-              onClick={() => store.navigate({ view })}
-            >
-              {t(SCREENS[view].navLabel)}
-            </button>
-          </li>
-        ))}
-      </ul>
-    </nav>
+    <>
+      <nav part="nav" class="portal-nav" aria-label={t('nav.label')}>
+        <ul>
+          {sections.map((section) => (
+            <li key={section}>
+              <button
+                type="button"
+                class="nav-link"
+                aria-current={section === here ? 'page' : undefined}
+                onClick={() => {
+                  if (section !== here) store.navigate({ view: screensOf(section, offered)[0]! });
+                }}
+              >
+                {t(`nav.sections.${section}`)}
+              </button>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      {within.length > 1 ? (
+        <nav part="nav" class="portal-nav portal-subnav" aria-label={t('nav.within', { section: t(`nav.sections.${here}`) })}>
+          <ul>
+            {within.map((view) => (
+              <li key={view}>
+                <button
+                  type="button"
+                  class="nav-link"
+                  aria-current={view === current ? 'page' : undefined}
+                  onClick={() => store.navigate({ view })}
+                >
+                  {t(SCREENS[view].navLabel)}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      ) : null}
+    </>
   );
 }
 

@@ -70,7 +70,8 @@ function CycleContent({ model, cycle, merchant }: { model: BillingCycleModel; cy
             ? doneHeading.current
             : model.form.issues.peek().length > 0
               ? (shadow?.getElementById(dayId) as HTMLElement | null)
-              : null;
+              : // Back to choosing ("Change my choice", "Change it again"): the choice in force.
+                (container.current?.querySelector<HTMLElement>('.cycle-form input[type=radio]:checked') ?? null);
     target?.focus();
     return !!target;
   });

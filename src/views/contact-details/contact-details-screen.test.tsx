@@ -7,6 +7,7 @@ import { BillfoldError } from '../../api/errors.ts';
 import type { BillfoldClient, Versioned } from '../../api/types.ts';
 import type { ContactDetails } from '../../contract/index.ts';
 import { createI18n, ensureLanguage } from '../../i18n/create-i18n.ts';
+import { i18nValue } from '../../test-support/mount.tsx';
 import { I18nContext } from '../../i18n/i18n-context.ts';
 import { createPortalStore } from '../../state/portal-store.ts';
 import { loyalAccount } from '../../test-support/accounts.ts';
@@ -44,7 +45,7 @@ async function mount(locale: string, client: Partial<BillfoldClient>) {
   root.append(mountPoint);
   await act(async () => {
     render(
-      <I18nContext.Provider value={{ t: i18n.getFixedT(locale), locale }}>
+      <I18nContext.Provider value={i18nValue(i18n, locale)}>
         <ContactDetailsScreen store={store} route={{ view: 'contact-details' }} account={loyalAccount()} headingRef={createRef()} />
       </I18nContext.Provider>,
       mountPoint,

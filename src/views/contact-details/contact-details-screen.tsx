@@ -160,7 +160,7 @@ function ContactForm({ model, draft }: ContactFormProps) {
         submitLabel={t(`${K}.save`)}
         busyLabel={t(`${K}.saving`)}
         actions={model.dirty.value && !conflict ? <Button onClick={() => model.discard()}>{t(`${K}.discard`)}</Button> : null}
-        footer={<Confirmation form={form.status}>{savedText}</Confirmation>}
+        footer={<Confirmation form={form.status}>{savedText || (model.undone.value ? t(`${K}.undone`) : '')}</Confirmation>}
       >
         {conflict ? (
           <ConflictPanel

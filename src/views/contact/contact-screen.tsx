@@ -1,16 +1,18 @@
-import { useEffect, useId } from 'preact/hooks';
+import { useEffect, useId, useRef } from 'preact/hooks';
 import type { ContactChannel, HumanContact } from '../../contract/index.ts';
 import { useI18n } from '../../i18n/i18n-context.ts';
 import { formatDate } from '../../i18n/format.ts';
+import type { TFunction } from 'i18next';
+import { zonedInstant } from '../../lib/availability.ts';
 import { CALLBACK_WINDOWS, createContactModel, type CallbackField, type ContactModel } from '../../state/contact.ts';
 import type { FieldIssue } from '../../state/form.ts';
 import { Button } from '../../ui/button.tsx';
-import { DateField, RadioGroup, TextAreaField, TextField } from '../../ui/field.tsx';
+import { DateField, RadioGroup, SelectField, TextAreaField, TextField } from '../../ui/field.tsx';
 import { Section } from '../../ui/section.tsx';
 import { errorMessage } from '../error-message.ts';
 import { channelHref } from '../overview/overview-view.tsx';
 import type { ScreenProps } from '../screens.ts';
-import { Confirmation, FormShell } from '../form-shell.tsx';
+import { Confirmation, FormShell, useOutcomeTarget } from '../form-shell.tsx';
 import { Screen } from '../screen.tsx';
 
 const C = 'contact';
@@ -99,6 +101,25 @@ function ChannelLink({ channel }: { channel: ContactChannel }) {
 /** The words for a refused call-back field (keys of `contact.errors`: `<field>_<why>`). */
 const ISSUE_WORDS: Record<string, string> = { 'phone.format': 'phone', 'date.format': 'date', 'date.tooEarly': 'past' };
 
+/** A time on the customer's clock, and on the contact's when it differs. */
+function windowLabel(t: TFunction, locale: string, name: string, window: string, date: string, span: { start: string; end: string } | undefined, zone: string | undefined): string {
+  const label = t(`${C}.windows.${window}`);
+  if (!span || !zone) return label;
+  const from = zonedInstant(date, span.start, zone);
+  const to = zonedInstant(date, span.end, zone);
+  const mine = new Intl.DateTimeFormat(locale, { timeStyle: 'short' });
+  const theirs = new Intl.DateTimeFormat(locale, { timeStyle: 'short', timeZone: zone });
+  const here = { window: label, from: mine.format(from), to: mine.format(to) };
+  if (mine.format(from) === theirs.format(from)) return t(`${C}.callback.windowTimes`, here);
+  return t(`${C}.callback.windowTimesThere`, {
+    ...here,
+    thereFrom: theirs.format(from),
+    thereTo: theirs.format(to),
+    name,
+    zone: zone.split('/').pop()!.replace(/_/g, ' '),
+  });
+}
+
 function CallbackForm({ model, contact }: { model: ContactModel; contact: HumanContact }) {
   const { t, locale } = useI18n();
   const prefix = useId();
@@ -113,13 +134,23 @@ function CallbackForm({ model, contact }: { model: ContactModel; contact: HumanC
   const idOf = (field: string) => `${prefix}-${field}`;
   const words = (issue: FieldIssue) => {
     const key = ISSUE_WORDS[`${issue.path}.${issue.key}`] ?? issue.key;
-    return t(`${C}.errors.${issue.path}_${key}`, { defaultValue: t(`${C}.errors.invalid`) });
+    return t(`${C}.errors.${issue.path}_${key}`, { name: contact.name, defaultValue: t(`${C}.errors.invalid`) });
   };
+  const hours = model.hours();
+  const days = model.offeredDays();
+  const windows = model.windowsOn(draft.date);
   const errorAt = (field: CallbackField) => {
     const issue = form.issues.value.find((i) => i.path === field);
     return issue ? words(issue) : undefined;
   };
   const title = t(`${C}.callback.title`, { name: contact.name });
+  const formIntro = useRef<HTMLParagraphElement>(null);
+  // "Request another call back": a fresh form, and the customer is taken to its start.
+  useOutcomeTarget(form.status, () => {
+    if (model.receipt.peek() || form.issues.peek().length > 0 || form.failure.peek() || !formIntro.current) return false;
+    formIntro.current.focus();
+    return true;
+  });
 
   if (receipt) {
     return (
@@ -139,7 +170,9 @@ function CallbackForm({ model, contact }: { model: ContactModel; contact: HumanC
 
   return (
     <Section title={title} class="contact-callback">
-      <p class="screen-intro">{t(`${C}.callback.intro`, { name: contact.name })}</p>
+      <p class="screen-intro" tabIndex={-1} ref={formIntro}>
+        {t(`${C}.callback.intro`, { name: contact.name })}
+      </p>
       <FormShell
         form={form.status}
         class="callback-form"
@@ -165,25 +198,46 @@ function CallbackForm({ model, contact }: { model: ContactModel; contact: HumanC
           error={errorAt('phone')}
           maxLength={20}
         />
-        <DateField
-          id={idOf('date')}
-          label={t(`${C}.callback.date`)}
-          hint={t(`${C}.callback.dateHint`)}
-          value={draft.date}
-          min={model.today()}
-          onInput={(value) => model.setField('date', value)}
-          error={errorAt('date')}
-        />
-        <RadioGroup
-          id={idOf('window')}
-          name={`${prefix}-window`}
-          label={t(`${C}.callback.window`)}
-          hint={contact.hours ? t(`${C}.callback.windowHint`, { name: contact.name, hours: contact.hours }) : undefined}
-          value={draft.window}
-          onChange={(value) => model.setField('window', value as (typeof CALLBACK_WINDOWS)[number])}
-          choices={CALLBACK_WINDOWS.map((window) => ({ value: window, label: t(`${C}.windows.${window}`) }))}
-          error={errorAt('window')}
-        />
+        {days ? (
+          days.length === 0 ? (
+            <p>{t(`${C}.callback.noDays`, { name: contact.name })}</p>
+          ) : (
+            <SelectField
+              id={idOf('date')}
+              label={t(`${C}.callback.date`)}
+              hint={t(`${C}.callback.dateHintHours`, { name: contact.name })}
+              value={draft.date}
+              onChange={(value) => model.setField('date', value)}
+              choices={[
+                { value: '', label: t(`${C}.callback.chooseDay`) },
+                ...days.map((day) => ({ value: day, label: new Intl.DateTimeFormat(locale, { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`)) })),
+              ]}
+              error={errorAt('date')}
+            />
+          )
+        ) : (
+          <DateField
+            id={idOf('date')}
+            label={t(`${C}.callback.date`)}
+            hint={t(`${C}.callback.dateHint`)}
+            value={draft.date}
+            min={model.today()}
+            onInput={(value) => model.setField('date', value)}
+            error={errorAt('date')}
+          />
+        )}
+        {windows.length > 0 ? (
+          <RadioGroup
+            id={idOf('window')}
+            name={`${prefix}-window`}
+            label={t(`${C}.callback.window`)}
+            hint={contact.hours ? t(`${C}.callback.windowHint`, { name: contact.name, hours: contact.hours }) : undefined}
+            value={draft.window}
+            onChange={(value) => model.setField('window', value as (typeof CALLBACK_WINDOWS)[number])}
+            choices={windows.map(({ window, span }) => ({ value: window, label: windowLabel(t, locale, contact.name, window, draft.date, span, hours?.timeZone) }))}
+            error={errorAt('window')}
+          />
+        ) : null}
         <TextAreaField
           id={idOf('topic')}
           label={t(`${C}.callback.topic`)}

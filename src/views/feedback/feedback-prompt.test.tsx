@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { BillfoldClient } from '../../api/types.ts';
 import type { Feature, FeedbackRequest } from '../../contract/index.ts';
 import { createI18n, ensureLanguage } from '../../i18n/create-i18n.ts';
+import { i18nValue } from '../../test-support/mount.tsx';
 import { I18nContext } from '../../i18n/i18n-context.ts';
 import { createPortalStore, type StoreEvent } from '../../state/portal-store.ts';
 import type { StoreContext } from '../../state/remote.ts';
@@ -39,7 +40,7 @@ async function mount(features: Feature[]) {
   root.append(mountPoint);
   await act(async () =>
     render(
-      <I18nContext.Provider value={{ t: i18n.getFixedT('en'), locale: 'en' }}>
+      <I18nContext.Provider value={i18nValue(i18n, 'en')}>
         <FeedbackPrompt store={store} />
       </I18nContext.Provider>,
       mountPoint,

@@ -32,5 +32,5 @@ export default `
 .history-facts div { display: flex; flex-wrap: wrap; gap: 0 0.375rem; }
 .history-facts dd { font-size: 1rem; font-weight: 400; }
 .history-address { overflow-wrap: anywhere; }
-.history-count:empty { display: none; }
+
 `;

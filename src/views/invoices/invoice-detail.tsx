@@ -1,16 +1,15 @@
-import { useContext, useEffect, useId, useMemo, useState } from 'preact/hooks';
-import { createContext, type RefObject } from 'preact';
+import { useContext, useEffect } from 'preact/hooks';
+import type { RefObject } from 'preact';
 import { askRoute } from '../../state/questions.ts';
-import type { InvoiceDetail, InvoiceLine, Money as MoneyValue } from '../../contract/index.ts';
+import type { InvoiceDetail, Money as MoneyValue } from '../../contract/index.ts';
 import type { InvoicesModel } from '../../state/invoices.ts';
 import { useI18n } from '../../i18n/i18n-context.ts';
 import { formatDate, formatDateTime, formatMoney } from '../../i18n/format.ts';
-import { Button } from '../../ui/button.tsx';
 import { Money } from '../../ui/money.tsx';
 import { Section } from '../../ui/section.tsx';
 import { StatusBadge } from '../../ui/status-badge.tsx';
-import { INITIAL_LINES, MORE_LINES, groupLines, type LineGroup } from './invoice-lines.ts';
-import { formatPercent, formatQuantity, INVOICE_TONE, PAYMENT_TONE } from './invoice-format.ts';
+import { AskContext, InvoiceLinesTable } from './invoice-lines-table.tsx';
+import { INVOICE_TONE, PAYMENT_TONE } from './invoice-format.ts';
 import { InvoicePayPanel, type PayNavigation } from './pay-panel.tsx';
 import { Remote, Screen } from '../screen.tsx';
 
@@ -18,7 +17,6 @@ import { Remote, Screen } from '../screen.tsx';
  * "Ask about this charge": set by the invoice when the questions screen is available, read by
  * each line's disclosure (a context, so the hundreds of lines need no extra props).
  */
-const AskContext = createContext<((lineId?: string) => void) | undefined>(undefined);
 
 /** Props of {@link InvoiceDetailView}. */
 export interface InvoiceDetailViewProps {
@@ -70,10 +68,7 @@ export function InvoiceDetailView({ model, invoiceId, headingRef, nav }: Invoice
 
 function Invoice({ invoice, model, nav }: { invoice: InvoiceDetail; model: InvoicesModel; nav: PayNavigation }) {
   const { t, locale } = useI18n();
-  const grouped = useMemo(() => groupLines(invoice.lines), [invoice.lines]);
-  const chargesId = useId();
-  const corrected = invoice.corrections.reduce((sum, c) => sum + c.amount.amount, 0);
-  const currency = invoice.total.currency;
+  const lines = model.lines(invoice);
   return (
     <>
       <dl class="figures invoice-facts">
@@ -125,7 +120,7 @@ function Invoice({ invoice, model, nav }: { invoice: InvoiceDetail; model: Invoi
                 {correction.note ? (
                   <blockquote class="merchant-note">
                     <p class="note-label">{t('invoices.detail.correctionNote')}</p>
-                    <p>{correction.note}</p>
+                    <p lang={correction.lang ?? undefined}>{correction.note}</p>
                   </blockquote>
                 ) : null}
               </li>
@@ -133,35 +128,21 @@ function Invoice({ invoice, model, nav }: { invoice: InvoiceDetail; model: Invoi
           </ul>
         </Section>
       ) : null}
-      <section class="charges" aria-labelledby={chargesId}>
-        <h3 id={chargesId}>{t('invoices.detail.charges')}</h3>
-        {grouped.groups.map((group) => (
-          <LineGroupView key={group.kind} group={group} />
-        ))}
-      </section>
-      {grouped.taxes.length > 0 ? (
-        <Section title={t('invoices.detail.taxes')} class="taxes">
-          <ul class="lines">
-            {grouped.taxes.map((line) => (
-              <LineView key={line.id} line={line} />
-            ))}
-          </ul>
-        </Section>
-      ) : null}
+      <InvoiceLinesTable invoice={invoice} lines={lines} />
       <Section title={t('invoices.detail.totals')} class="totals">
+        {/* In the order a customer checks them: each line adds to or takes from the one above. */}
         <dl class="totals-list">
           <MoneyFigure label={t('invoices.detail.subtotal')} value={invoice.subtotal} />
+          {invoice.discountTotal.amount !== 0 ? <MoneyFigure label={t('invoices.detail.discountTotal')} value={invoice.discountTotal} /> : null}
           <MoneyFigure label={t('invoices.detail.taxTotal')} value={invoice.taxTotal} />
-          {corrected !== 0 ? (
-            <MoneyFigure label={t('invoices.detail.corrected')} value={{ amount: corrected, currency }} />
-          ) : null}
+          {invoice.creditTotal.amount !== 0 ? <MoneyFigure label={t('invoices.detail.corrected')} value={invoice.creditTotal} /> : null}
           <div class="grand-total">
             <dt>{t('invoices.detail.total')}</dt>
             <dd>
               <Money value={invoice.total} locale={locale} />
             </dd>
           </div>
-          <MoneyFigure label={t('invoices.detail.amountPaid')} value={invoice.amountPaid} />
+          <MoneyFigure label={t('invoices.detail.amountPaid')} value={{ ...invoice.amountPaid, amount: -invoice.amountPaid.amount }} />
           <div class="grand-total">
             <dt>{t('invoices.detail.amountDue')}</dt>
             <dd>
@@ -198,42 +179,6 @@ function Invoice({ invoice, model, nav }: { invoice: InvoiceDetail; model: Invoi
   );
 }
 
-/**
- * One kind of charge. Long groups (hundreds of metered usage lines) show the first lines and
- * reveal more on request, so opening a big invoice renders tens of lines, not hundreds.
- */
-function LineGroupView({ group }: { group: LineGroup }) {
-  const { t, locale } = useI18n();
-  const [shown, setShown] = useState(INITIAL_LINES);
-  const titleId = useId();
-  const count = group.lines.length;
-  const visible = group.lines.slice(0, shown);
-  return (
-    <section class="line-group" aria-labelledby={titleId}>
-      <h4 id={titleId}>{t(`invoices.detail.group.${group.kind}`)}</h4>
-      <p class="muted">
-        {t('invoices.detail.groupSummary', { count, amount: formatMoney(group.total, locale) })}
-      </p>
-      <ul class="lines">
-        {visible.map((line) => (
-          <LineView key={line.id} line={line} />
-        ))}
-      </ul>
-      {count > shown ? (
-        <div class="more-lines">
-          <p class="muted">{t('invoices.detail.showingLines', { shown, count })}</p>
-          <div class="actions">
-            <Button onClick={() => setShown(shown + MORE_LINES)}>
-              {t('invoices.detail.showMoreLines', { count: Math.min(MORE_LINES, count - shown) })}
-            </Button>
-            <Button onClick={() => setShown(count)}>{t('invoices.detail.showAllLines', { count })}</Button>
-          </div>
-        </div>
-      ) : null}
-    </section>
-  );
-}
-
 /** One labelled amount of a `<dl>`: the invoice's figures and totals. */
 function MoneyFigure({ label, value }: { label: string; value: MoneyValue }) {
   const { locale } = useI18n();
@@ -258,70 +203,5 @@ function AskAboutInvoice() {
         {t('invoices.detail.askInvoice')}
       </button>
     </p>
-  );
-}
-
-/** A line: what, when, how much, and a disclosure that answers "why am I charged this?". */
-function LineView({ line }: { line: InvoiceLine }) {
-  const { t, locale } = useI18n();
-  const ask = useContext(AskContext);
-  const details: string[] = [];
-  if (line.period) {
-    details.push(
-      line.period.start === line.period.end
-        ? formatDate(line.period.start, locale, 'medium')
-        : t('invoices.detail.periodValue', {
-            start: formatDate(line.period.start, locale, 'medium'),
-            end: formatDate(line.period.end, locale, 'medium'),
-          }),
-    );
-  }
-  if (line.quantity != null) {
-    const quantity = formatQuantity(line.quantity, locale);
-    const unit = line.unit ?? '';
-    if (line.unitAmount) {
-      const unitAmount = formatMoney(line.unitAmount, locale);
-      details.push(unit ? t('invoices.detail.quantity', { quantity, unit, unitAmount }) : t('invoices.detail.quantityNoUnit', { quantity, unitAmount }));
-    } else {
-      details.push(t('invoices.detail.quantityOnly', { quantity, unit }).trim());
-    }
-  }
-  if (line.tax) {
-    details.push(
-      t('invoices.detail.taxRate', {
-        name: line.tax.name,
-        percent: formatPercent(line.tax.percent, locale),
-        taxable: formatMoney(line.tax.taxableAmount, locale),
-      }),
-    );
-  }
-  const context = line.kind === 'discount' || line.kind === 'credit' || line.kind === 'tax' ? line.kind : undefined;
-  return (
-    <li class="line">
-      <div class="row">
-        <span class="line-description">{line.description}</span>
-        <Money value={line.amount} locale={locale} />
-      </div>
-      {details.length > 0 ? <p class="muted line-details">{details.join(' · ')}</p> : null}
-      {line.explanation ? (
-        <details class="why">
-          <summary>
-            {t('invoices.detail.why', { context })}
-            <span class="visually-hidden">
-              {' '}
-              {line.description}
-              {line.period ? `, ${details[0]}` : ''}
-            </span>
-          </summary>
-          <p>{line.explanation}</p>
-          {ask ? (
-            <button type="button" class="link-button" onClick={() => ask(line.id)}>
-              {t('invoices.detail.askLine')}
-              <span class="visually-hidden"> {line.description}</span>
-            </button>
-          ) : null}
-        </details>
-      ) : null}
-    </li>
   );
 }

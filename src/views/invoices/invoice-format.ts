@@ -53,7 +53,7 @@ export function formatPercent(percent: number, locale: string): string {
 }
 
 /** Backend codes a payment can be refused with, worded by the invoices strings. */
-const PAY_CODES = new Set(['conflict', 'idempotency_in_progress', 'payment_method_required']);
+const PAY_CODES = new Set(['conflict', 'idempotency_in_progress', 'payment_method_required', 'invoice_on_plan']);
 
 /** Words for a failed "Pay" request (not a failed payment: the request itself did not go through). */
 export function payErrorMessage(t: TFunction, error: BillfoldError): string {

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { BillfoldClient } from '../../api/types.ts';
 import type { AccountSummary, InvoiceDetail, InvoiceLine, Payment, PaymentMethod } from '../../contract/index.ts';
 import { createI18n, ensureLanguage } from '../../i18n/create-i18n.ts';
+import { i18nValue } from '../../test-support/mount.tsx';
 import { I18nContext } from '../../i18n/i18n-context.ts';
 import { createInvoicesModel } from '../../state/invoices.ts';
 import { createPortalStore, type StoreEvent } from '../../state/portal-store.ts';
@@ -15,18 +16,33 @@ import InvoicesScreen from './invoices-screen.tsx';
 
 const eur = (amount: number) => ({ amount, currency: 'EUR' });
 
-function usageLines(count: number): InvoiceLine[] {
+/** Usage lines of one project: 12.5 GB at 9.05 cents each (12.5 × 9.05 = 113.125, so €1.13). */
+function usageLines(project: string, count: number, from = 0): InvoiceLine[] {
   return Array.from({ length: count }, (_, i) => ({
-    id: `ln_${i}`,
+    id: `ln_${project}_${from + i}`,
     kind: 'usage' as const,
-    description: `API calls — day ${i + 1}`,
+    description: `API calls — ${project} — day ${from + i + 1}`,
     period: { start: '2026-08-01', end: '2026-08-01' },
     quantity: 12.5,
     unit: 'GB',
-    unitAmount: eur(9),
+    unitAmountDecimal: '9.05',
     amount: eur(113),
-    explanation: `Usage explanation ${i + 1}`,
+    explanation: `Usage explanation ${from + i + 1}`,
+    group: project,
   }));
+}
+
+/** The lines of one project as the server pages them (100 at a time, or `limit`). */
+function linesOf(project: string, count: number) {
+  return async (_id: string, query: { cursor?: string; limit?: number; q?: string; group?: string } = {}) => {
+    const all = query.q
+      ? [...usageLines('munich-offices', 300), ...usageLines('berlin', 252)].filter((l) => l.description.toLowerCase().includes(query.q!.toLowerCase()))
+      : usageLines(project, count);
+    const from = Number(query.cursor ?? 0);
+    const size = query.limit ?? 100;
+    const items = all.slice(from, from + size);
+    return { items, nextCursor: from + size < all.length ? String(from + size) : null, matching: all.length };
+  };
 }
 
 function bigInvoice(payments: Payment[] = []): InvoiceDetail {
@@ -37,11 +53,11 @@ function bigInvoice(payments: Payment[] = []): InvoiceDetail {
     issueDate: '2026-10-01',
     dueDate: '2026-10-31',
     period: { start: '2026-07-01', end: '2026-09-30' },
-    total: eur(90000),
-    amountDue: eur(90000),
+    // 1200.00 + 623.76 − 60.00 + 140.00 (tax) − 120.00 (credit note) = 1783.76
+    total: eur(178376),
+    amountDue: eur(178376),
     lines: [
       { id: 'ln_plan', kind: 'subscription', description: 'Business plan', amount: eur(120000), explanation: 'The platform fee.' },
-      ...usageLines(552),
       { id: 'ln_off', kind: 'discount', description: 'Commitment discount', amount: eur(-6000), explanation: 'You committed to a year.' },
       {
         id: 'ln_vat',
@@ -52,14 +68,30 @@ function bigInvoice(payments: Payment[] = []): InvoiceDetail {
         tax: { name: 'VAT', percent: 19, taxableAmount: eur(74000) },
       },
     ],
-    subtotal: eur(76000),
+    lineCount: 555,
+    linesNextCursor: '3',
+    groups: [
+      { name: 'munich-offices', subtotal: eur(33900), lineCount: 300 },
+      { name: 'berlin', subtotal: eur(28476), lineCount: 252 },
+    ],
+    subtotal: eur(182376),
+    discountTotal: eur(-6000),
     taxTotal: eur(14000),
+    creditTotal: eur(-12000),
     amountPaid: eur(0),
     payments,
     corrections: [
       { id: 'cn_1', number: 'CN-7', issueDate: '2026-10-10', amount: eur(-12000), note: 'We are sorry about the metering fault.' },
     ],
     pdfUrl: 'https://billing.example/inv_big.pdf',
+  };
+}
+
+/** The big invoice's client: its detail and its lines, paged by project or by search. */
+function bigInvoiceClient(payments: Payment[] = []): Partial<BillfoldClient> {
+  return {
+    getInvoice: async () => bigInvoice(payments),
+    listInvoiceLines: async (id, query = {}) => linesOf(query.group ?? 'munich-offices', query.group === 'berlin' ? 252 : 300)(id, query),
   };
 }
 
@@ -106,7 +138,7 @@ async function mount(locale: string, client: Partial<BillfoldClient>, view: 'inv
   const mountPoint = document.createElement('div');
   root.append(mountPoint);
   const tree = (r: Route) => (
-    <I18nContext.Provider value={{ t: i18n.getFixedT(locale), locale }}>
+    <I18nContext.Provider value={i18nValue(i18n, locale)}>
       {view === 'invoices' ? (
         <InvoicesScreen store={store} route={r} account={summary} headingRef={createRef()} />
       ) : (
@@ -131,38 +163,84 @@ async function mount(locale: string, client: Partial<BillfoldClient>, view: 'inv
 }
 
 describe('the invoice detail', () => {
-  it('groups lines by kind, shows the first 50 usage lines of 552 and the rest on request', async () => {
-    const { root, button, click } = await mount('en', { getInvoice: async () => bigInvoice() }, 'invoices', { view: 'invoices', id: 'inv_big' });
+  it('shows the lines as a table by project, the first open, the others loaded when opened, with subtotals', async () => {
+    const { root, button, click } = await mount('en', bigInvoiceClient(), 'invoices', { view: 'invoices', id: 'inv_big' });
     await vi.waitFor(() => expect(root.querySelector('h2')?.textContent).toBe('Invoice AU-B-1'));
-    const groups = [...root.querySelectorAll('.line-group h4')].map((h) => h.textContent);
-    expect(groups).toEqual(['Subscription', 'Usage', 'Discounts']);
-    const usage = root.querySelectorAll('.line-group')[1]!;
-    expect(usage.querySelectorAll('li')).toHaveLength(50);
-    expect(usage.querySelectorAll('details')).toHaveLength(50);
-    expect(usage.textContent).toContain('552 lines, €623.76 in total');
-    expect(usage.textContent).toContain('12.5 GB × €0.09');
-    // Each line answers "why?" in a native disclosure.
-    const why = usage.querySelector('details')!;
-    expect(why.querySelector('summary')!.textContent).toContain('Why am I charged this?');
-    expect(why.textContent).toContain('Usage explanation 1');
-    expect(root.querySelector('.line-group:nth-of-type(3) summary')?.textContent).toContain('Why do I get this discount?');
-
+    const table = root.querySelector('table.lines-table')!;
+    expect(table.querySelector('caption')!.textContent).toBe('Charges on invoice AU-B-1: 555 lines');
+    expect([...table.querySelectorAll('thead th')].map((th) => [th.textContent, th.getAttribute('scope')])).toEqual([
+      ['Charge', 'col'],
+      ['Quantity', 'col'],
+      ['Unit price', 'col'],
+      ['Amount', 'col'],
+    ]);
+    // Lines outside a project first, then one body per project with its subtotal.
+    const bodies = [...table.querySelectorAll('tbody')];
+    expect(bodies.map((b) => b.querySelector('th[scope=rowgroup]')!.textContent)).toEqual([
+      'Other charges (2 lines)',
+      'munich-offices (300 lines)',
+      'berlin (252 lines)',
+    ]);
+    expect(bodies[1]!.querySelector('.group-row')!.textContent).toContain('€339.00');
+    const munich = () => bodies[1]!.querySelectorAll('tr.line');
+    await vi.waitFor(() => expect(munich()).toHaveLength(100));
+    // The customer can check each line: 12.5 GB × €0.0905 = €1.13.
+    const first = munich()[0]!;
+    expect([...first.querySelectorAll('td')].map((td) => td.textContent)).toEqual(['12.5 GB', '€0.0905', '€1.13']);
+    expect(first.querySelector('th[scope=row] summary')!.textContent).toContain('Why am I charged this?');
+    expect(first.querySelector('details')!.textContent).toContain('Usage explanation 1');
     await click(button('Show 100 more lines'));
-    expect(usage.querySelectorAll('li')).toHaveLength(150);
-    await click(button('Show all 552 lines'));
-    expect(usage.querySelectorAll('li')).toHaveLength(552);
+    await vi.waitFor(() => expect(munich()).toHaveLength(200));
 
-    expect(root.textContent).toContain('VAT at 19% on €740.00');
+    // Berlin starts collapsed and loads when opened.
+    const berlin = button('berlin');
+    expect(berlin.getAttribute('aria-expanded')).toBe('false');
+    expect(bodies[2]!.querySelectorAll('tr.line')).toHaveLength(0);
+    await click(berlin);
+    expect(berlin.getAttribute('aria-expanded')).toBe('true');
+    await vi.waitFor(() => expect(bodies[2]!.querySelectorAll('tr.line')).toHaveLength(100));
+
     expect(root.textContent).toContain('We are sorry about the metering fault.');
     const pdf = root.querySelector('a[href="https://billing.example/inv_big.pdf"]')!;
     expect(pdf.getAttribute('rel')).toBe('noopener noreferrer');
   });
 
+  it('adds up in the order a customer checks it, the credit note inside the total', async () => {
+    const { root } = await mount('en', bigInvoiceClient(), 'invoices', { view: 'invoices', id: 'inv_big' });
+    await vi.waitFor(() => expect(root.querySelector('.totals-list')).not.toBeNull());
+    const rows = [...root.querySelectorAll('.totals-list > div')].map((row) => [row.querySelector('dt')!.textContent, row.querySelector('dd')!.textContent]);
+    expect(rows).toEqual([
+      ['Subtotal', '€1,823.76'],
+      ['Discounts', '-€60.00'],
+      ['Tax', '€140.00'],
+      ['Credit notes', '-€120.00'],
+      ['Total', '€1,783.76'],
+      ['Paid so far', '-€0.00'],
+      ['Left to pay', '€1,783.76'],
+    ]);
+  });
+
+  it('finds lines by their description across every page', async () => {
+    const { root } = await mount('en', bigInvoiceClient(), 'invoices', { view: 'invoices', id: 'inv_big' });
+    await vi.waitFor(() => expect(root.querySelector('input[type=search]')).not.toBeNull());
+    const search = root.querySelector<HTMLInputElement>('input[type=search]')!;
+    await act(async () => {
+      search.value = 'DAY 251';
+      search.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await vi.waitFor(() => expect(root.querySelector('[role=status].muted')?.textContent).toBe('2 charges match.'));
+    expect([...root.querySelectorAll('tr.line .line-name')].map((n) => n.textContent)).toEqual([
+      'API calls — munich-offices — day 251',
+      'API calls — berlin — day 251',
+    ]);
+  });
+
   it('speaks German', async () => {
-    const { root } = await mount('de', { getInvoice: async () => bigInvoice() }, 'invoices', { view: 'invoices', id: 'inv_big' });
+    const { root } = await mount('de', bigInvoiceClient(), 'invoices', { view: 'invoices', id: 'inv_big' });
     await vi.waitFor(() => expect(root.querySelector('h2')?.textContent).toBe('Rechnung AU-B-1'));
-    expect(root.textContent).toContain('552 Positionen, insgesamt 623,76');
+    await vi.waitFor(() => expect(root.querySelectorAll('tr.line').length).toBeGreaterThan(2));
     expect(root.textContent).toContain('Warum wird mir das berechnet?');
+    expect(root.textContent).toContain('0,0905');
     expect(root.textContent).toContain('Jetzt bezahlen');
   });
 
@@ -172,6 +250,7 @@ describe('the invoice detail', () => {
     const { root, button, click, events } = await mount(
       'en',
       {
+        ...bigInvoiceClient(),
         getInvoice: async () => ({ ...bigInvoice(settled ? [payment('succeeded')] : []), ...(settled ? { status: 'paid' as const, amountDue: eur(0) } : {}) }),
         listPaymentMethods: async () => ({ items: methods }),
         payInvoice: async (invoiceId, body) => {
@@ -192,7 +271,7 @@ describe('the invoice detail', () => {
     expect(dialog.open).toBe(true);
     expect(dialog.getAttribute('aria-modal')).toBe('true');
     expect(root.getElementById(dialog.getAttribute('aria-labelledby')!)?.textContent).toBe('Confirm your payment');
-    expect(dialog.textContent).toContain('You are paying €900.00 for invoice AU-B-1.');
+    expect(dialog.textContent).toContain('You are paying €1,783.76 for invoice AU-B-1.');
     await vi.waitFor(() => expect(dialog.querySelectorAll('input[type=radio]')).toHaveLength(2));
     const radios = [...dialog.querySelectorAll<HTMLInputElement>('input[type=radio]')];
     // The default method is chosen; another can be picked.
@@ -216,7 +295,7 @@ describe('the invoice detail', () => {
   it('explains a failed payment with an apology when the fault was ours, and offers the next steps', async () => {
     const { root, store, button, click } = await mount(
       'en',
-      { getInvoice: async () => bigInvoice([payment('failed', 'pm_sepa')]), listPaymentMethods: async () => ({ items: methods }) },
+      { ...bigInvoiceClient([payment('failed', 'pm_sepa')]), listPaymentMethods: async () => ({ items: methods }) },
       'invoices',
       { view: 'invoices', id: 'inv_big' },
     );
@@ -278,6 +357,7 @@ describe('the overview', () => {
     const account = loyalAccount({
       status: 'payment_failed',
       lastFailedPaymentId: 'pay_1',
+      lastFailureReason: 'card_expired',
       outstandingInvoices: [{ id: 'inv_big', number: 'AU-B-1', dueDate: '2026-10-31', amountDue: eur(90000), status: 'past_due' }],
       features: ['invoices', 'payment-methods'],
     });
@@ -292,8 +372,10 @@ describe('the overview', () => {
       account,
     );
     await vi.waitFor(() => expect(root.querySelector('.failure')).not.toBeNull());
+    // The failure is stated once, with its reason, in the banner; the explanation says what to do.
+    expect(root.querySelector('[part=banner]')!.textContent).toContain("didn't go through because the card has expired");
     const failure = root.querySelector('.failure')!;
-    expect(failure.textContent).toContain('The card has expired');
+    expect(failure.textContent).not.toContain('The card has expired');
     expect(failure.querySelector('button')!.textContent).toBe('Update your card');
 
     await click(button(/^Pay now/));

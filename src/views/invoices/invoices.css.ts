@@ -46,8 +46,13 @@ export default `
   min-height: 44px;
   display: flex;
   align-items: center;
+  gap: 0.375rem;
   width: fit-content;
 }
+/* display:flex drops the native marker: draw one that says open or closed. */
+.why summary::before { content: "+"; font-weight: 700; inline-size: 1ch; }
+.why[open] summary::before { content: "\\2212"; }
+.why summary::-webkit-details-marker { display: none; }
 .why p { padding: 0.5rem 0.75rem; background: var(--_surface); border-radius: 6px; }
 .totals-list { display: grid; gap: 0.25rem; }
 .totals-list > div { display: flex; justify-content: space-between; gap: 1rem; }
@@ -55,7 +60,7 @@ export default `
 .totals-list .grand-total { font-weight: 700; border-top: 1px solid var(--_border); padding-top: 0.25rem; }
 .merchant-note { margin: 0.5rem 0 0; padding-inline-start: 0.75rem; border-inline-start: 3px solid var(--_accent); }
 .note-label { font-weight: 600; color: var(--_muted); }
-.pay-status:empty { display: none; }
+.pay-status:empty { padding: 0; }
 .pay-progress { padding: 0.75rem 1rem; border-radius: 8px; background: var(--_info-bg); color: var(--_info); }
 .pay-progress-succeeded { background: var(--_ok-bg); color: var(--_ok); }
 .pay-progress-failed { background: var(--_danger-bg); color: var(--_danger); }

@@ -8,6 +8,8 @@ import { useI18n } from '../../i18n/i18n-context.ts';
 import { formatMoney } from '../../i18n/format.ts';
 import { Button } from '../../ui/button.tsx';
 import { Dialog } from '../../ui/dialog.tsx';
+import { localToday } from '../../lib/calendar.ts';
+import { isCardExpired } from '../../lib/card.ts';
 import { FormShell } from '../form-shell.tsx';
 import { Remote } from '../screen.tsx';
 import { methodLabel, payErrorMessage } from './invoice-format.ts';
@@ -36,6 +38,8 @@ export interface PayDialogProps {
   onClose: () => void;
   /** A method not to preselect (the one that just failed). */
   avoidMethodId?: string | null;
+  /** The method to preselect when it can be used (a card just added to fix a failure). */
+  preferMethodId?: string | null;
   nav: PayNavigation;
   /** Where focus goes when the dialog closes and its opener is gone. */
   returnFocus: () => HTMLElement | null | undefined;
@@ -45,7 +49,7 @@ export interface PayDialogProps {
  * The confirm step: the amount, the invoice and the method (the default preselected; any saved
  * method can be picked), then one "Pay" that submits once however often it is pressed.
  */
-export function PayDialog({ model, invoice, open, onClose, avoidMethodId, nav, returnFocus }: PayDialogProps) {
+export function PayDialog({ model, invoice, open, onClose, avoidMethodId, preferMethodId, nav, returnFocus }: PayDialogProps) {
   const { t, locale } = useI18n();
   const methods = model.methods.value;
   const form = model.payForm(invoice.id);
@@ -62,8 +66,9 @@ export function PayDialog({ model, invoice, open, onClose, avoidMethodId, nav, r
   }, [open]);
 
   const list = methods.status === 'ready' ? methods.data : [];
+  const usable = usableMethods(list);
   const chosen = form.draft.value.paymentMethodId;
-  const selected = chosen && list.some((m) => m.id === chosen) ? chosen : preselect(list, avoidMethodId);
+  const selected = chosen && usable.some((m) => m.id === chosen) ? chosen : preselect(usable, preferMethodId, avoidMethodId);
 
   async function confirm() {
     if (!selected || busy) return;
@@ -89,8 +94,8 @@ export function PayDialog({ model, invoice, open, onClose, avoidMethodId, nav, r
       returnFocus={returnFocus}
       // Paid: focus goes to the payment's progress, not back to "Pay now".
       preferReturnFocus={paid}
+      summary={t('invoices.pay.summary', { amount, number: invoice.number })}
     >
-      <p>{t('invoices.pay.summary', { amount, number: invoice.number })}</p>
       <FormShell
         form={form.status}
         class="pay-form"
@@ -107,10 +112,10 @@ export function PayDialog({ model, invoice, open, onClose, avoidMethodId, nav, r
           </Button>
         }
       >
-        {methods.status === 'ready' && list.length > 0 ? (
+        {methods.status === 'ready' && usable.length > 0 ? (
           <fieldset class="methods">
             <legend>{t('invoices.pay.method')}</legend>
-            {list.map((method) => (
+            {usable.map((method) => (
               <label key={method.id} class="method-option">
                 <input
                   type="radio"
@@ -129,7 +134,7 @@ export function PayDialog({ model, invoice, open, onClose, avoidMethodId, nav, r
           </fieldset>
         ) : methods.status === 'ready' ? (
           <div class="no-methods">
-            <p>{t('invoices.pay.noMethods')}</p>
+            <p>{list.length > 0 ? t('invoices.pay.noUsableMethods') : t('invoices.pay.noMethods')}</p>
             {nav.canOpen('payment-methods') ? (
               <Button onClick={() => nav.navigate({ view: 'payment-methods' })}>{t('invoices.pay.addMethod')}</Button>
             ) : null}
@@ -144,10 +149,23 @@ export function PayDialog({ model, invoice, open, onClose, avoidMethodId, nav, r
   );
 }
 
-/** The default method unless it is the one to avoid; else the first other one. */
-function preselect(methods: readonly PaymentMethod[], avoid: string | null | undefined): string | undefined {
-  const usable = methods.filter((m) => m.id !== avoid);
-  return (usable.find((m) => m.isDefault) ?? usable[0] ?? methods.find((m) => m.isDefault) ?? methods[0])?.id;
+/**
+ * The methods a payment can be made with now: never a card that has expired (a charge on it
+ * fails for certain), and, when `avoid` is given, not the method that just failed.
+ */
+export function usableMethods(methods: readonly PaymentMethod[], avoid?: string | null): PaymentMethod[] {
+  const today = localToday();
+  return methods.filter((m) => m.id !== avoid && !(m.type === 'card' && isCardExpired(m, today)));
+}
+
+/**
+ * The method chosen at first: the preferred one (a card just added), else the default, else the
+ * first — never the one that just failed while another can be used. The failed one stays in the
+ * list: after a top-up the customer may want it again, by choice.
+ */
+function preselect(usable: readonly PaymentMethod[], prefer: string | null | undefined, avoid: string | null | undefined): string | undefined {
+  const others = usable.filter((m) => m.id !== avoid);
+  return (others.find((m) => m.id === prefer) ?? others.find((m) => m.isDefault) ?? others[0] ?? usable[0])?.id;
 }
 
 /** What the customer can do about a failed payment, the backend's suggestion first. */
@@ -185,10 +203,13 @@ export function failureActions(
   return actions;
 }
 
-/** The words for a payment this portal follows: processing, then paid or failed. */
-export function paymentProgressText(t: TFunction, locale: string, payment: Payment, invoiceNumber: string): string {
+/**
+ * The words for a payment this portal follows: processing, then paid or failed — or, when it
+ * takes long, that it is still on its way and there is no need to pay again. Never silence.
+ */
+export function paymentProgressText(t: TFunction, locale: string, payment: Payment, invoiceNumber: string, slow = false): string {
   const amount = formatMoney(payment.amount, locale);
-  if (payment.status === 'pending') return t('invoices.pay.processing', { amount });
+  if (payment.status === 'pending') return t(slow ? 'invoices.pay.slow' : 'invoices.pay.processing', { amount });
   if (payment.status === 'succeeded') return t('invoices.pay.succeeded', { amount, number: invoiceNumber });
   return t('invoices.pay.failed', { amount });
 }
@@ -229,7 +250,7 @@ export function InvoicePayPanel({ model, invoice, lastPayment, nav }: InvoicePay
       <div role="status" class="pay-status" tabIndex={-1} ref={statusRef}>
         {session && (session.status !== 'failed' || failed) ? (
           <p class={`pay-progress pay-progress-${session.status}`}>
-            {paymentProgressText(t, locale, session, invoice.number)}
+            {paymentProgressText(t, locale, session, invoice.number, model.slow.value.has(session.id))}
           </p>
         ) : processing && payment ? (
           <p class="pay-progress pay-progress-pending">{paymentProgressText(t, locale, payment, invoice.number)}</p>

@@ -21,13 +21,18 @@ export interface PaymentFailureExplanationProps {
    * is met with a welcome, a loyal customer's with thanks, hardship with an offer of help.
    */
   tone?: { segment: RelationshipSegment; situation: Situation };
+  /**
+   * The failure and its reason are already stated on this screen (the overview's banner): the
+   * explanation then gives only what happened when and what to do, so it is said once.
+   */
+  statedAbove?: boolean;
 }
 
 /**
  * Why a payment failed, in plain words (with an apology when the fault was ours), whether and
  * when the merchant retries by itself, and what the customer can do now.
  */
-export function PaymentFailureExplanation({ payment, actions, tone }: PaymentFailureExplanationProps) {
+export function PaymentFailureExplanation({ payment, actions, tone, statedAbove = false }: PaymentFailureExplanationProps) {
   const { t, locale } = useI18n();
   const titleId = useId();
   const failure: PaymentFailure = payment.failure ?? { reason: 'other', suggestedAction: 'contact_us' };
@@ -35,14 +40,14 @@ export function PaymentFailureExplanation({ payment, actions, tone }: PaymentFai
   const date = formatDateTime(payment.settledAt ?? payment.createdAt, locale);
   return (
     <section class="failure" aria-labelledby={titleId}>
-      <h3 id={titleId}>{t('invoices.failure.title')}</h3>
+      <h3 id={titleId}>{statedAbove ? t('invoices.failure.whatHappened') : t('invoices.failure.title')}</h3>
       <p>
         {payment.paymentMethodLabel
           ? t('invoices.failure.attempt', { amount, method: payment.paymentMethodLabel, date })
           : t('invoices.failure.attemptNoMethod', { amount, date })}
       </p>
-      <p class="failure-reason">{t(`invoices.failure.reason.${failure.reason}`)}</p>
-      {tone ? (
+      {statedAbove ? null : <p class="failure-reason">{t(`invoices.failure.reason.${failure.reason}`)}</p>}
+      {tone && !statedAbove ? (
         <p class="failure-reassure">
           {tone.situation === 'hardship'
             ? t('invoices.failure.reassure_hardship')

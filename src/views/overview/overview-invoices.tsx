@@ -3,11 +3,12 @@ import type { AccountSummary, OutstandingInvoice, Payment } from '../../contract
 import { createInvoicesModel, isPayable } from '../../state/invoices.ts';
 import type { PortalStore } from '../../state/portal-store.ts';
 import { useI18n } from '../../i18n/i18n-context.ts';
-import { formatDate } from '../../i18n/format.ts';
+import { formatDate, formatMoney } from '../../i18n/format.ts';
 import { Button } from '../../ui/button.tsx';
 import { Money } from '../../ui/money.tsx';
 import { StatusBadge, type BadgeTone } from '../../ui/status-badge.tsx';
-import { failureActions, PayDialog, paymentProgressText } from '../invoices/pay-panel.tsx';
+import { methodLabel } from '../invoices/invoice-format.ts';
+import { failureActions, PayDialog, paymentProgressText, usableMethods } from '../invoices/pay-panel.tsx';
 import { payNavigation } from '../invoices/pay-navigation.ts';
 import { PaymentFailureExplanation } from '../invoices/payment-failure.tsx';
 
@@ -29,7 +30,7 @@ export function OverviewInvoices({ store, account, tone }: OverviewInvoicesProps
   const model = store.model(createInvoicesModel);
   const nav = payNavigation(store);
   // Kept after closing so the dialog stays mounted and can hand focus back.
-  const [paying, setPaying] = useState<{ invoice: OutstandingInvoice; avoid: string | null; open: boolean } | null>(null);
+  const [paying, setPaying] = useState<{ invoice: OutstandingInvoice; avoid: string | null; prefer?: string; open: boolean } | null>(null);
   const statusRef = useRef<HTMLDivElement>(null);
   const invoices = account.outstandingInvoices;
   const sessionPayments = [...model.payments.value.values()];
@@ -52,6 +53,13 @@ export function OverviewInvoices({ store, account, tone }: OverviewInvoicesProps
     sessionFailure ?? (lastFailedState?.status === 'ready' && outstanding(lastFailedState.data) ? lastFailedState.data : undefined);
   const failedInvoice = outstanding(failed);
   const canSeeInvoices = nav.canOpen('invoices');
+  // After a failure, a method that can pay now (a card just added) is offered right here.
+  useEffect(() => {
+    if (failedInvoice) void model.ensureMethods();
+  }, [failedInvoice?.id]);
+  const methods = model.methods.value;
+  const ready = failed && failedInvoice && methods.status === 'ready' ? usableMethods(methods.data, failed.paymentMethodId) : [];
+  const payWith = ready.find((m) => m.isDefault) ?? ready[0];
 
   return (
     <div class="overview-invoices">
@@ -60,16 +68,24 @@ export function OverviewInvoices({ store, account, tone }: OverviewInvoicesProps
           .filter((p) => p.status !== 'failed')
           .map((payment) => (
             <p key={payment.id} class={`pay-progress pay-progress-${payment.status}`}>
-              {paymentProgressText(t, locale, payment, model.invoiceNumber(payment.invoiceId))}
+              {paymentProgressText(t, locale, payment, model.invoiceNumber(payment.invoiceId), model.slow.value.has(payment.id))}
             </p>
           ))}
         {sessionFailure ? (
           <p class="pay-progress pay-progress-failed">{paymentProgressText(t, locale, sessionFailure, model.invoiceNumber(sessionFailure.invoiceId))}</p>
         ) : null}
       </div>
+      {failed && failedInvoice && payWith ? (
+        <div class="fix-ready">
+          <Button variant="primary" onClick={() => setPaying({ invoice: failedInvoice, avoid: failed.paymentMethodId ?? null, prefer: payWith.id, open: true })}>
+            {t('invoices.failure.payNowWith', { amount: formatMoney(failedInvoice.amountDue, locale), method: methodLabel(t, payWith) })}
+          </Button>
+        </div>
+      ) : null}
       {failed && failedInvoice ? (
         <PaymentFailureExplanation
           payment={failed}
+          statedAbove={account.status === 'payment_failed'}
           tone={{ segment: account.customer.segment, situation: account.situation }}
           actions={failureActions(t, failed, nav, () =>
             setPaying({ invoice: failedInvoice, avoid: failed.paymentMethodId ?? null, open: true }),
@@ -95,8 +111,8 @@ export function OverviewInvoices({ store, account, tone }: OverviewInvoicesProps
                 ) : null}
                 {canSeeInvoices ? (
                   <Button onClick={() => store.navigate({ view: 'invoices', id: invoice.id })}>
-                    {t('invoices.overview.seeInvoice')}{' '}
-                    <span class="visually-hidden">{t('invoices.pay.forInvoice', { number: invoice.number })}</span>
+                    {t('invoices.overview.seeInvoice')}
+                    <span class="visually-hidden"> {invoice.number}</span>
                   </Button>
                 ) : null}
               </span>
@@ -111,6 +127,7 @@ export function OverviewInvoices({ store, account, tone }: OverviewInvoicesProps
           open={paying.open}
           onClose={() => setPaying({ ...paying, open: false })}
           avoidMethodId={paying.avoid}
+          preferMethodId={paying.prefer ?? null}
           nav={nav}
           returnFocus={() => statusRef.current}
         />

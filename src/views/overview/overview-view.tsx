@@ -1,12 +1,13 @@
 import type { AccountSummary, AccountStatus, ContactChannel, Feature, HumanContact, OutstandingInvoice } from '../../contract/index.ts';
 import { useI18n } from '../../i18n/i18n-context.ts';
-import { formatDate, formatMoney } from '../../i18n/format.ts';
+import { formatDate, formatInstantDate, formatMoney } from '../../i18n/format.ts';
 import { Button } from '../../ui/button.tsx';
 import { Money } from '../../ui/money.tsx';
 import { Section } from '../../ui/section.tsx';
 import { StatusBadge, type BadgeTone } from '../../ui/status-badge.tsx';
 import { MerchantHtml } from '../../ui/merchant-html.tsx';
 import type { PortalStore } from '../../state/portal-store.ts';
+import { standingOf } from '../../state/account-status.ts';
 import { OverviewInvoices } from './overview-invoices.tsx';
 
 /** Props of {@link OverviewView}. */
@@ -32,9 +33,6 @@ const STATUS_TONE: Record<AccountStatus | OutstandingInvoice['status'], BadgeTon
   past_due: 'warning',
   payment_failed: 'danger',
 };
-
-/** Statuses whose banner names a date; they have a `_nodate` wording when none is known. */
-const DATED: ReadonlySet<AccountStatus> = new Set(['payment_due', 'past_due', 'on_plan']);
 
 /**
  * The overview: who the customer is, where the account stands in words that fit the
@@ -93,7 +91,7 @@ export function OverviewView({ account, features, headingRef, store }: OverviewV
       </Section>
       {account.merchantNoteHtml ? (
         <Section title={t('overview.noteFrom', { merchant: merchant.name })}>
-          <MerchantHtml html={account.merchantNoteHtml} />
+          <MerchantHtml html={account.merchantNoteHtml} lang={account.merchantNoteLang ?? undefined} />
         </Section>
       ) : null}
       {account.humanContact ? (
@@ -115,33 +113,57 @@ export function OverviewView({ account, features, headingRef, store }: OverviewV
 
 function StatusBanner({ account }: { account: AccountSummary }) {
   const { t, locale } = useI18n();
-  const { status, situation } = account;
-  // The date that matters is the oldest open due date; for a healthy account, the next charge.
-  const dueDates = account.outstandingInvoices.map((i) => i.dueDate).sort();
-  const date = dueDates[0] ?? account.nextCharge?.date;
-  const values = {
-    amount: formatMoney(account.balance, locale),
-    date: date ? formatDate(date, locale) : '',
-    context: account.customer.segment,
-  };
+  const standing = standingOf(account);
+  const segment = account.customer.segment;
+  const money = (value: Parameters<typeof formatMoney>[0]) => formatMoney(value, locale);
+  const day = (date: string) => formatDate(date, locale);
   // i18next tries each key with the segment as context, then without: the most specific
   // wording wins (e.g. past_due + first_missed + loyal), the plain status wording is the floor.
+  const toned = (keys: string[], values: Record<string, string>) => t(keys, { ...values, context: segment });
   let message: string;
-  if (status === 'good' && account.nextCharge) {
-    const { amount, date: chargeDate } = account.nextCharge;
-    message = t('banner.good_next', {
-      context: values.context,
-      amount: formatMoney(amount, locale),
-      date: formatDate(chargeDate, locale),
-    });
-  } else if (DATED.has(status) && !date) {
-    message = t(`banner.${status}_nodate`, values);
-  } else {
-    message = t([`banner.${status}_${situation}`, `banner.${status}`], values);
+  switch (standing.kind) {
+    case 'good':
+      message = standing.next
+        ? toned(['banner.good_next'], { amount: money(standing.next.amount), date: day(standing.next.date) })
+        : toned(['banner.good'], {});
+      break;
+    case 'processing':
+      message = t('banner.processing', { amount: money(standing.amount), date: formatInstantDate(standing.since, locale) });
+      break;
+    case 'payment_failed':
+      // The reason is the fact; the tone follows the relationship. Stated once, here.
+      message = `${t(`banner.failed_${standing.reason}`, { amount: money(standing.amount) })} ${toned(
+        [`banner.failedTone_${account.situation}`, 'banner.failedTone'],
+        {},
+      )}`;
+      break;
+    case 'instalments':
+      message = toned([`banner.instalments_${account.situation}`, 'banner.instalments'], {
+        amount: money(standing.balance),
+        next: money(standing.next.amount),
+        date: day(standing.next.date),
+      });
+      break;
+    case 'extension':
+      message = t('banner.extension', { amount: money(standing.amount), date: day(standing.date) });
+      break;
+    case 'on_plan':
+      message = t('banner.on_plan', { amount: money(standing.balance) });
+      break;
+    case 'past_due':
+      message = toned([`banner.past_due_${account.situation}`, 'banner.past_due'], { amount: money(standing.amount), date: day(standing.since) });
+      break;
+    case 'payment_due':
+      message = t('banner.payment_due', { amount: money(standing.amount), date: day(standing.date) });
+      break;
+    case 'owed':
+      message = t('banner.owed', { amount: money(standing.amount) });
+      break;
   }
+  const badge = standing.kind === 'processing' ? 'processing' : account.status;
   return (
-    <div part="banner" class={`banner banner-${STATUS_TONE[status]}`}>
-      <StatusBadge label={t(`status.${status}`)} tone={STATUS_TONE[status]} />
+    <div part="banner" class={`banner banner-${STATUS_TONE[badge]}`}>
+      <StatusBadge label={t(`status.${badge}`)} tone={STATUS_TONE[badge]} />
       <p>{message}</p>
     </div>
   );

@@ -193,7 +193,8 @@ function MethodItem({ model, method, only, nextCharge }: MethodItemProps) {
         </div>
       ) : (
         <div class="pm-actions" ref={removeRef}>
-          {!method.isDefault && (
+          {/* An expired card cannot become the default: every charge on it would fail. */}
+          {!method.isDefault && !(method.type === 'card' && isCardExpired(method, today)) && (
             <button
               type="button"
               part="button"

@@ -1,7 +1,7 @@
 import { useEffect, useId, useMemo, useRef } from 'preact/hooks';
 import type { AccountSummary } from '../../contract/index.ts';
 import { useI18n } from '../../i18n/i18n-context.ts';
-import { formatMoney } from '../../i18n/format.ts';
+import { formatDate, formatMoney } from '../../i18n/format.ts';
 import { createPaymentPlanModel, type PaymentPlanModel } from '../../state/payment-plan.ts';
 import type { PortalStore } from '../../state/portal-store.ts';
 import { Button } from '../../ui/button.tsx';
@@ -36,7 +36,7 @@ export default function PaymentPlanScreen({ store, account, headingRef }: Screen
 }
 
 function PlanContent({ model, account, store }: { model: PaymentPlanModel; account: AccountSummary; store: PortalStore }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const step = model.step.value;
   const kinds = model.kinds.value;
   const policy = model.policy.value;
@@ -52,18 +52,29 @@ function PlanContent({ model, account, store }: { model: PaymentPlanModel; accou
   }, [account.outstandingInvoices, model.eligible.value]);
 
   // The preview is the form's outcome when it arrives: the customer is taken to their schedule.
+  // Back to the form ("Change something"): its title.
+  const content = useRef<HTMLDivElement>(null);
   useOutcomeTarget(model.draftForm.status, () => {
-    if (model.step.peek() !== 'review' || !reviewHeading.current) return false;
-    reviewHeading.current.focus();
-    return true;
+    const target =
+      model.step.peek() === 'review' ? reviewHeading.current : content.current?.querySelector<HTMLElement>('.plan-form-card h3');
+    target?.focus();
+    return !!target;
   });
 
   const requests = model.requests.value.filter((plan) => plan.id !== submitted?.id);
 
   return (
-    <>
+    <div ref={content} class="plan-content">
       {step === 'done' && submitted ? (
-        <Confirmation form={model.requestForm.status} class="plan-done" heading={t(`${K}.done.title_${submitted.status}`)}>
+        <Confirmation
+          form={model.requestForm.status}
+          class="plan-done"
+          heading={
+            submitted.kind === 'extension' && submitted.schedule[0] && (submitted.status === 'active' || submitted.status === 'approved')
+              ? t(`${K}.done.title_${submitted.status}_extension`, { date: formatDate(submitted.schedule[0].dueDate, locale) })
+              : t(`${K}.done.title_${submitted.status}`)
+          }
+        >
           <PlanCard plan={submitted} account={account} numbers={numbers} />
           {kinds.length > 0 ? (
             <div class="form-actions">
@@ -88,7 +99,7 @@ function PlanContent({ model, account, store }: { model: PaymentPlanModel; accou
       ) : (
         <PlanForm model={model} />
       )}
-    </>
+    </div>
   );
 }
 
@@ -138,13 +149,17 @@ function ReviewPanel({ model, account, store, headingRef }: ReviewPanelProps) {
       </h3>
       <p class="plan-review-kind">{planTitle(t, preview)}</p>
       <p>{t(`${K}.review.intro_${preview.kind}`, { amount: formatMoney(preview.total, locale) })}</p>
-      <ScheduleTable schedule={preview.schedule} total={preview.total} showStatus={false} />
+      {preview.kind === 'extension' && preview.schedule[0] ? (
+        <p class="plan-extension">{t(`${K}.review.extendedTo`, { date: formatDate(preview.schedule[0].dueDate, locale), amount: formatMoney(preview.total, locale) })}</p>
+      ) : (
+        <ScheduleTable schedule={preview.schedule} total={preview.total} showStatus={false} />
+      )}
       {preview.withinPolicy ? null : (
         <div class="plan-outside" role="group" aria-labelledby={`${titleId}-outside`}>
           <h4 id={`${titleId}-outside`}>{t(`${K}.review.outside`)}</h4>
           <ul>
             {(preview.violations.length > 0 ? preview.violations : ['other']).map((code) => (
-              <li key={code}>{t(`${K}.review.violation_${KNOWN_VIOLATIONS.has(code) ? code : 'other'}`, { merchant })}</li>
+              <li key={code}>{t(`${K}.review.violations.${KNOWN_VIOLATIONS.has(code) ? code : 'other'}`, { merchant })}</li>
             ))}
           </ul>
           <p>{t(`${K}.review.outsideHelp`)}</p>

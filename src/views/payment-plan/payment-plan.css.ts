@@ -1,6 +1,6 @@
 /** Styles of the payment plan screen (form controls come from the shared field styles). */
 export default `
-.payment-plan, .plan-form, .plan-requests { display: grid; gap: 1rem; }
+.payment-plan, .plan-content, .plan-form, .plan-requests { display: grid; gap: 1rem; }
 .plan-intro, .plan-meta { color: var(--_muted); }
 .plan-card { gap: 0.5rem; }
 .plan-card-head { display: flex; flex-wrap: wrap; align-items: center; gap: 0.25rem 0.75rem; }

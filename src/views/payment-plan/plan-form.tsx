@@ -60,7 +60,9 @@ export function PlanForm({ model }: { model: PaymentPlanModel }) {
 
   return (
     <section part="card" class="card plan-form-card" aria-labelledby={`${prefix}-title`}>
-      <h3 id={`${prefix}-title`}>{t(`${K}.form.title`)}</h3>
+      <h3 id={`${prefix}-title`} tabIndex={-1}>
+        {t(`${K}.form.title`)}
+      </h3>
       <FormShell
         form={form.status}
         class="plan-form"
@@ -146,7 +148,7 @@ export function PlanForm({ model }: { model: PaymentPlanModel }) {
           value={draft.reason ?? ''}
           onChange={(value) => model.setReason(value as PlanReason)}
           error={errorAt('reason')}
-          choices={REASONS.map((reason) => ({ value: reason, label: t(`${K}.form.reason_${reason}`) }))}
+          choices={REASONS.map((reason) => ({ value: reason, label: t(`${K}.form.reasons.${reason}`) }))}
         />
         <TextAreaField
           id={idOf('note')}

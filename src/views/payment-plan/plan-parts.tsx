@@ -2,7 +2,7 @@ import { useId } from 'preact/hooks';
 import type { TFunction } from 'i18next';
 import type { AccountSummary, Instalment, Money as MoneyValue, PaymentPlan, PlanStatus } from '../../contract/index.ts';
 import { useI18n } from '../../i18n/i18n-context.ts';
-import { formatDate, formatMoney } from '../../i18n/format.ts';
+import { formatDate, formatInstantDate, formatMoney } from '../../i18n/format.ts';
 import { Money } from '../../ui/money.tsx';
 import { StatusBadge, type BadgeTone } from '../../ui/status-badge.tsx';
 
@@ -115,7 +115,7 @@ export function PlanCard({ plan, account, numbers }: PlanCardProps) {
         <StatusBadge label={t(`${K}.requests.status_${plan.status}`)} tone={PLAN_TONE[plan.status]} />
       </div>
       <p class="plan-meta">
-        {t(`${K}.requests.requested`, { date: formatDate(plan.createdAt.slice(0, 10), locale) })}
+        {t(`${K}.requests.requested`, { date: formatInstantDate(plan.createdAt, locale) })}
         {' · '}
         {t(`${K}.requests.total`, { amount: formatMoney(plan.total, locale) })}
       </p>
@@ -127,11 +127,18 @@ export function PlanCard({ plan, account, numbers }: PlanCardProps) {
         <figure class="plan-decision">
           <figcaption>{t(`${K}.requests.note`, { merchant: account.merchant.name })}</figcaption>
           <blockquote>
-            <p>{plan.decisionNote}</p>
+            <p lang={plan.lang ?? undefined}>{plan.decisionNote}</p>
           </blockquote>
         </figure>
       ) : null}
-      {plan.schedule.length > 0 && plan.status !== 'declined' ? (
+      {plan.kind === 'extension' && plan.schedule[0] && plan.status !== 'declined' ? (
+        // An extension is one moved date, not an instalment plan: no "instalment 1 of 1".
+        <p class="plan-extension">
+          {t(plan.status === 'pending' ? `${K}.requests.extendedToPending` : `${K}.requests.extendedTo`, {
+            date: formatDate(plan.schedule[0].dueDate, locale),
+          })}
+        </p>
+      ) : plan.schedule.length > 0 && plan.status !== 'declined' ? (
         <>
           <p class="plan-meta">
             {t(`${K}.requests.schedule`)}

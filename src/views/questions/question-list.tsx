@@ -2,7 +2,7 @@ import { useEffect, useId } from 'preact/hooks';
 import type { RefObject } from 'preact';
 import { useI18n } from '../../i18n/i18n-context.ts';
 import { formatDateTime } from '../../i18n/format.ts';
-import { askRoute, lastMessage, type QuestionsModel } from '../../state/questions.ts';
+import { askRoute, type QuestionsModel } from '../../state/questions.ts';
 import type { Route } from '../../state/routes.ts';
 import { Button } from '../../ui/button.tsx';
 import { StatusBadge } from '../../ui/status-badge.tsx';
@@ -40,7 +40,7 @@ export function QuestionList({ model, headingRef, navigate }: QuestionListProps)
               </h3>
               <ul class="question-list" aria-labelledby={listId}>
                 {items.map((question) => {
-                  const last = lastMessage(question);
+                  const last = question.lastMessage;
                   return (
                     <li key={question.id} class="question-row">
                       <button type="button" class="question-open" onClick={() => navigate({ view: 'questions', id: question.id })}>

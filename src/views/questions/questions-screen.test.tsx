@@ -5,9 +5,10 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { BillfoldClient } from '../../api/types.ts';
 import type { InvoiceDetail, Question } from '../../contract/index.ts';
 import { createI18n, ensureLanguage } from '../../i18n/create-i18n.ts';
+import { i18nValue } from '../../test-support/mount.tsx';
 import { I18nContext } from '../../i18n/i18n-context.ts';
 import { createPortalStore } from '../../state/portal-store.ts';
-import { askRoute } from '../../state/questions.ts';
+import { askRoute, summaryOf } from '../../state/questions.ts';
 import type { Route } from '../../state/routes.ts';
 import { loyalAccount } from '../../test-support/accounts.ts';
 import QuestionsScreen from './questions-screen.tsx';
@@ -48,6 +49,11 @@ const invoice: InvoiceDetail = {
     { id: 'ln_1', kind: 'subscription', description: 'Broadband', amount: gbp(3500), explanation: '' },
     { id: 'ln_2', kind: 'usage', description: 'Calls', period: { start: '2026-09-03', end: '2026-09-03' }, amount: gbp(750), explanation: '' },
   ],
+  lineCount: 2,
+  linesNextCursor: null,
+  groups: [],
+  discountTotal: gbp(0),
+  creditTotal: gbp(0),
   subtotal: gbp(4250),
   taxTotal: gbp(0),
   amountPaid: gbp(0),
@@ -70,7 +76,7 @@ async function mount(locale: string, route: Route, client: Partial<BillfoldClien
   root.append(mountPoint);
   await act(async () =>
     render(
-      <I18nContext.Provider value={{ t: i18n.getFixedT(locale), locale }}>
+      <I18nContext.Provider value={i18nValue(i18n, locale)}>
         <QuestionsScreen store={store} route={route} account={account} headingRef={createRef()} />
       </I18nContext.Provider>,
       mountPoint,
@@ -116,7 +122,7 @@ describe('the questions screen', () => {
   });
 
   it('speaks German', async () => {
-    const root = await mount('de', { view: 'questions' }, { listQuestions: async () => ({ items: [thread] }) });
+    const root = await mount('de', { view: 'questions' }, { listQuestions: async () => ({ items: [summaryOf(thread)], nextCursor: null }) });
     await vi.waitFor(() => expect(root.textContent).toContain('Beantwortet'));
     expect(root.querySelector('h2')?.textContent).toBe('Fragen zu Ihren Posten');
     expect(root.textContent).toContain('Der Betrag scheint falsch');
