@@ -88,7 +88,8 @@ console.log(`examples: packed ${packed.files.length} files (${(packed.size / 102
 
 const portBase = E2E_PORTS.main + 20;
 const dataDir = await mkdtemp(join(tmpdir(), 'billfold-examples-'));
-const demo = await startDemo({ port: portBase, dataDir });
+// The first start migrates and seeds a new database, which takes a minute on a busy machine.
+const demo = await startDemo({ port: portBase, dataDir, timeoutMs: 240_000 });
 const env = { BILLFOLD_DEMO_URL: demo.baseURL, NEXT_TELEMETRY_DISABLED: '1' };
 const browser = await chromium.launch(chromiumLaunchOptions());
 const failures: string[] = [];
