@@ -203,14 +203,20 @@ function ContactCard({
     <Section title={t('overview.contact', { merchant })} class="contact">
       <p class="contact-name">
         <strong>{contact.name}</strong>
-        {contact.role ? <span class="contact-role">{contact.role}</span> : null}
+        {contact.role ? (
+          <span class="contact-role" lang={contact.lang ?? undefined}>
+            {contact.role}
+          </span>
+        ) : null}
       </p>
       {contact.hours ? <p>{t('overview.hours', { hours: contact.hours })}</p> : null}
       {contact.channels.length > 0 ? (
         <ul class="channels">
           {contact.channels.map((channel, index) => (
             <li key={index}>
-              <span class="channel-kind">{channel.label ?? t(`channel.${channel.kind}`)}</span>{' '}
+              <span class="channel-kind" lang={channel.label ? (contact.lang ?? undefined) : undefined}>
+                {channel.label ?? t(`channel.${channel.kind}`)}
+              </span>{' '}
               <ChannelValue channel={channel} />
             </li>
           ))}
