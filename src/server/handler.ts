@@ -57,7 +57,8 @@ export interface BillfoldHandlerOptions {
 }
 
 const ALLOWED_REQUEST_HEADERS = 'Authorization, Content-Type, Idempotency-Key, If-Match';
-const EXPOSED_HEADERS = 'ETag, Idempotency-Replayed, X-Request-Id';
+// Retry-After too: a cross-origin widget can only honour a 429's wait if it may read the header.
+const EXPOSED_HEADERS = 'ETag, Idempotency-Replayed, Retry-After, X-Request-Id';
 
 function unauthorized(message: string): HttpError {
   return new HttpError(401, 'unauthorized', message, { headers: { 'WWW-Authenticate': 'Bearer realm="billfold"' } });
