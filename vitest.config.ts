@@ -1,11 +1,41 @@
 import { defineConfig } from 'vitest/config';
 
+/** Server-kit test files that run twice: on PGlite (project `unit`) and on PostgreSQL. */
+const BOTH_DATABASES = [
+  'src/server/handler.test.ts',
+  'src/server/idempotency.test.ts',
+  'src/server/etag.test.ts',
+  'src/server/bad-input.test.ts',
+  'src/server/reference/reference-adapter.test.ts',
+  'src/server/reference/idempotency-store.test.ts',
+];
+
 export default defineConfig({
   test: {
-    // Only unit tests beside their sources; Playwright owns e2e/*.spec.ts.
-    include: ['src/**/*.test.{ts,tsx}', 'demo/**/*.test.{ts,tsx}', 'scripts/**/*.test.ts'],
     environment: 'node',
     testTimeout: 20_000,
     hookTimeout: 60_000,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          // Only unit tests beside their sources; Playwright owns e2e/*.spec.ts. `*.pg.test.ts`
+          // need the PostgreSQL server of the `postgres` project.
+          include: ['src/**/*.test.{ts,tsx}', 'demo/**/*.test.{ts,tsx}', 'scripts/**/*.test.ts'],
+          exclude: ['**/*.pg.test.ts', '**/node_modules/**'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'postgres',
+          // One throw-away PostgreSQL server for the run; each file makes its own database.
+          globalSetup: ['src/server/testing/global-setup.ts'],
+          include: [...BOTH_DATABASES, 'src/**/*.pg.test.ts'],
+          env: { BILLFOLD_TEST_DB: 'postgres' },
+        },
+      },
+    ],
   },
 });

@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AccountSummarySchema, PaymentSchema, z } from '../src/contract/index.ts';
+import { AccountSummarySchema, PaymentSchema, ProblemSchema, z } from '../src/contract/index.ts';
 import { DEMO_CSP, DEMO_CSP_TRUSTED_TYPES, startDemoServer, type DemoServer } from './demo-server.ts';
 
 let dir: string;
@@ -132,7 +132,8 @@ describe('demo server', () => {
     expect((await add({ method: 'GET', path: '/account', status: 500, times: 1 })).status).toBe(201);
     const failed = await api('/account', token);
     expect(failed.status).toBe(500);
-    expect(((await failed.json()) as { error: { code: string } }).error.code).toBe('internal');
+    expect(failed.headers.get('content-type')).toBe('application/problem+json');
+    expect(ProblemSchema.parse(await failed.json())).toMatchObject({ status: 500, code: 'internal', detail: 'Injected fault: 500.' });
     expect((await api('/account', token)).status).toBe(200);
 
     await add({ method: 'GET', path: '/account', schemaViolation: true, times: 1 });

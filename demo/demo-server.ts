@@ -8,8 +8,10 @@ import {
   createReferenceAdapter,
   createSessionToken,
   createSqlIdempotencyStore,
+  createSqlRateLimiter,
   MAX_SESSION_TTL_SECONDS,
   openReferenceDatabase,
+  problemResponse,
   toNodeListener,
   type FetchHandler,
   type Sql,
@@ -76,6 +78,10 @@ export interface DemoServerOptions {
   settleDelayMs?: number;
   /** How often pending payments are settled in the background. */
   settleIntervalMs?: number;
+  /** How often expired idempotency records are deleted (default every 10 minutes). */
+  sweepIntervalMs?: number;
+  /** Changes one customer may make per minute before 429 (default 120). */
+  changesPerMinute?: number;
   /** Extra origins allowed to call the API cross-origin. */
   corsOrigins?: string[];
   /** The folder with the built widget. */
@@ -136,8 +142,9 @@ function jsonResponse(status: number, body: unknown, headers: Record<string, str
   });
 }
 
+/** The demo's own endpoints answer errors as the contract does: problem details. */
 function errorResponse(status: number, code: string, message: string): Response {
-  return jsonResponse(status, { error: { code, message } });
+  return problemResponse({ status, code, detail: message }, { 'cache-control': 'no-store' });
 }
 
 async function readJson(request: Request): Promise<unknown> {
@@ -160,9 +167,11 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
   await seedDemoData(sql);
 
   const adapter = createReferenceAdapter({ sql, settleDelayMs: options.settleDelayMs ?? 3000 });
+  const idempotencyStore = createSqlIdempotencyStore(sql);
   const handler = createBillfoldHandler({
     adapter,
-    idempotencyStore: createSqlIdempotencyStore(sql),
+    idempotencyStore,
+    rateLimiter: createSqlRateLimiter(sql, { limit: options.changesPerMinute ?? 120 }),
     sessionSecret: secret,
     basePath: API_BASE,
     cors: { allowedOrigins: options.corsOrigins ?? [] },
@@ -285,6 +294,11 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
     adapter.settleDuePayments().catch((error: unknown) => console.error('[demo] settling payments failed:', error));
   }, options.settleIntervalMs ?? 500);
   timer.unref();
+  // Idempotency records live 24 hours; the sweep keeps the table at a day's worth.
+  const sweeper = setInterval(() => {
+    idempotencyStore.sweep?.().catch((error: unknown) => console.error('[demo] sweeping idempotency records failed:', error));
+  }, options.sweepIntervalMs ?? 10 * 60_000);
+  sweeper.unref();
 
   const host = options.host ?? DEFAULT_DEMO_HOST;
   await new Promise<void>((resolve, reject) => {
@@ -322,6 +336,7 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
     close() {
       closing ??= (async () => {
         clearInterval(timer);
+        clearInterval(sweeper);
         await psp?.close();
         await new Promise<void>((resolve) => {
           server.close(() => resolve());

@@ -1,12 +1,12 @@
 import { z } from '../src/contract/index.ts';
-import type { FetchHandler } from '../src/server/index.ts';
+import { problemResponse, type FetchHandler } from '../src/server/index.ts';
 
 /** A test hook: make the next `times` matching API responses fail. */
 export const FaultSchema = z.object({
   method: z.enum(['GET', 'POST', 'PUT', 'DELETE']),
   /** Relative to the API base, e.g. `/account`; `*` matches one path segment (`/invoices/*`). */
   path: z.string().check(z.regex(/^\//)),
-  /** Answer with this status and an error envelope. */
+  /** Answer with this status and problem details. */
   status: z.optional(z.int().check(z.gte(400), z.lte(599))),
   /** Answer 200 with a body that breaks the contract. */
   schemaViolation: z.optional(z.boolean()),
@@ -21,17 +21,6 @@ interface ActiveFault {
   pattern: RegExp;
   remaining: number;
 }
-
-const CODES: Record<number, string> = {
-  400: 'bad_request',
-  401: 'unauthorized',
-  403: 'forbidden',
-  404: 'not_found',
-  409: 'conflict',
-  412: 'precondition_failed',
-  422: 'validation_failed',
-  429: 'rate_limited',
-};
 
 /**
  * Fault injection for the demo's API (end-to-end tests of error states). Faults live in this
@@ -71,8 +60,8 @@ export function createFaultInjector(basePath: string) {
         if (fault.delayMs) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
         const headers = { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' };
         if (fault.status !== undefined) {
-          const body = { error: { code: CODES[fault.status] ?? 'internal', message: `Injected fault: ${fault.status}.` } };
-          return new Response(JSON.stringify(body), { status: fault.status, headers });
+          // No code of its own: the problem gets the contract's code for the status.
+          return problemResponse({ status: fault.status, code: '', detail: `Injected fault: ${fault.status}.` }, { 'cache-control': 'no-store' });
         }
         if (fault.schemaViolation) {
           return new Response(JSON.stringify({ surprise: 'This is not what the contract promised.', customer: 42 }), { status: 200, headers });

@@ -8,7 +8,8 @@
  * call the API cross-origin), DEMO_FAULTS (on unless `0`: serves the `POST`/`DELETE /demo/faults`
  * test hook the end-to-end tests use to make API responses fail; `DEMO_FAULTS=0` removes it),
  * PSP_PORT (PORT+1: the sandbox payment provider's hosted card fields, a second origin on the same
- * host; `0` picks a free port).
+ * host; `0` picks a free port), CHANGES_PER_MINUTE (120: changes one customer may make per minute
+ * before 429).
  */
 import { fileURLToPath } from 'node:url';
 import { startDemoServer } from './demo-server.ts';
@@ -26,6 +27,7 @@ const demo = await startDemoServer({
   ...(process.env.DATABASE_URL ? { databaseUrl: process.env.DATABASE_URL } : {}),
   ...(process.env.SESSION_SECRET ? { sessionSecret: process.env.SESSION_SECRET } : {}),
   settleDelayMs: Number(process.env.SETTLE_DELAY_MS ?? 3000),
+  ...(process.env.CHANGES_PER_MINUTE ? { changesPerMinute: Number(process.env.CHANGES_PER_MINUTE) } : {}),
   ...(process.env.CORS_ORIGINS ? { corsOrigins: process.env.CORS_ORIGINS.split(',').map((o) => o.trim()) } : {}),
 });
 console.log(`Billfold demo on ${demo.url}; sandbox payment provider on ${demo.pspOrigin}`);

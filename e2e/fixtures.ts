@@ -197,10 +197,10 @@ function isFocused(target: Locator): Promise<boolean> {
 }
 
 /** Presses Tab until `target` has focus (keyboard only, like a customer without a mouse). */
-export async function tabTo(page: Page, target: Locator, maxPresses = 80): Promise<void> {
+export async function tabTo(page: Page, target: Locator, maxPresses = 80, key: 'Tab' | 'Shift+Tab' = 'Tab'): Promise<void> {
   for (let i = 0; i < maxPresses; i++) {
     if (await isFocused(target)) return;
-    await page.keyboard.press('Tab');
+    await page.keyboard.press(key);
   }
   if (!(await isFocused(target))) throw new Error('Tab never reached the target');
 }
@@ -215,9 +215,64 @@ export function dayFromToday(page: Page, days: number): Promise<string> {
   }, days);
 }
 
-/** The portal's navigation between screens. */
+/** The portal's top-level navigation (Overview, Invoices & payments, Your account, Help). */
 export function portalNav(page: Page): Locator {
   return page.getByRole('navigation', { name: 'Billing sections' });
+}
+
+/** Every button of the portal's navigation: the top level and the current destination's screens. */
+export function navButtons(page: Page): Locator {
+  return page.locator('billfold-portal').getByRole('navigation').getByRole('button');
+}
+
+/**
+ * Opens a screen by its name in the portal's navigation, in any language: directly when it is
+ * on show, else through the top-level destination that holds it (the way a customer looks).
+ */
+export async function openScreen(page: Page, name: string): Promise<void> {
+  const target = navButtons(page).filter({ hasText: new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) });
+  if ((await target.count()) > 0) return target.first().click();
+  const sections = page.locator('billfold-portal').getByRole('navigation').first().getByRole('button');
+  for (let i = 0; i < (await sections.count()); i++) {
+    await sections.nth(i).click();
+    if ((await target.count()) > 0) return target.first().click();
+  }
+  throw new Error(`The portal's navigation has no "${name}"`);
+}
+
+/**
+ * Every screen name the portal's navigation offers, collected the way a customer finds them:
+ * each top-level destination opened in turn, its own row of screens read. Leaves the portal on
+ * the last destination.
+ */
+export async function navLabels(page: Page): Promise<string[]> {
+  const nav = page.locator('billfold-portal').getByRole('navigation');
+  const sections = nav.first().getByRole('button');
+  const labels = new Set<string>();
+  for (let i = 0; i < (await sections.count()); i++) {
+    await sections.nth(i).click();
+    await expect(sections.nth(i)).toHaveAttribute('aria-current', 'page');
+    const within = nav.nth(1);
+    if ((await nav.count()) > 1) for (const text of await within.getByRole('button').allInnerTexts()) labels.add(text.trim());
+    else labels.add((await sections.nth(i).innerText()).trim());
+  }
+  return [...labels];
+}
+
+/**
+ * Reaches a screen with the keyboard alone, as a customer does: Tab to its top-level destination,
+ * Enter (focus lands on the destination's heading), Shift+Tab back to the screen in the row of
+ * pages of that destination, Enter. Stops at the destination when the screen is its first page.
+ */
+export async function keyboardToScreen(page: Page, section: string, screen: string): Promise<void> {
+  const top = portalNav(page).getByRole('button', { name: section, exact: true });
+  await tabTo(page, top);
+  await page.keyboard.press('Enter');
+  await expect(top).toHaveAttribute('aria-current', 'page');
+  const target = navButtons(page).getByText(screen, { exact: true });
+  if ((await target.getAttribute('aria-current')) === 'page') return;
+  await tabTo(page, target, 40, 'Shift+Tab');
+  await page.keyboard.press('Enter');
 }
 
 /** Sets the portal's `view` attribute, as a host page moving the customer to a screen does. */

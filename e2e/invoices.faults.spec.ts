@@ -3,7 +3,7 @@ import {
   expect,
   expectNoViolations,
   portalEvents,
-  portalNav,
+  openScreen,
   recordPortalEvents,
   test,
   type FreshData,
@@ -23,7 +23,7 @@ async function openInvoice(page: Page, filter: string) {
   await recordPortalEvents(page);
   await page.goto('/?persona=hardship');
   await expect(page.getByRole('heading', { name: 'Hello, Daniela' })).toBeVisible();
-  await portalNav(page).getByRole('button', { name: 'Invoices' }).click();
+  await openScreen(page, 'Invoices');
   await page.getByLabel('Show').selectOption({ label: filter });
   await page.getByRole('list', { name: 'Your invoices, newest first' }).getByRole('button', { name: /^Invoice AU-/ }).click();
   await expect(page.getByRole('heading', { level: 2, name: /^Invoice AU-/ })).toBeVisible();

@@ -4,7 +4,7 @@ import {
   expectNoViolations,
   expectPaymentWentThrough,
   portalEvents,
-  portalNav,
+  openScreen,
   recordPortalEvents,
   tabTo,
   test,
@@ -20,7 +20,7 @@ async function openPortal(page: Page, persona: string, greeting: string) {
 }
 
 async function openInvoices(page: Page) {
-  await portalNav(page).getByRole('button', { name: 'Invoices' }).click();
+  await openScreen(page, 'Invoices');
   await expect(page.getByRole('heading', { level: 2, name: 'Invoices' })).toBeVisible();
 }
 
@@ -82,7 +82,7 @@ test('Margaret finds her overdue invoice, pays it with the keyboard and watches 
   await expectPaymentWentThrough(page, 'Visa •••• 4242');
 
   // A paid invoice never shows a reminder: the overview says all is paid.
-  await portalNav(page).getByRole('button', { name: 'Overview' }).click();
+  await openScreen(page, 'Overview');
   await expect(page.getByText('Nothing to pay right now')).toBeVisible();
   await expect(page.getByText(/hasn't reached us|still open|overdue/i)).toHaveCount(0);
 });

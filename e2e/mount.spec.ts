@@ -4,7 +4,7 @@ import {
   languageSelect,
   personaSelect,
   portalEvents,
-  portalNav,
+  openScreen,
   recordPortalEvents,
   test,
 } from './fixtures.ts';
@@ -89,11 +89,13 @@ test.describe('what the host and the customer can trust', () => {
     await page.goto('/?persona=business');
     await expect(page.getByRole('heading', { name: 'Hello, Northwind team' })).toBeVisible();
     const before = await page.evaluate(() => history.length);
-    const nav = portalNav(page);
-    await nav.getByRole('button', { name: 'Invoices' }).click();
-    await nav.getByRole('button', { name: 'History' }).click();
+    await openScreen(page, 'Invoices');
+    await page.getByRole('button', { name: /^See the invoice/ }).first().click();
+    await expect(page.getByRole('heading', { level: 2, name: /^Invoice / })).toBeVisible();
     await page.getByRole('button', { name: 'Back', exact: true }).click();
     await expect(page.getByRole('heading', { level: 2, name: /invoices/i })).toBeVisible();
+    await openScreen(page, 'History');
+    await expect(page.getByRole('heading', { level: 2, name: 'History' })).toBeVisible();
     expect(await page.evaluate(() => history.length)).toBe(before);
     expect(page.url()).toContain('persona=business');
   });

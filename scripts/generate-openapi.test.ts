@@ -67,6 +67,25 @@ describe('generated OpenAPI document', () => {
     expect(resolveRef(bodyRef)).toMatchObject({ type: 'object' });
   });
 
+  it('declares every error as problem details, and the paged lines with their query', () => {
+    for (const [name, response] of Object.entries(document.components.responses as Node)) {
+      expect(Object.keys(response.content), name).toEqual(['application/problem+json']);
+      expect(response.content['application/problem+json'].schema, name).toEqual({ $ref: '#/components/schemas/Problem' });
+    }
+    expect(document.components.responses.Conflict.description).toContain('invoice_on_plan');
+    const lines = document.paths['/invoices/{invoiceId}/lines'].get;
+    expect(lines.operationId).toBe('listInvoiceLines');
+    expect(lines.parameters.filter((p: Node) => p.in === 'query').map((p: Node) => p.name)).toEqual(['cursor', 'limit', 'q', 'group', 'id']);
+    expect(lines.responses['200'].content['application/json'].schema).toEqual({ $ref: '#/components/schemas/InvoiceLinePage' });
+    expect(lines.responses['404']).toEqual({ $ref: '#/components/responses/NotFound' });
+  });
+
+  it('states the invoice arithmetic in the document and on the schemas', () => {
+    expect(document.info.description).toContain('rounded half-even');
+    expect(document.components.schemas.InvoiceLine.properties.unitAmountDecimal.description).toMatch(/fractions allowed/);
+    expect(document.components.schemas.InvoiceDetail.description).toContain('subtotal + discountTotal + taxTotal + creditTotal = total');
+  });
+
   it('documents ETag, If-Match and Idempotency-Key where the contract needs them', () => {
     const getContact = document.paths['/contact-details'].get;
     expect(getContact.responses['200'].headers.ETag).toBeDefined();
@@ -91,7 +110,9 @@ describe('generated OpenAPI document', () => {
 
   it('publishes named component schemas: strict responses, lenient inputs', () => {
     const schemas = document.components.schemas as Node;
-    expect(schemas.ErrorEnvelope).toMatchObject({ type: 'object', required: ['error'] });
+    expect(schemas.Problem).toMatchObject({ type: 'object', required: expect.arrayContaining(['type', 'title', 'status', 'code']) });
+    expect(schemas.Problem.properties.code).toEqual({ $ref: '#/components/schemas/ErrorCode' });
+    expect(schemas.ErrorCode.enum).toEqual(expect.arrayContaining(['invoice_on_plan', 'validation_failed', 'internal']));
     expect(schemas.ContactDetails.required).toEqual(expect.arrayContaining(['name', 'email', 'billingAddress']));
     expect(schemas.ContactDetails.additionalProperties).toBe(false);
     expect(schemas.ContactDetails.properties.billingAddress).toEqual({ $ref: '#/components/schemas/BillingAddress' });

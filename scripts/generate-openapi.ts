@@ -9,7 +9,8 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as contract from '../src/contract/index.ts';
-import { operations as endpoints, ERROR_CODES, z, type Operation as Endpoint } from '../src/contract/index.ts';
+import { operations as endpoints, ERROR_CODES, PROBLEM_CONTENT_TYPE, problemType, z, type Operation as Endpoint } from '../src/contract/index.ts';
+import { PROBLEM_TITLES } from '../src/server/problem.ts';
 
 /** A JSON value as the generator emits it. */
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -125,28 +126,25 @@ function sortKeys(object: JsonObject): JsonObject {
 
 const errorResponse = (description: string, codes: readonly string[]): JsonObject => ({
   description: `${description} Codes: ${codes.map((code) => `\`${code}\``).join(', ')}.`,
-  content: { 'application/json': { schema: { $ref: `${COMPONENT_PREFIX}ErrorEnvelope` } } },
+  content: { [PROBLEM_CONTENT_TYPE]: { schema: { $ref: `${COMPONENT_PREFIX}Problem` } } },
 });
 
-/** Shared error responses, referenced from each operation. */
+/** Shared error responses (RFC 9457 problem details), referenced from each operation. */
 const ERROR_RESPONSES = {
-  BadRequest: errorResponse('A mutation without an Idempotency-Key, or a body that is not JSON.', [
-    'idempotency_key_required',
-    'bad_request',
-  ]),
+  BadRequest: errorResponse('A mutation without an Idempotency-Key, or a body that is not JSON.', ['bad_request']),
   Unauthorized: errorResponse('The session token is missing, expired or invalid.', ['unauthorized']),
   Forbidden: errorResponse('The token is valid but may not do this.', ['forbidden']),
   NotFound: errorResponse('No such resource for this customer.', ['not_found']),
   Conflict: errorResponse(
-    'The same Idempotency-Key is still being processed, or the change conflicts with the current state.',
-    ['idempotency_in_progress', 'conflict', 'payment_method_required'],
+    'The same Idempotency-Key is still being processed, or the change conflicts with the current state (paying an invoice an open payment plan covers: `invoice_on_plan`).',
+    ['idempotency_in_progress', 'conflict', 'payment_method_required', 'invoice_on_plan'],
   ),
   PreconditionFailed: errorResponse('If-Match does not match the current ETag: reload and retry.', [
     'precondition_failed',
   ]),
   PreconditionRequired: errorResponse('The update was sent without If-Match.', ['precondition_required']),
   ValidationFailed: errorResponse(
-    'The request did not match the contract (see `error.fields`), or an Idempotency-Key was reused with a different body.',
+    'The request did not match the contract (see the problem\'s `errors`, each with a dotted `path` and a `code` such as `too_small` or `outside_hours`), or an Idempotency-Key was reused with a different body.',
     ['validation_failed', 'idempotency_key_reused'],
   ),
   ServerError: errorResponse('Something failed on the server; safe to retry with the same Idempotency-Key.', [
@@ -239,6 +237,48 @@ function operation(id: string, endpoint: Endpoint, components: ReturnType<typeof
   return result;
 }
 
+/** The rules an invoice's figures satisfy, stated once for the document and the schemas. */
+const INVOICE_ARITHMETIC =
+  'Money is integer minor units, except unit prices: `unitAmountDecimal` is an exact decimal string of minor units that may hold fractions (`"24.5"` is 24.5p, like Stripe\'s `unit_amount_decimal`). ' +
+  'A line\'s `amount` is quantity × `unitAmountDecimal`, rounded half-even to the minor unit. ' +
+  'An invoice\'s totals reconcile: `subtotal` (charge lines) + `discountTotal` (discount and credit lines) + `taxTotal` + `creditTotal` (credit notes) = `total`, and `amountDue` = max(0, `total` − `amountPaid`). ' +
+  'The server kit refuses (in development) or logs (in production) an invoice answer that does not add up.';
+
+/** Descriptions the zod schemas do not carry (the widget ships them without), added to named schemas and properties. */
+const SCHEMA_NOTES: Record<string, Record<string, string>> = {
+  InvoiceLine: {
+    '': 'One charge, discount, credit or tax on an invoice. With a quantity and a unit price, `amount` = quantity × `unitAmountDecimal`, rounded half-even to the minor unit.',
+    unitAmountDecimal: 'The exact price of one unit in minor units, fractions allowed (`"24.5"` is 24.5p).',
+    group: 'What the line belongs to on a big invoice (a project); the invoice lists each group with its subtotal.',
+  },
+  InvoiceDetail: {
+    '': 'One invoice with the first page of its lines. subtotal + discountTotal + taxTotal + creditTotal = total; amountDue = max(0, total − amountPaid).',
+    lineCount: 'How many lines the invoice has in all; `GET /invoices/{invoiceId}/lines` pages them from `linesNextCursor`.',
+    creditTotal: 'The sum of the credit notes (zero or negative), part of `total`.',
+  },
+  OutstandingInvoice: {
+    dueDate: 'When it is due now: the moved date once an extension is granted.',
+    plan: 'For `on_plan`: the covering plan and its next instalment (for an extension, the moved due date).',
+    pendingPayment: 'For `processing`: the payment on its way.',
+  },
+  Problem: {
+    '': 'RFC 9457 problem details, sent as `application/problem+json` with every error status.',
+  },
+};
+
+/** Adds {@link SCHEMA_NOTES} to the component schemas that exist. */
+function annotate(schemas: JsonObject): void {
+  for (const [name, notes] of Object.entries(SCHEMA_NOTES)) {
+    const schema = schemas[name] as JsonObject | undefined;
+    if (!schema) continue;
+    for (const [property, description] of Object.entries(notes)) {
+      const target = property === '' ? schema : ((schema.properties as JsonObject | undefined)?.[property] as JsonObject | undefined);
+      if (!target) throw new Error(`SCHEMA_NOTES names ${name}.${property}, which the schema does not have`);
+      target.description = description;
+    }
+  }
+}
+
 /** Builds the OpenAPI 3.1 document of the whole contract. */
 export function buildOpenApiDocument(version = '0.0.0'): JsonObject {
   const components = componentSchemas();
@@ -255,8 +295,9 @@ export function buildOpenApiDocument(version = '0.0.0'): JsonObject {
       description: [
         'The contract between the `<billfold-portal>` widget and the merchant backend, generated from the zod schemas in `src/contract/`.',
         'Paths are relative to the API base the merchant gives the widget (`api-base`).',
-        'Every response body is validated by the widget; every non-2xx body is an `ErrorEnvelope`.',
-        `Error codes: ${ERROR_CODES.join(', ')}.`,
+        'Every response body is validated by the widget; every non-2xx body is RFC 9457 problem details (`application/problem+json`, the `Problem` schema) whose `code` is one of the closed `ErrorCode` list.',
+        `Error codes (type URI \`${problemType('bad_request').replace('bad-request', '<code>')}\`, underscores as hyphens): ${ERROR_CODES.map((code) => `\`${code}\` (${PROBLEM_TITLES[code]})`).join(', ')}.`,
+        INVOICE_ARITHMETIC,
       ].join('\n\n'),
       license: { name: 'MIT', identifier: 'MIT' },
     },
@@ -278,7 +319,9 @@ export function buildOpenApiDocument(version = '0.0.0'): JsonObject {
       schemas: {},
     },
   };
-  (document.components as JsonObject).schemas = reachableSchemas(document, components.schemas);
+  const schemas = reachableSchemas(document, components.schemas);
+  annotate(schemas);
+  (document.components as JsonObject).schemas = schemas;
   return document;
 }
 
@@ -288,7 +331,7 @@ export function buildOpenApiDocument(version = '0.0.0'): JsonObject {
  */
 function reachableSchemas(document: JsonObject, all: JsonObject): JsonObject {
   const kept = new Set<string>();
-  // The document's own refs include components.responses, hence the ErrorEnvelope.
+  // The document's own refs include components.responses, hence the Problem.
   const queue = [...refsOf(document)];
   for (let ref = queue.pop(); ref !== undefined; ref = queue.pop()) {
     if (!ref.startsWith(COMPONENT_PREFIX)) continue;

@@ -27,11 +27,11 @@ const ajv = new Ajv2020({ strict: false, allErrors: true });
 addFormats.default(ajv);
 ajv.addSchema(document, 'openapi.json');
 
-/** A validator for the response schema an operation declares for `status`. */
-function responseValidator(operation: Node, status: number) {
+/** A validator for the response schema an operation declares for `status` (and the media type it declares). */
+function responseValidator(operation: Node, status: number, mediaType = status < 400 ? 'application/json' : 'application/problem+json') {
   let response = operation.responses[String(status)] ?? operation.responses.default;
   if (response.$ref) response = document.components.responses[response.$ref.split('/').pop()];
-  const schema = response.content['application/json'].schema as { $ref: string };
+  const schema = response.content[mediaType].schema as { $ref: string };
   return ajv.compile({ $ref: `openapi.json${schema.$ref}` });
 }
 
@@ -70,6 +70,7 @@ describe('dist/openapi.json', () => {
     let checked = 0;
     for (const persona of DEMO_PERSONAS) {
       const invoiceIds: string[] = [];
+      const questionIds: string[] = [];
       for (const [id, endpoint] of Object.entries(endpoints) as [string, Endpoint][]) {
         if (endpoint.method !== 'GET' || endpoint.params?.length) continue;
         const response = await get(persona.customerId, endpoint.path);
@@ -78,24 +79,44 @@ describe('dist/openapi.json', () => {
         const validate = responseValidator(document.paths[endpoint.path].get, endpoint.status);
         expect(validate(body) ? [] : validate.errors, `${persona.id} ${id}`).toEqual([]);
         if (id === 'listInvoices') invoiceIds.push(...body.items.map((item: Node) => item.id as string));
+        if (id === 'listQuestions') questionIds.push(...body.items.map((item: Node) => item.id as string));
         checked++;
       }
       const validateInvoice = responseValidator(document.paths['/invoices/{invoiceId}'].get, 200);
+      const validateLines = responseValidator(document.paths['/invoices/{invoiceId}/lines'].get, 200);
       for (const invoiceId of invoiceIds) {
         const response = await get(persona.customerId, `/invoices/${encodeURIComponent(invoiceId)}`);
         expect(response.status).toBe(200);
-        const body = await response.json();
+        const body = (await response.json()) as Node;
         expect(validateInvoice(body) ? [] : validateInvoice.errors, `${persona.id} ${invoiceId}`).toEqual([]);
+        const lines = await get(persona.customerId, `/invoices/${encodeURIComponent(invoiceId)}/lines?limit=500&q=e${body.linesNextCursor ? `&cursor=${body.linesNextCursor}` : ''}`);
+        expect(lines.status).toBe(200);
+        const page = await lines.json();
+        expect(validateLines(page) ? [] : validateLines.errors, `${persona.id} ${invoiceId} lines`).toEqual([]);
+        checked += 2;
+      }
+      const validateQuestion = responseValidator(document.paths['/questions/{questionId}'].get, 200);
+      for (const questionId of questionIds) {
+        const body = await (await get(persona.customerId, `/questions/${encodeURIComponent(questionId)}`)).json();
+        expect(validateQuestion(body) ? [] : validateQuestion.errors, `${persona.id} ${questionId}`).toEqual([]);
         checked++;
       }
     }
     expect(checked).toBeGreaterThan(DEMO_PERSONAS.length * 5);
   });
 
-  it('describes the error envelope the server kit sends', async () => {
-    const response = await get('cus_margaret', '/account', 'not-a-token');
-    expect(response.status).toBe(401);
-    const validate = responseValidator(document.paths['/account'].get, 401);
-    expect(validate(await response.json()) ? [] : validate.errors).toEqual([]);
+  it('describes the problem details the server kit sends, with the media type it declares', async () => {
+    const cases: [string, string, number, string | undefined][] = [
+      ['/account', '/account', 401, 'not-a-token'],
+      ['/invoices/{invoiceId}', '/invoices/inv_nobody', 404, undefined],
+      ['/invoices/{invoiceId}/lines', '/invoices/inv_margaret_0/lines?limit=0', 422, undefined],
+    ];
+    for (const [declared, path, status, token] of cases) {
+      const response = await get('cus_margaret', path, token);
+      expect(response.status).toBe(status);
+      expect(response.headers.get('content-type')).toBe('application/problem+json');
+      const validate = responseValidator(document.paths[declared].get, status);
+      expect(validate(await response.json()) ? [] : validate.errors, path).toEqual([]);
+    }
   });
 });

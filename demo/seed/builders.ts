@@ -2,7 +2,8 @@
  * What every demo persona is built from: the shapes of a seeded customer and the small helpers
  * the persona files share (dates relative to today, tax lines, a deterministic PRNG).
  */
-import type { HumanContact, InvoiceLine } from '../../src/contract/index.ts';
+import type { HumanContact, InvoiceLine, WeeklyWindow } from '../../src/contract/index.ts';
+import { lineAmount } from '../../src/lib/invoice-math.ts';
 import { addDays, addMonths, onDay } from '../../src/server/reference/dates.ts';
 import type { SandboxOutcome } from '../../src/server/reference/sandbox-cards.ts';
 import type { StoredPlanPolicy } from '../../src/server/index.ts';
@@ -18,7 +19,10 @@ export interface SeedLine {
   amount: number;
   quantity?: number;
   unit?: string;
-  unitAmount?: number;
+  /** Minor units with fractions, exact: `'24.5'` is 24.5p. */
+  unitAmountDecimal?: string;
+  /** What the line belongs to on a big invoice (a project). */
+  group?: string;
   period?: { start: string; end: string };
   tax?: { name: string; percent: number; taxableAmount: number };
 }
@@ -164,11 +168,23 @@ export function defaultCard(card: {
   return { ...rest, type: 'card', isDefault: true, outcome, label: `${card.brand} •••• ${card.last4}` };
 }
 
-/** A line priced per unit: `quantity` × `rate` (minor units, fractions allowed), rounded to the minor unit. */
-export function meteredLine(line: Omit<SeedLine, 'amount' | 'unitAmount' | 'tax'> & { quantity: number; rate: number }): SeedLine {
-  const { rate, ...rest } = line;
-  return { ...rest, unitAmount: Math.round(rate), amount: Math.round(line.quantity * rate) };
+/**
+ * A line priced per unit: `quantity` × `unitPrice` (minor units, fractions allowed, as the
+ * contract's exact decimal string), rounded half-even to the minor unit — the rule every client
+ * checks the amount by.
+ */
+export function meteredLine(line: Omit<SeedLine, 'amount' | 'unitAmountDecimal' | 'tax'> & { quantity: number; unitPrice: string }): SeedLine {
+  const { unitPrice, ...rest } = line;
+  return { ...rest, unitAmountDecimal: unitPrice, amount: lineAmount(line.quantity, unitPrice) };
 }
+
+/** The same hours (`HH:MM`, the contact's clock) on each of `weekdays` (1 Monday … 7 Sunday). */
+export function weeklyHours(weekdays: readonly number[], start: string, end: string): WeeklyWindow[] {
+  return weekdays.map((weekday) => ({ weekday, start, end }));
+}
+
+/** Monday to Friday. */
+export const WORKDAYS = [1, 2, 3, 4, 5] as const;
 
 /** One of a run of monthly bills: when it was issued and due, and the month before it that it covers. */
 export interface MonthlyBill {

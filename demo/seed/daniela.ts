@@ -1,6 +1,6 @@
 import { addDays, addMonths } from '../../src/server/reference/dates.ts';
 import {
-  at, defaultCard, issueDateBefore, meteredLine, monthlyBills, taxLine,
+  at, defaultCard, issueDateBefore, meteredLine, monthlyBills, taxLine, weeklyHours, WORKDAYS,
   type SeedCustomer, type SeedHistory, type SeedInvoice, type SeedLine, type SeedPayment,
 } from './builders.ts';
 
@@ -38,7 +38,7 @@ export function daniela(today: string): SeedCustomer {
         explanation: `${kwh} kWh between ${start} and ${end} at €0.1475 per kWh, read from your smart meter.`,
         quantity: kwh,
         unit: 'kWh',
-        rate: 14.75,
+        unitPrice: '14.75',
         period: { start, end },
       }),
       {
@@ -96,6 +96,7 @@ export function daniela(today: string): SeedCustomer {
       role: 'Payment support',
       photoUrl: null,
       hours: 'Mon–Fri 9:00–17:00 (Irish time)',
+      availability: { timeZone: 'Europe/Dublin', weekly: weeklyHours(WORKDAYS, '09:00', '17:00') },
       channels: [
         { kind: 'email', value: 'payment-help@acme-utilities.example' },
         { kind: 'phone', value: '+353 1 555 0199', label: 'Freephone' },

@@ -1,6 +1,6 @@
 import { addDays, addMonths } from '../../src/server/reference/dates.ts';
 import {
-  at, defaultCard, issueDateBefore, meteredLine, taxLine,
+  at, defaultCard, issueDateBefore, meteredLine, taxLine, weeklyHours, WORKDAYS,
   type SeedCustomer, type SeedInvoice, type SeedLine,
 } from './builders.ts';
 
@@ -30,7 +30,7 @@ export function jamie(today: string, now: Date): SeedCustomer {
       explanation: `Your plan: 500 Mbps download, unlimited data, billed a month in advance for ${start} to ${end}.`,
       quantity: 1,
       unit: 'month',
-      rate: 4999,
+      unitPrice: '4999',
       period: { start, end },
     }),
     {
@@ -102,6 +102,7 @@ export function jamie(today: string, now: Date): SeedCustomer {
       role: 'Customer care',
       photoUrl: null,
       hours: 'Mon–Sat 8am–8pm Pacific',
+      availability: { timeZone: 'America/Los_Angeles', weekly: weeklyHours([...WORKDAYS, 6], '08:00', '20:00') },
       channels: [
         { kind: 'email', value: 'care@acme-utilities.example' },
         { kind: 'phone', value: '+1 415 555 0100' },

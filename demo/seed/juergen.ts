@@ -1,6 +1,6 @@
 import { addDays, addMonths } from '../../src/server/reference/dates.ts';
 import {
-  at, defaultCard, issueDateBefore, meteredLine, monthlyBills, taxLine,
+  at, defaultCard, issueDateBefore, meteredLine, monthlyBills, taxLine, weeklyHours, WORKDAYS,
   type SeedCustomer, type SeedHistory, type SeedInvoice, type SeedLine, type SeedPayment,
 } from './builders.ts';
 
@@ -31,7 +31,7 @@ export function juergen(today: string): SeedCustomer {
         explanation: `Ihr Zähler hat vom ${start} bis ${end} ${kwh} kWh gemessen, zu 32,9 Cent pro kWh aus 100 % erneuerbaren Quellen.`,
         quantity: kwh,
         unit: 'kWh',
-        rate: 32.9,
+        unitPrice: '32.9',
         period: { start, end },
       }),
     ];
@@ -58,6 +58,7 @@ export function juergen(today: string): SeedCustomer {
       role: 'Kundenbetreuung',
       photoUrl: null,
       hours: 'Mo–Fr 8:00–18:00 Uhr',
+      availability: { timeZone: 'Europe/Berlin', weekly: weeklyHours(WORKDAYS, '08:00', '18:00') },
       channels: [
         { kind: 'email', value: 'lena.vogel@acme-utilities.example' },
         { kind: 'phone', value: '+49 89 5555 0170' },

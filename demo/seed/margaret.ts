@@ -1,6 +1,6 @@
 import { addDays, addMonths, daysBetween } from '../../src/server/reference/dates.ts';
 import {
-  at, defaultCard, fmtGbp, issueDateBefore, meteredLine, monthlyBills, taxLine, total,
+  at, defaultCard, fmtGbp, issueDateBefore, meteredLine, monthlyBills, taxLine, total, weeklyHours, WORKDAYS,
   type SeedCustomer, type SeedHistory, type SeedInvoice, type SeedLine, type SeedPayment,
 } from './builders.ts';
 
@@ -32,7 +32,7 @@ export function margaret(today: string): SeedCustomer {
         explanation: `A fixed daily charge of 55.8p for ${days} days. It keeps your home connected to the electricity and gas networks, whether or not you use energy that day.`,
         quantity: days,
         unit: 'days',
-        rate: 55.8,
+        unitPrice: '55.8',
         period: { start, end },
       }),
       meteredLine({
@@ -41,7 +41,7 @@ export function margaret(today: string): SeedCustomer {
         explanation: `Your smart meter recorded ${kwhElec} kWh of electricity between ${start} and ${end}, at 24.50p per kWh — the capped price for your tariff.`,
         quantity: kwhElec,
         unit: 'kWh',
-        rate: 24.5,
+        unitPrice: '24.5',
         period: { start, end },
       }),
       meteredLine({
@@ -50,7 +50,7 @@ export function margaret(today: string): SeedCustomer {
         explanation: `Your smart meter recorded ${kwhGas} kWh of gas between ${start} and ${end}, at 6.24p per kWh.`,
         quantity: kwhGas,
         unit: 'kWh',
-        rate: 6.24,
+        unitPrice: '6.24',
         period: { start, end },
       }),
       {
@@ -109,6 +109,7 @@ export function margaret(today: string): SeedCustomer {
       role: 'Your account manager',
       photoUrl: null,
       hours: 'Mon–Fri 9:00–17:30 (UK time)',
+      availability: { timeZone: 'Europe/London', weekly: weeklyHours(WORKDAYS, '09:00', '17:30') },
       channels: [
         { kind: 'email', value: 'priya.shah@acme-utilities.example', label: 'Email Priya' },
         { kind: 'phone', value: '+44 20 7946 0321', label: 'Call Priya' },

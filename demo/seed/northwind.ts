@@ -1,12 +1,17 @@
 import { addDays, addMonths, daysBetween, onDay } from '../../src/server/reference/dates.ts';
 import {
-  at, meteredLine, random, taxLine,
+  at, meteredLine, random, taxLine, weeklyHours, WORKDAYS,
   type SeedCustomer, type SeedHistory, type SeedInvoice, type SeedLine, type SeedMethod,
 } from './builders.ts';
 
+/** A count as an English reader writes it (`12,345`); one formatter, as thousands of lines use it. */
+const count = (n: number): string => COUNT_FORMAT.format(n);
+const COUNT_FORMAT = new Intl.NumberFormat('en-US');
+
 /**
- * Northwind Analytics GmbH: a business on quarterly billing with hundreds of usage lines. Dates
- * are relative to `today`, so what is overdue stays overdue.
+ * Northwind Analytics GmbH: a business on quarterly billing whose latest invoice has hundreds of
+ * usage lines per project and per day, with a credit note on the one before, and a monthly meter
+ * data invoice of 5,000 lines. Dates are relative to `today`, so what is overdue stays overdue.
  */
 export function northwind(today: string): SeedCustomer {
   const id = 'cus_northwind';
@@ -35,7 +40,7 @@ export function northwind(today: string): SeedCustomer {
         explanation: `The platform fee for ${start} to ${end}: 3 projects, 10 team members, support within one working day.`,
         quantity: 1,
         unit: 'quarter',
-        rate: 120000,
+        unitPrice: '120000',
         period: { start, end },
       }),
     ];
@@ -49,11 +54,12 @@ export function northwind(today: string): SeedCustomer {
             meteredLine({
               kind: 'usage',
               description: `API calls — ${project}`,
-              explanation: `${calls.toLocaleString('en-US')} calls to the Grid Insights API from project ${project} on ${day}, at €0.40 per 1,000 calls.`,
+              explanation: `${count(calls)} calls to the Grid Insights API from project ${project} on ${day}, at €0.40 per 1,000 calls.`,
               quantity: calls / 1000,
               unit: '1,000 calls',
-              rate: 40,
+              unitPrice: '40',
               period: { start: day, end: day },
+              group: project,
             }),
           );
           const gb = Math.round((0.5 + rand() * 4) * 100) / 100;
@@ -64,8 +70,9 @@ export function northwind(today: string): SeedCustomer {
               explanation: `${gb} GB of meter data exported by project ${project} on ${day}, at €0.09 per GB.`,
               quantity: gb,
               unit: 'GB',
-              rate: 9,
+              unitPrice: '9',
               period: { start: day, end: day },
+              group: project,
             }),
           );
         }
@@ -77,10 +84,10 @@ export function northwind(today: string): SeedCustomer {
           meteredLine({
             kind: 'usage',
             description: `API calls — ${project}`,
-            explanation: `${calls.toLocaleString('en-US')} calls from project ${project} during the quarter, at €0.40 per 1,000 calls.`,
+            explanation: `${count(calls)} calls from project ${project} during the quarter, at €0.40 per 1,000 calls.`,
             quantity: calls / 1000,
             unit: '1,000 calls',
-            rate: 40,
+            unitPrice: '40',
             period: { start, end },
           }),
         );
@@ -119,8 +126,10 @@ export function northwind(today: string): SeedCustomer {
       corrections,
     };
   };
-  const invoices = [0, 1, 2, 3].map(makeInvoice);
-  const latest = invoices[0]!;
+  const quarterly = [0, 1, 2, 3].map(makeInvoice);
+  const meters = meterInvoice(latestIssue, sepa, random(5000));
+  const invoices = [...quarterly, meters];
+  const latest = quarterly[0]!;
   const askedLine = latest.lines.find((l) => l.description === 'API calls — hamburg-port' && l.period?.start === addDays(latest.period.start, 40));
   const askedLineIndex = askedLine ? latest.lines.indexOf(askedLine) : 1;
   const questionAt = at(addDays(latest.issueDate, 2), 9, 40);
@@ -132,13 +141,14 @@ export function northwind(today: string): SeedCustomer {
   const sentTo = 'ap@northwind-analytics.example and 2 others';
   const history: SeedHistory[] = [];
   for (const invoice of invoices) {
+    const report = invoice === meters ? 'with one line per meter' : 'with your usage report';
     history.push(
-      { at: at(invoice.issueDate, 6), channel: 'email', direction: 'outbound', kind: 'invoice', subject: `Invoice ${invoice.number} with your usage report`, sentTo, invoiceId: invoice.id },
+      { at: at(invoice.issueDate, 6), channel: 'email', direction: 'outbound', kind: 'invoice', subject: `Invoice ${invoice.number} ${report}`, sentTo, invoiceId: invoice.id },
       { at: invoice.payments[0]!.at, channel: 'email', direction: 'outbound', kind: 'receipt', subject: `SEPA direct debit collected for ${invoice.number}`, sentTo, invoiceId: invoice.id },
     );
   }
   history.push(
-    { at: at(invoices[1]!.corrections![0]!.issueDate, 11), channel: 'email', direction: 'outbound', kind: 'notice', subject: `Credit note ${invoices[1]!.corrections![0]!.number}: our apologies for the metering fault`, sentTo, invoiceId: invoices[1]!.id },
+    { at: at(quarterly[1]!.corrections![0]!.issueDate, 11), channel: 'email', direction: 'outbound', kind: 'notice', subject: `Credit note ${quarterly[1]!.corrections![0]!.number}: our apologies for the metering fault`, sentTo, invoiceId: quarterly[1]!.id },
     { at: questionAt, channel: 'portal', direction: 'inbound', kind: 'question', subject: `Question about ${latest.number} — API calls — hamburg-port`, invoiceId: latest.id },
     { at: new Date(questionAt.getTime() + 5 * 3600_000), channel: 'email', direction: 'outbound', kind: 'reply', subject: `Jonas Richter answered your question about ${latest.number}`, sentTo: 'tomas.herrera@northwind-analytics.example', invoiceId: latest.id },
   );
@@ -160,6 +170,7 @@ export function northwind(today: string): SeedCustomer {
       role: 'Account manager, business customers',
       photoUrl: null,
       hours: 'Mon–Fri 9:00–17:00 CET',
+      availability: { timeZone: 'Europe/Berlin', weekly: weeklyHours(WORKDAYS, '09:00', '17:00') },
       channels: [
         { kind: 'email', value: 'jonas.richter@acme-utilities.example' },
         { kind: 'phone', value: '+49 30 9018 2200' },
@@ -213,5 +224,64 @@ export function northwind(today: string): SeedCustomer {
         ],
       },
     ],
+  };
+}
+
+/** Northwind's sites, each a project, and how many smart meters stream readings from each. */
+const METER_SITES = [
+  { project: 'berlin-warehouse', prefix: 'DE-BER', meters: 2100 },
+  { project: 'hamburg-port', prefix: 'DE-HAM', meters: 1800 },
+  { project: 'munich-offices', prefix: 'DE-MUC', meters: 1098 },
+] as const;
+
+/**
+ * The meter data invoice for the month before `issueDate`: a platform fee, one line per smart
+ * meter (4,998, grouped by project) and VAT — 5,000 lines, the size that must never travel as one
+ * response. Readings are priced at €0.00035 each (0.035 cent, an exact decimal price).
+ */
+function meterInvoice(issueDate: string, sepa: SeedMethod, rand: () => number): SeedInvoice {
+  const start = addMonths(issueDate, -1, 1);
+  const end = addDays(issueDate, -1);
+  const days = daysBetween(start, issueDate);
+  const lines: SeedLine[] = [
+    meteredLine({
+      kind: 'subscription',
+      description: 'Meter data service — monthly platform fee',
+      explanation: `Streaming, storing and validating quarter-hourly readings of every meter for ${start} to ${end}.`,
+      quantity: 1,
+      unit: 'month',
+      unitPrice: '4900',
+      period: { start, end },
+    }),
+  ];
+  for (const site of METER_SITES) {
+    for (let n = 1; n <= site.meters; n++) {
+      const meter = `${site.prefix}-${String(n).padStart(5, '0')}`;
+      // Most meters report all month; some were installed or offline part of it.
+      const online = rand() < 0.9 ? days : 1 + Math.floor(rand() * days);
+      const readings = online * 96;
+      lines.push(
+        meteredLine({
+          kind: 'usage',
+          description: `Meter ${meter} — quarter-hourly readings`,
+          explanation: `${count(readings)} readings from this meter, online ${online} of ${days} days, at €0.00035 each.`,
+          quantity: readings,
+          unit: 'readings',
+          unitPrice: '0.035',
+          period: { start, end },
+          group: site.project,
+        }),
+      );
+    }
+  }
+  lines.push(taxLine(lines, 'VAT', 19, 'VAT 19%', 'German VAT (Umsatzsteuer) at the standard rate of 19% on everything above.'));
+  return {
+    id: 'inv_northwind_meters',
+    number: `AU-B-${issueDate.slice(0, 7).replace('-', '')}-0089`,
+    issueDate,
+    dueDate: addDays(issueDate, 30),
+    period: { start, end },
+    lines,
+    payments: [{ id: 'pay_northwind_meters', status: 'succeeded', at: at(addDays(issueDate, 3), 5, 30), methodId: sepa.id, label: sepa.label }],
   };
 }

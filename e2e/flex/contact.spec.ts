@@ -3,7 +3,8 @@ import {
   expect,
   expectNoViolations,
   expectPortalEvent,
-  portalNav,
+  keyboardToScreen,
+  openScreen,
   recordPortalEvents,
   tabTo,
   test,
@@ -18,9 +19,7 @@ test('Jamie finds Marcus, every way to reach him, and asks for a call back with 
   await page.goto('/?persona=new');
   await expect(page.getByRole('heading', { name: 'Hello, Jamie' })).toBeVisible();
 
-  const contactNav = portalNav(page).getByRole('button', { name: 'Contact us' });
-  await tabTo(page, contactNav);
-  await page.keyboard.press('Enter');
+  await keyboardToScreen(page, 'Help', 'Contact us');
   await expect(page.getByRole('heading', { level: 2, name: 'Your contact at Acme Utilities' })).toBeFocused();
 
   // The person and every channel as a working link.
@@ -83,7 +82,7 @@ test('Jamie finds Marcus, every way to reach him, and asks for a call back with 
   await expectNoViolations(page);
 
   // The request is on the timeline.
-  await portalNav(page).getByRole('button', { name: 'History' }).click();
+  await openScreen(page, 'History');
   const entry = page
     .getByRole('list', { name: 'Messages, newest first' })
     .getByRole('listitem')

@@ -7,7 +7,7 @@ import {
   fillCard,
   NEXT_CARD_YEAR as nextYear,
   portalEvents,
-  portalNav,
+  openScreen,
   recordPortalEvents,
   test,
 } from '../fixtures.ts';
@@ -53,7 +53,7 @@ test("Jamie reads why his first payment failed, adds a card through the provider
   expect(added.detail?.paymentMethodId).toMatch(/^pm_/);
 
   // Back to the invoice through the widget's navigation, and pay it with the new card.
-  await portalNav(page).getByRole('button', { name: 'Invoices' }).click();
+  await openScreen(page, 'Invoices');
   await expect(page.getByRole('heading', { level: 2, name: 'Invoices' })).toBeVisible();
   const invoices = page.getByRole('list', { name: 'Your invoices, newest first' });
   await invoices.getByRole('listitem').filter({ hasText: 'Overdue' }).getByRole('button', { name: /^Invoice AU-/ }).click();
@@ -72,7 +72,7 @@ test("Jamie reads why his first payment failed, adds a card through the provider
   expect(JSON.stringify(await portalEvents(page))).not.toMatch(/4242 ?4242|tok_sandbox/);
 
   // The overview no longer shows the failure, nor anything to pay.
-  await portalNav(page).getByRole('button', { name: 'Overview' }).click();
+  await openScreen(page, 'Overview');
   await expect(page.getByRole('heading', { name: 'Hello, Jamie', level: 2 })).toBeVisible();
   await expect(page.getByText('Nothing to pay right now')).toBeVisible();
   await expect(page.getByRole('region', { name: "Why your payment didn't go through" })).toHaveCount(0);

@@ -1,4 +1,4 @@
-import { expect, expectNoViolations, portalNav, recordPortalEvents, tabTo, test } from '../fixtures.ts';
+import { expect, expectNoViolations, keyboardToScreen, recordPortalEvents, tabTo, test } from '../fixtures.ts';
 
 // Margaret's (`loyal`) history, read from a copy of her own in each test.
 
@@ -9,10 +9,8 @@ test('Margaret checks where her bills went: by email to her address, and one pap
   await page.goto('/?persona=loyal');
   await expect(page.getByRole('heading', { name: 'Hello, Margaret' })).toBeVisible();
 
-  // Keyboard only: Tab to "History" in the portal's navigation, Enter.
-  const historyNav = portalNav(page).getByRole('button', { name: 'History' });
-  await tabTo(page, historyNav);
-  await page.keyboard.press('Enter');
+  // Keyboard only: Tab to "Help" in the portal's navigation, Enter, then to its "History" page.
+  await keyboardToScreen(page, 'Help', 'History');
   await expect(page.getByRole('heading', { level: 2, name: 'History' })).toBeFocused();
 
   const timeline = page.getByRole('list', { name: 'Messages, newest first' });

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, expectNoViolations, expectPortalEvent, recordPortalEvents, tabTo, test, type FreshData } from '../fixtures.ts';
+import { expect, expectNoViolations, expectPortalEvent, openScreen, recordPortalEvents, tabTo, test, type FreshData } from '../fixtures.ts';
 
 // The payment plan journeys of Daniela (`hardship`: one bill overdue and one open, policy: up to 6
 // instalments of at least €15, up to 45 days more), each test on its own copy of her.
@@ -173,7 +173,7 @@ test.describe('payment plan', () => {
     // Reached from the portal's navigation this time.
     await page.goto('/?persona=hardship&lang=de&theme=dark');
     await expect(page.getByRole('heading', { name: 'Hallo, Daniela', level: 2 })).toBeVisible();
-    await page.getByRole('navigation').getByRole('button', { name: 'Ratenzahlung' }).click();
+    await openScreen(page, 'Ratenzahlung');
     await expect(page.getByRole('heading', { name: 'Ratenzahlung oder mehr Zeit', level: 2 })).toBeFocused();
     await expect(page.getByText(/^Wir sind für Sie da\./)).toBeVisible();
     const plan = page.getByRole('region', { name: 'Ratenzahlung: 3 Raten' });

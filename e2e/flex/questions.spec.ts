@@ -4,7 +4,7 @@ import {
   expectNoViolations,
   expectPortalEvent,
   portalEvents,
-  portalNav as nav,
+  openScreen,
   recordPortalEvents,
   setView,
   tabTo,
@@ -24,7 +24,7 @@ test('Northwind reads Jonas’s answer, asks about one line of the big invoice, 
   // Six axe runs over a form with 500+ charges to choose from, and a reload: the longest journey here.
   test.slow();
   await openPortal(page);
-  await nav(page).getByRole('button', { name: 'Questions' }).click();
+  await openScreen(page, 'Questions');
   const title = page.getByRole('heading', { level: 2, name: 'Questions about your charges' });
   await expect(title).toBeFocused();
 
@@ -101,7 +101,7 @@ test('Northwind reads Jonas’s answer, asks about one line of the big invoice, 
   // The list has it first; after a reload it is still there.
   await page.reload();
   await expect(page.getByRole('heading', { name: 'Hello, Northwind team' })).toBeVisible();
-  await nav(page).getByRole('button', { name: 'Questions' }).click();
+  await openScreen(page, 'Questions');
   await expect(page.getByRole('list', { name: 'Your questions, newest first' }).getByRole('listitem').first()).toContainText(
     'Data export — munich-offices',
   );
@@ -142,7 +142,7 @@ test('German: the questions screen speaks German (dark, 320px wide)', async ({ p
   await recordPortalEvents(page);
   await page.goto('/?persona=business&lang=de&theme=dark');
   await expect(page.getByRole('heading', { name: 'Hallo, Northwind team' })).toBeVisible();
-  await page.getByRole('navigation').getByRole('button', { name: 'Fragen' }).click();
+  await openScreen(page, 'Fragen');
   await expect(page.getByRole('heading', { level: 2, name: 'Fragen zu Ihren Posten' })).toBeVisible();
   await page.getByRole('button', { name: /API calls — hamburg-port$/ }).first().click();
   await expect(page.getByRole('region', { name: 'Gespräch' })).toContainText('Jonas Richter');

@@ -1,5 +1,5 @@
 import type { Route } from '@playwright/test';
-import { expect, expectNoViolations, expectPortalEvent, portalEvents, portalNav, recordPortalEvents, test } from '../fixtures.ts';
+import { expect, expectNoViolations, expectPortalEvent, portalEvents, openScreen, recordPortalEvents, test } from '../fixtures.ts';
 
 // Daniela (`hardship`) changes her phone number on her own copy of the data.
 
@@ -25,7 +25,7 @@ test('the session ends while Daniela edits her details: she is told clearly, kee
   await page.goto('/?persona=hardship');
   await expect(page.getByRole('heading', { name: 'Hello, Daniela', level: 2 })).toBeVisible({ timeout: 20_000 });
 
-  await portalNav(page).getByRole('button', { name: 'Your details' }).click();
+  await openScreen(page, 'Your details');
   await expect(page.getByRole('heading', { name: 'Your details', level: 2 })).toBeVisible();
   const phone = page.getByRole('textbox', { name: /^Phone number/ });
   await expect(phone).toHaveValue('+353 87 555 4417');

@@ -79,6 +79,11 @@ export const HumanContactSchema = z.object({
   hours: maybe(text(200)),
   /** The same hours, structured: a call back is offered and accepted only inside them. */
   availability: maybe(AvailabilitySchema),
+  /**
+   * The language of this object's texts (BCP 47), when the backend knows it: the portal marks them
+   * with it, so a screen reader reads an English note in an English voice inside a German portal.
+   */
+  lang: maybe(LocaleSchema),
   channels: z.array(ContactChannelSchema),
   /** Whether the customer may ask this person to call back. */
   callbackAvailable: z.boolean(),
@@ -157,6 +162,8 @@ export const AccountSummarySchema = z.object({
   lastFailureReason: maybe(FailureReasonSchema),
   /** A note the merchant wrote for this customer, as HTML; rendered only through the sanitizer. */
   merchantNoteHtml: maybe(text(10_000)),
+  /** The language of the merchant's note. */
+  merchantNoteLang: maybe(LocaleSchema),
   humanContact: z.nullable(HumanContactSchema),
   /** The screens this merchant offers. */
   features: z.array(FeatureSchema),

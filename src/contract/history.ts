@@ -1,5 +1,5 @@
 import { z } from './zod.ts';
-import { ChannelSchema, CursorSchema, IdSchema, IsoDateTimeSchema, maybe, text } from './common.ts';
+import { ChannelSchema, CursorSchema, IdSchema, IsoDateTimeSchema, maybe, text, LocaleSchema } from './common.ts';
 
 export const HistoryKindSchema = z.enum([
   'invoice',
@@ -23,6 +23,11 @@ export const HistoryEntrySchema = z.object({
   kind: HistoryKindSchema,
   /** A subject line or headline, plain text. */
   subject: text(500),
+  /**
+   * The language of this object's texts (BCP 47), when the backend knows it: the portal marks them
+   * with it, so a screen reader reads an English note in an English voice inside a German portal.
+   */
+  lang: maybe(LocaleSchema),
   /** Where it went: an email address, a masked phone number, a postal address. */
   sentTo: maybe(text(500)),
   invoiceId: maybe(IdSchema),

@@ -1,5 +1,5 @@
 import { z } from './zod.ts';
-import { CursorSchema, HttpUrlSchema, IdSchema, IsoDateSchema, maybe, PeriodSchema, text } from './common.ts';
+import { CursorSchema, HttpUrlSchema, IdSchema, IsoDateSchema, maybe, PeriodSchema, text, LocaleSchema } from './common.ts';
 import { DecimalAmountSchema, MoneySchema } from './money.ts';
 import { PaymentSchema } from './payment.ts';
 
@@ -52,6 +52,11 @@ export const InvoiceLineSchema = z.object({
   group: maybe(text(200)),
   /** Plain-language answer to "why am I charged this?". */
   explanation: text(2000),
+  /**
+   * The language of this object's texts (BCP 47), when the backend knows it: the portal marks them
+   * with it, so a screen reader reads an English note in an English voice inside a German portal.
+   */
+  lang: maybe(LocaleSchema),
   /** Present on `tax` lines. */
   tax: maybe(TaxRateSchema),
 });
@@ -66,6 +71,11 @@ export const CorrectionSchema = z.object({
   amount: MoneySchema,
   /** The merchant's note as plain text, e.g. an apology and what went wrong. */
   note: text(2000),
+  /**
+   * The language of this object's texts (BCP 47), when the backend knows it: the portal marks them
+   * with it, so a screen reader reads an English note in an English voice inside a German portal.
+   */
+  lang: maybe(LocaleSchema),
 });
 export type Correction = z.infer<typeof CorrectionSchema>;
 

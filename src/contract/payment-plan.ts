@@ -1,5 +1,5 @@
 import { z } from './zod.ts';
-import { customerText, IdSchema, IsoDateSchema, IsoDateTimeSchema, maybe, text } from './common.ts';
+import { customerText, IdSchema, IsoDateSchema, IsoDateTimeSchema, maybe, text, LocaleSchema } from './common.ts';
 import { MoneySchema } from './money.ts';
 
 /** What the merchant allows; the widget shapes its choices by it so nobody asks for what will be refused. */
@@ -74,6 +74,11 @@ export const PaymentPlanSchema = z.object({
   note: maybe(text(1000)),
   /** The merchant's words with a decision, shown as text. */
   decisionNote: maybe(text(2000)),
+  /**
+   * The language of this object's texts (BCP 47), when the backend knows it: the portal marks them
+   * with it, so a screen reader reads an English note in an English voice inside a German portal.
+   */
+  lang: maybe(LocaleSchema),
   decidedAt: maybe(IsoDateTimeSchema),
 });
 export type PaymentPlan = z.infer<typeof PaymentPlanSchema>;

@@ -1,5 +1,5 @@
 import { z } from './zod.ts';
-import { CursorSchema, customerText, IdSchema, IsoDateTimeSchema, maybe, text } from './common.ts';
+import { CursorSchema, customerText, IdSchema, IsoDateTimeSchema, maybe, text, LocaleSchema } from './common.ts';
 
 export const QuestionTopicSchema = z.enum(['unrecognised', 'amount_wrong', 'already_paid', 'other']);
 export type QuestionTopic = z.infer<typeof QuestionTopicSchema>;
@@ -11,6 +11,11 @@ export const QuestionMessageSchema = z.object({
   authorName: maybe(text(200)),
   /** Plain text. */
   body: text(5000),
+  /**
+   * The language of this object's texts (BCP 47), when the backend knows it: the portal marks them
+   * with it, so a screen reader reads an English note in an English voice inside a German portal.
+   */
+  lang: maybe(LocaleSchema),
   sentAt: IsoDateTimeSchema,
 });
 export type QuestionMessage = z.infer<typeof QuestionMessageSchema>;

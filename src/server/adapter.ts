@@ -14,6 +14,8 @@ import type {
   HistoryPage,
   HistoryQuery,
   InvoiceDetail,
+  InvoiceLinePage,
+  InvoiceLinesQuery,
   InvoiceListQuery,
   InvoicePage,
   PayInvoiceRequest,
@@ -26,6 +28,8 @@ import type {
   PlanRequest,
   Question,
   QuestionList,
+  QuestionListQuery,
+  QuestionReply,
   QuestionReplyRequest,
 } from '../contract/index.ts';
 
@@ -38,6 +42,12 @@ export interface AdapterContext {
    * to that on Node): pass it on to slow reads and calls to other services.
    */
   request?: Request;
+  /**
+   * The request's `Idempotency-Key` (mutations only; scoped to the customer). An adapter over an
+   * external system forwards it, e.g. as Stripe's `Idempotency-Key`, so a retry after a crash
+   * cannot charge twice there either.
+   */
+  idempotencyKey?: string;
 }
 
 /**
@@ -68,8 +78,21 @@ export interface BillingAdapter {
     expectedVersion: string,
   ): Promise<VersionedRecord<ContactDetails>>;
   listInvoices(ctx: AdapterContext, query: InvoiceListQuery): Promise<InvoicePage>;
+  /**
+   * One invoice with its totals, groups and the first page of its lines (a page of the size you
+   * choose; `linesNextCursor` leads to the rest). The handler checks that its figures reconcile.
+   */
   getInvoice(ctx: AdapterContext, invoiceId: string): Promise<InvoiceDetail>;
-  /** Start a payment of what is due; answer at once with a `pending` payment. */
+  /**
+   * A page of an invoice's lines in invoice order (lines without a group first), those whose
+   * description contains `q` (case-insensitive) and in `group` when given; `matching` counts them
+   * all. 404 when the invoice is not the customer's.
+   */
+  listInvoiceLines(ctx: AdapterContext, invoiceId: string, query: InvoiceLinesQuery): Promise<InvoiceLinePage>;
+  /**
+   * Start a payment of what is due; answer at once with a `pending` payment. Refuse an invoice an
+   * open plan covers with 409 `invoice_on_plan`.
+   */
   payInvoice(ctx: AdapterContext, invoiceId: string, body: PayInvoiceRequest): Promise<Payment>;
   getPayment(ctx: AdapterContext, paymentId: string): Promise<Payment>;
   listPaymentMethods(ctx: AdapterContext): Promise<PaymentMethodList>;
@@ -87,12 +110,19 @@ export interface BillingAdapter {
   getPaymentPlans(ctx: AdapterContext): Promise<PaymentPlans>;
   previewPaymentPlan(ctx: AdapterContext, body: PlanRequest): Promise<PlanPreview>;
   requestPaymentPlan(ctx: AdapterContext, body: PlanRequest): Promise<PaymentPlan>;
-  listQuestions(ctx: AdapterContext): Promise<QuestionList>;
+  /** A page of the customer's questions, newest first, each with its message count and last message. */
+  listQuestions(ctx: AdapterContext, query: QuestionListQuery): Promise<QuestionList>;
   askQuestion(ctx: AdapterContext, body: AskQuestionRequest): Promise<Question>;
   getQuestion(ctx: AdapterContext, questionId: string): Promise<Question>;
-  replyToQuestion(ctx: AdapterContext, questionId: string, body: QuestionReplyRequest): Promise<Question>;
+  /** Add the customer's message; answer with that message as stored and the thread's status. */
+  replyToQuestion(ctx: AdapterContext, questionId: string, body: QuestionReplyRequest): Promise<QuestionReply>;
   listHistory(ctx: AdapterContext, query: HistoryQuery): Promise<HistoryPage>;
   sendFeedback(ctx: AdapterContext, body: FeedbackRequest): Promise<FeedbackReceipt>;
+  /**
+   * Ask the human contact to call back. Refuse a day or window outside the contact's
+   * `availability` with 422, field code `outside_hours` (on `window`, or on `date` when no
+   * window is left that day).
+   */
   requestCallback(ctx: AdapterContext, body: CallbackRequest): Promise<CallbackReceipt>;
 }
 
@@ -106,8 +136,13 @@ export interface IdempotencyScope {
 export interface StoredResponse {
   status: number;
   headers: Record<string, string>;
-  /** The body text exactly as first sent (empty for 204). */
+  /** The body text exactly as first sent (empty for 204, and when `reread`). */
   body: string;
+  /**
+   * The answer was too large to keep verbatim: a replay reads the record again and answers with
+   * what it is now (only for operations that can, see `routes.ts`).
+   */
+  reread?: boolean;
 }
 
 /** What {@link IdempotencyStore.begin} found. */
@@ -146,6 +181,15 @@ export interface IdempotencyStore {
    * `lockToken` still owns the claim. Resolves false when it does not.
    */
   release(scope: IdempotencyScope, lockToken: string): Promise<boolean>;
+  /**
+   * Optional, for a store in the database the adapter changes: run `work` in one transaction that
+   * the adapter's change joins, so the change and the `complete` that `work` ends with commit
+   * together or not at all. A crash between them then leaves no change behind, and a retry runs it
+   * for the first time instead of a second. `work` throwing rolls everything back.
+   */
+  atomically?<T>(work: () => Promise<T>): Promise<T>;
+  /** Optional: delete records past {@link IDEMPOTENCY_TTL_MS}; resolves how many. Call it on a timer. */
+  sweep?(): Promise<number>;
 }
 
 /** How long an idempotency record is kept: 24 hours, as the contract promises. */

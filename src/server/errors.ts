@@ -2,7 +2,7 @@ import type { ErrorCode, FieldError } from '../contract/index.ts';
 
 /** Options of an {@link HttpError}. */
 export interface HttpErrorInit {
-  /** Per-field problems, sent as `error.fields` (422). */
+  /** Per-field problems, sent as the problem's `errors` (422). */
   fields?: FieldError[];
   /** Extra response headers, e.g. `ETag` with a 412 or `Allow` with a 405. */
   headers?: Record<string, string>;
@@ -11,13 +11,15 @@ export interface HttpErrorInit {
 
 /**
  * An error an adapter (or the kit itself) throws to answer with a specific status and code.
- * The handler turns it into the contract's error envelope; its message is shown to developers
- * and may reach customers as a fallback, so word it for people, never with internals.
+ * The handler turns it into problem details (RFC 9457): the message becomes `detail`, which is
+ * shown to developers and may reach customers as a fallback, so word it for people, never with
+ * internals. A code outside the contract's closed list is sent as the closest contract code for
+ * the status (`conflict` for a 409, `bad_request` for another 4xx, `internal` for a 5xx).
  */
 export class HttpError extends Error {
   override readonly name: string = 'HttpError';
   readonly status: number;
-  /** An {@link ErrorCode} of the contract, or the merchant's own code. */
+  /** An {@link ErrorCode} of the contract; the merchant's own code is mapped to one when sent. */
   readonly code: ErrorCode | (string & {});
   readonly fields: FieldError[] | undefined;
   readonly headers: Record<string, string>;

@@ -105,7 +105,7 @@ describe('ETag and If-Match', () => {
 
     const missing = await call('PUT', '/contact-details', { token, body: changed, headers: { 'idempotency-key': crypto.randomUUID() } });
     expect(missing.status).toBe(428);
-    expect(((await missing.json()) as { error: { code: string } }).error.code).toBe('precondition_required');
+    expect(await errorCode(missing)).toBe('precondition_required');
 
     const stale = await call('PUT', '/contact-details', { token, body: changed, headers: { 'idempotency-key': crypto.randomUUID(), 'if-match': '"999"' } });
     expect(stale.status).toBe(412);

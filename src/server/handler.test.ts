@@ -1,10 +1,11 @@
 import { SignJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
-import { AccountSummarySchema, ErrorEnvelopeSchema, z, type ContactDetails } from '../contract/index.ts';
+import { AccountSummarySchema, z, type ContactDetails } from '../contract/index.ts';
 import type { BillingAdapter } from './adapter.ts';
+import { HttpError } from './errors.ts';
 import { createBillfoldHandler } from './handler.ts';
 import { createSessionToken } from './session.ts';
-import { ALLOWED, secret, tokenFor, useTestServer } from './test-server.ts';
+import { ALLOWED, errorCode, problemOf, secret, tokenFor, useTestServer } from './test-server.ts';
 
 const t = useTestServer();
 const { call } = t;
@@ -18,7 +19,7 @@ describe('authentication', () => {
     expect(response.headers.get('cache-control')).toBe('no-store');
   });
 
-  it('answers 401 in the envelope for a missing, expired, forged or foreign token', async () => {
+  it('answers 401 as problem details for a missing, expired, forged or foreign token', async () => {
     const key = new TextEncoder().encode(secret);
     const past = Math.floor(Date.now() / 1000) - 60;
     const expired = await new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setSubject('cus_margaret').setAudience('billfold').setExpirationTime(past).sign(key);
@@ -33,8 +34,13 @@ describe('authentication', () => {
       const response = await call('GET', '/account', { token });
       expect(response.status).toBe(401);
       expect(response.headers.get('www-authenticate')).toMatch(/^Bearer/);
-      const body = (await response.json()) as { error: { code: string; message: string } };
-      expect(body.error.code).toBe('unauthorized');
+      expect(await problemOf(response)).toMatchObject({
+        type: 'https://billfold.dev/problems/unauthorized',
+        title: 'Sign-in required',
+        status: 401,
+        code: 'unauthorized',
+        requestId: response.headers.get('x-request-id'),
+      });
     }
   });
 
@@ -53,9 +59,9 @@ describe('validation', () => {
       headers: { 'idempotency-key': crypto.randomUUID(), 'if-match': current.headers.get('etag')! },
     });
     expect(response.status).toBe(422);
-    const body = (await response.json()) as { error: { code: string; fields: { path: string; code: string }[] } };
-    expect(body.error.code).toBe('validation_failed');
-    const paths = body.error.fields.map((f) => f.path);
+    const problem = await problemOf(response);
+    expect(problem.code).toBe('validation_failed');
+    const paths = (problem.errors ?? []).map((f) => f.path);
     expect(paths).toContain('email');
     expect(paths).toContain('billingAddress.postalCode');
   });
@@ -63,33 +69,40 @@ describe('validation', () => {
   it('validates the query and refuses bad JSON', async () => {
     const query = await call('GET', '/invoices?limit=0');
     expect(query.status).toBe(422);
-    expect(((await query.json()) as { error: { fields: { path: string }[] } }).error.fields[0]?.path).toBe('limit');
+    expect((await problemOf(query)).errors?.[0]?.path).toBe('limit');
 
     const json = await call('POST', '/feedback', { body: '{"rating": 5,', headers: { 'idempotency-key': 'k-json' } });
     expect(json.status).toBe(400);
+    expect(await problemOf(json)).toMatchObject({ code: 'bad_request', detail: 'The request body is not valid JSON.' });
   });
 
-  it('answers 404 and 405 in the envelope', async () => {
+  it('answers 404, 405 and a bad path escape as problem details, also outside the mount', async () => {
     const missing = await call('GET', '/nope');
     expect(missing.status).toBe(404);
-    expect(((await missing.json()) as { error: { code: string } }).error.code).toBe('not_found');
+    expect(await errorCode(missing)).toBe('not_found');
+    const badEscape = await call('GET', '/invoices/%E0%A4%A/lines');
+    expect(badEscape.status).toBe(422);
+    expect((await problemOf(badEscape)).errors).toEqual([expect.objectContaining({ path: 'path', code: 'invalid_characters' })]);
+    const outside = await fetch(`${t.base}/elsewhere`);
+    expect(outside.status).toBe(404);
+    expect(await errorCode(outside)).toBe('not_found');
     const wrongMethod = await call('DELETE', '/account', { headers: { 'idempotency-key': 'k' } });
     expect(wrongMethod.status).toBe(405);
     expect(wrongMethod.headers.get('allow')).toBe('GET');
+    expect(await problemOf(wrongMethod)).toMatchObject({ code: 'method_not_allowed', type: 'https://billfold.dev/problems/method-not-allowed' });
   });
 });
 
 describe('request size', () => {
   const tooLarge = JSON.stringify({ rating: 5, journey: 'payment', comment: 'x'.repeat(1024 * 1024) });
 
-  it('answers 413 in the envelope over HTTP', async () => {
+  it('answers 413 as problem details over HTTP', async () => {
     const response = await call('POST', '/feedback', { body: tooLarge, headers: { 'idempotency-key': crypto.randomUUID() } });
     expect(response.status).toBe(413);
-    const envelope = ErrorEnvelopeSchema.parse(await response.json());
-    expect(envelope.error.code).toBe('payload_too_large');
+    expect(await errorCode(response)).toBe('payload_too_large');
   });
 
-  it('answers 413 in the envelope from the handler itself, counting bytes rather than characters', async () => {
+  it('answers 413 as problem details from the handler itself, counting bytes rather than characters', async () => {
     const handler = createBillfoldHandler(t.options);
     // Half a million two-byte characters: under the limit in characters, over it in bytes.
     const wide = JSON.stringify({ rating: 5, journey: 'payment', comment: 'é'.repeat(600_000) });
@@ -106,8 +119,7 @@ describe('request size', () => {
         }),
       );
       expect(response.status).toBe(413);
-      const envelope = ErrorEnvelopeSchema.parse(await response.json());
-      expect(envelope.error).toMatchObject({ code: 'payload_too_large', requestId: response.headers.get('x-request-id') });
+      expect(await problemOf(response)).toMatchObject({ code: 'payload_too_large', requestId: response.headers.get('x-request-id') });
     }
   });
 });
@@ -131,6 +143,7 @@ describe('CORS', () => {
     const refused = await fetch(`${t.base}/billing-api/account`, { method: 'OPTIONS', headers: { origin: evil, 'access-control-request-method': 'GET' } });
     expect(refused.status).toBe(403);
     expect(refused.headers.get('access-control-allow-origin')).toBeNull();
+    expect(await problemOf(refused)).toMatchObject({ code: 'forbidden', detail: 'This origin may not call the billing API.' });
     const foreign = await call('GET', '/account', { headers: { origin: evil } });
     expect(foreign.headers.get('access-control-allow-origin')).toBeNull();
   });
@@ -154,10 +167,27 @@ describe('errors from the adapter', () => {
   it('turns a domain error into its status and code', async () => {
     const response = await call('DELETE', '/payment-methods/pm_margaret_visa', { headers: { 'idempotency-key': crypto.randomUUID() } });
     expect(response.status).toBe(409);
-    expect(((await response.json()) as { error: { code: string } }).error.code).toBe('payment_method_required');
+    expect(await errorCode(response)).toBe('payment_method_required');
   });
 
-  it('hides unexpected errors behind a 500 envelope', async () => {
+  it('sends an adapter’s own code as the closest contract code, keeping its words in detail', async () => {
+    const handler = createBillfoldHandler({
+      ...t.options,
+      adapter: {
+        ...t.options.adapter,
+        getAccount: async () => Promise.reject(new HttpError(409, 'card_frozen', 'Your card is frozen by your bank.')),
+        getBillingCycle: async () => Promise.reject(new HttpError(418, 'teapot', 'I am a teapot.')),
+        getPaymentPlans: async () => Promise.reject(new HttpError(503, 'maintenance', 'Back in five minutes.')),
+      },
+    });
+    const get = async (path: string) =>
+      handler(new Request(`http://local/billing-api${path}`, { headers: { authorization: `Bearer ${await tokenFor('cus_margaret')}` } }));
+    expect(await problemOf(await get('/account'))).toMatchObject({ status: 409, code: 'conflict', detail: 'Your card is frozen by your bank.' });
+    expect(await problemOf(await get('/billing-cycle'))).toMatchObject({ status: 418, code: 'bad_request', detail: 'I am a teapot.' });
+    expect(await problemOf(await get('/payment-plans'))).toMatchObject({ status: 503, code: 'internal', detail: 'Back in five minutes.' });
+  });
+
+  it('hides unexpected errors behind a 500 problem', async () => {
     const seen: unknown[] = [];
     const handler = createBillfoldHandler({
       ...t.options,
@@ -170,7 +200,8 @@ describe('errors from the adapter', () => {
     expect(response.status).toBe(500);
     const text = await response.text();
     expect(text).not.toContain('hunter2');
-    expect(JSON.parse(text)).toMatchObject({ error: { code: 'internal' } });
+    expect(JSON.parse(text)).toMatchObject({ status: 500, code: 'internal' });
+    expect(response.headers.get('content-type')).toBe('application/problem+json');
     expect(seen).toHaveLength(1);
   });
 

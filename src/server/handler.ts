@@ -1,9 +1,12 @@
-import { z, type EndpointId, type ErrorEnvelope } from '../contract/index.ts';
+import { z, type EndpointId } from '../contract/index.ts';
 import type { AdapterContext, BillingAdapter, IdempotencyStore, VersionedRecord } from './adapter.ts';
 import { HttpError, isHttpError } from './errors.ts';
 import { formatEtag, ifMatchAccepts, isVersionConflict, isVersioned } from './etag.ts';
 import { idempotencyKeyOf, requestFingerprint, runOnce, type Outcome } from './idempotency.ts';
-import { parseQuery, readBody } from './request-input.ts';
+import { problemResponse } from './problem.ts';
+import type { RateLimiter } from './rate-limit.ts';
+import { defaultReconciliationMode, ReconciliationError, reconciliationProblems, type ReconciliationMode } from './reconciliation.ts';
+import { checkTextInputs, parseQuery, readBody } from './request-input.ts';
 import { compileRoutes, decodeParams, matchPath } from './routes.ts';
 import { SessionTokenError, verifySessionToken, type SessionSecret } from './session.ts';
 
@@ -18,8 +21,20 @@ export interface BillfoldHandlerOptions {
   idempotencyStore: IdempotencyStore;
   /** The HS256 secret the merchant server mints session tokens with. */
   sessionSecret?: SessionSecret;
+  /**
+   * With `sessionSecret`: the `iss` every session token must carry (set it when minting with
+   * `createSessionToken({ issuer })`). Unset, `iss` is not checked.
+   */
+  sessionIssuer?: string;
   /** Instead of `sessionSecret`: verify a bearer token yourself and name the customer, or throw. */
   verifySession?: (token: string) => Promise<{ customerId: string }>;
+  /**
+   * Fair use: counts each customer's changes (see `createSqlRateLimiter`) and answers 429
+   * `rate_limited` with `Retry-After` past the limit. Replays of stored answers and previews are
+   * not counted.
+   * Default: no limit.
+   */
+  rateLimiter?: RateLimiter;
   /** Where the contract is mounted, e.g. `/billing-api`. Default: the root. */
   basePath?: string;
   /** Cross-origin callers; same-origin embedding needs none. */
@@ -29,6 +44,14 @@ export interface BillfoldHandlerOptions {
    * something the widget would reject. Default true; switch off in production if the cost matters.
    */
   validateResponses?: boolean;
+  /**
+   * Check that every invoice answer adds up (quantity × unit price = amount for each line;
+   * subtotal + discounts + tax + credit notes = total; total − paid = left to pay; the lines'
+   * sums when every line is given). `refuse` answers 500 `internal` with the problems in
+   * `detail`, `log` reports them to `onError` and serves the answer, `off` skips the check.
+   * Default: `refuse` unless `NODE_ENV` is `production`, then `log`.
+   */
+  reconciliation?: ReconciliationMode;
   /** Where unexpected errors are reported (default `console.error`). Never sent to the client. */
   onError?: (error: unknown, context: { requestId: string; operation?: string }) => void;
 }
@@ -46,19 +69,27 @@ function unauthorized(message: string): HttpError {
  * contract (422 with per-field errors), enforces `Idempotency-Key` on every mutation (replay,
  * reuse with another body 422, still running 409), `ETag`/`If-Match` on versioned records
  * (428 when missing, 412 when stale; `*`, lists, strong comparison), answers CORS for
- * allow-listed origins, and answers every error in the contract's envelope without leaking
- * internals.
+ * allow-listed origins, checks that every invoice answer adds up (see `reconciliation`), and
+ * answers every error as RFC 9457 problem details (`application/problem+json`, a code from the
+ * contract's closed list) without leaking internals.
  *
  * Idempotency keys are per customer. Answers the kit gives before the change is attempted (401,
- * 400, 413, 422, 428, 412) free the key for a corrected retry. Once the adapter's mutation has
- * been called, whatever came of it (2xx, an adapter's 4xx, a 500) is stored and replayed for the
- * same key and body, so a retry never runs a change twice; a client that wants to try again after
- * such an answer sends a new key. A 412 from the adapter's compare-and-set also frees the key.
+ * 400, 413, 415, 422, 428, 429, 412) free the key for a corrected retry. Once the adapter's mutation
+ * has been called, its answer (2xx, an adapter's 4xx) is stored and replayed for the same key and
+ * body, so a retry never runs a change twice; a client that wants to try again after such an
+ * answer sends a new key. A 412 from the adapter's compare-and-set also frees the key.
+ *
+ * With a store that can join the adapter's transaction (`IdempotencyStore.atomically`, as the SQL
+ * store over the reference adapter's database does), the change and its stored answer commit
+ * together: a crash in between leaves neither, and the retry runs the change for the first time.
+ * There a 5xx is never stored: its transaction is rolled back and the key freed. With any other
+ * store, whatever came of the adapter's call, a 500 included, is final for the key.
  */
 export function createBillfoldHandler(options: BillfoldHandlerOptions): FetchHandler {
   const { adapter, idempotencyStore } = options;
   const basePath = (options.basePath ?? '').replace(/\/+$/, '');
   const validateResponses = options.validateResponses ?? true;
+  const reconciliation = options.reconciliation ?? defaultReconciliationMode();
   const allowedOrigins = new Set(options.cors?.allowedOrigins ?? []);
   const maxAge = String(options.cors?.maxAgeSeconds ?? 600);
   const routes = compileRoutes();
@@ -72,7 +103,8 @@ export function createBillfoldHandler(options: BillfoldHandlerOptions): FetchHan
     (() => {
       const secret = options.sessionSecret;
       if (secret === undefined) throw new TypeError('createBillfoldHandler needs sessionSecret or verifySession.');
-      return (token: string) => verifySessionToken(token, secret);
+      const issuer = options.sessionIssuer;
+      return (token: string) => verifySessionToken(token, secret, issuer === undefined ? {} : { issuer });
     })();
 
   return async function billfoldHandler(request: Request): Promise<Response> {
@@ -97,17 +129,11 @@ export function createBillfoldHandler(options: BillfoldHandlerOptions): FetchHan
         headers: { ...baseHeaders, ...(status === 204 ? {} : { 'Content-Type': 'application/json; charset=utf-8' }), ...headers },
       });
 
-    const fail = (error: HttpError): Response => {
-      const envelope: ErrorEnvelope = {
-        error: {
-          code: error.code,
-          message: error.message,
-          ...(error.fields ? { fields: error.fields } : {}),
-          requestId,
-        },
-      };
-      return json(error.status, envelope, error.headers ?? {});
-    };
+    const fail = (error: HttpError): Response =>
+      problemResponse(
+        { status: error.status, code: error.code, detail: error.message, ...(error.fields ? { errors: error.fields } : {}), requestId },
+        { ...baseHeaders, ...error.headers },
+      );
 
     let operation: EndpointId | undefined;
     try {
@@ -145,16 +171,18 @@ export function createBillfoldHandler(options: BillfoldHandlerOptions): FetchHan
       operation = route.id;
       const endpoint = route.endpoint;
       const params = decodeParams(hit.rawParams);
-      if (params === null) return fail(HttpError.notFound('No such endpoint.'));
+      if (params === null) {
+        return fail(HttpError.invalid([{ path: 'path', code: 'invalid_characters', message: 'The path is not valid UTF-8.' }]));
+      }
+      checkTextInputs(params, 'path');
 
       // Authentication.
       const authorization = request.headers.get('authorization') ?? '';
       const bearer = /^Bearer\s+(\S+)$/i.exec(authorization)?.[1];
       if (!bearer) return fail(unauthorized('Sign-in is required.'));
-      let ctx: AdapterContext;
+      let customerId: string;
       try {
-        const session = await verify(bearer);
-        ctx = { customerId: session.customerId, request };
+        ({ customerId } = await verify(bearer));
       } catch (error) {
         const expired = error instanceof SessionTokenError && error.reason === 'expired';
         return fail(unauthorized(expired ? 'The session has expired.' : 'The session token is not valid.'));
@@ -162,6 +190,7 @@ export function createBillfoldHandler(options: BillfoldHandlerOptions): FetchHan
 
       const isMutation = endpoint.method !== 'GET';
       const idempotencyKey = isMutation ? idempotencyKeyOf(request) : null;
+      const ctx: AdapterContext = { customerId, request, ...(idempotencyKey !== null ? { idempotencyKey } : {}) };
       const query = parseQuery(endpoint, url);
       const { raw: rawBody, body } = await readBody(endpoint, request);
 
@@ -199,6 +228,15 @@ export function createBillfoldHandler(options: BillfoldHandlerOptions): FetchHan
               operation: route.id,
             });
             return fail(new HttpError(500, 'internal', 'The billing service could not answer correctly. Please try again later.'));
+          }
+        }
+        if (reconciliation !== 'off') {
+          const problems = reconciliationProblems(route.id, payload);
+          if (problems.length > 0) {
+            onError(new ReconciliationError(route.id, problems), { requestId, operation: route.id });
+            if (reconciliation === 'refuse') {
+              return fail(new HttpError(500, 'internal', `The figures of this answer do not add up: ${problems.join('; ')}`));
+            }
           }
         }
         return json(route.endpoint.status, route.endpoint.response ? payload : null, headers);
@@ -240,16 +278,43 @@ export function createBillfoldHandler(options: BillfoldHandlerOptions): FetchHan
       };
 
       if (idempotencyKey === null) return (await run()).response;
+      // Previews change nothing, and the widget asks for one as the customer edits: not counted.
+      const rateLimiter = route.id.startsWith('preview') ? undefined : options.rateLimiter;
+      const reread = route.reread;
       return await runOnce({
         store: idempotencyStore,
         scope: { customerId: ctx.customerId, key: idempotencyKey },
         fingerprint: await requestFingerprint(endpoint.method, path, rawBody),
         run,
-        replay: (stored) =>
-          new Response(stored.body === '' ? null : stored.body, {
+        ...(rateLimiter
+          ? {
+              admit: async () => {
+                const decision = await rateLimiter.take(ctx.customerId);
+                if (decision.allowed) return null;
+                return new HttpError(429, 'rate_limited', 'Too many changes in a short time. Please wait a moment and try again.', {
+                  headers: { 'Retry-After': String(decision.retryAfterSeconds) },
+                });
+              },
+            }
+          : {}),
+        canReread: reread !== undefined,
+        async replay(stored) {
+          const replayed = { 'Idempotency-Replayed': 'true' };
+          if (stored.reread && reread) {
+            // The answer was too large to keep: read the record again (and answer as it is now).
+            try {
+              const again = respond(await reread(adapter, ctx, { params, query, body, expectedVersion: '' }));
+              again.headers.set('Idempotency-Replayed', 'true');
+              return again;
+            } catch (error) {
+              return answerError(error);
+            }
+          }
+          return new Response(stored.body === '' ? null : stored.body, {
             status: stored.status,
-            headers: { ...baseHeaders, ...stored.headers, 'Idempotency-Replayed': 'true' },
-          }),
+            headers: { ...baseHeaders, ...stored.headers, ...replayed },
+          });
+        },
         refuse: fail,
         report: (error) => onError(error, { requestId, operation: route.id }),
       });

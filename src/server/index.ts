@@ -18,9 +18,16 @@ export {
   SESSION_AUDIENCE,
   MAX_SESSION_TTL_SECONDS,
 } from './session.ts';
-export type { CreateSessionTokenOptions, SessionClaims, SessionSecret, SessionToken } from './session.ts';
+export type { CreateSessionTokenOptions, SessionClaims, SessionSecret, SessionToken, VerifySessionTokenOptions } from './session.ts';
+export type { RateDecision, RateLimiter } from './rate-limit.ts';
+export { createSqlRateLimiter } from './reference/rate-limiter.ts';
+export type { SqlRateLimiterOptions } from './reference/rate-limiter.ts';
 export { HttpError, VersionConflictError, isHttpError } from './errors.ts';
 export type { HttpErrorInit } from './errors.ts';
+export { toProblem, problemResponse, contractCode, isErrorCode, PROBLEM_TITLES } from './problem.ts';
+export type { ProblemInit } from './problem.ts';
+export { ReconciliationError, reconciliationProblems } from './reconciliation.ts';
+export type { ReconciliationMode } from './reconciliation.ts';
 export { IDEMPOTENCY_TTL_MS, IDEMPOTENCY_LOCK_MS } from './adapter.ts';
 export type {
   AdapterContext,
@@ -32,7 +39,7 @@ export type {
   VersionedRecord,
 } from './adapter.ts';
 export { createReferenceAdapter } from './reference/reference-adapter.ts';
-export type { ReferenceAdapter, ReferenceAdapterOptions, StoredPlanPolicy } from './reference/reference-adapter.ts';
+export type { ReferenceAdapter, ReferenceAdapterOptions, ReferenceLimits, StoredPlanPolicy } from './reference/reference-adapter.ts';
 export { createSqlIdempotencyStore } from './reference/idempotency-store.ts';
 export type { SqlIdempotencyStoreOptions } from './reference/idempotency-store.ts';
 export { openReferenceDatabase } from './reference/database.ts';

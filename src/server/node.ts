@@ -1,5 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { PROBLEM_CONTENT_TYPE } from '../contract/index.ts';
 import type { FetchHandler } from './handler.ts';
+import { toProblem } from './problem.ts';
 
 /** Options of {@link toNodeListener}. */
 export interface NodeListenerOptions {
@@ -7,6 +9,42 @@ export interface NodeListenerOptions {
   maxBodyBytes?: number;
   /** The scheme the server is reached on (behind a TLS proxy, `https`). Default `http`. */
   protocol?: 'http' | 'https';
+}
+
+/** Methods no API answers: TRACE echoes the request (headers with tokens included) back. */
+const REFUSED_METHODS = new Set(['TRACE', 'CONNECT']);
+
+/** A `Host` header as RFC 9110 allows it: a name, an IPv4 address or a bracketed IPv6 one, and a port. */
+const VALID_HOST = /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\.?|\[[0-9A-Fa-f:.]+\])(?::[0-9]{1,5})?$/;
+
+/** An answer of the adapter itself, before the handler sees the request. */
+function refuse(res: ServerResponse, status: number, code: string, message: string, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { 'content-type': PROBLEM_CONTENT_TYPE, 'cache-control': 'no-store', ...headers });
+  res.end(JSON.stringify(toProblem({ status, code, detail: message })));
+}
+
+/**
+ * What the adapter answers at once, without reading the body: 405 for TRACE (and CONNECT),
+ * 400 for a `Host` that is not a host, 413 when `Content-Length` announces more than the limit
+ * (the connection is closed rather than drained). Resolves whether it answered.
+ */
+function refuseEarly(req: IncomingMessage, res: ServerResponse, maxBodyBytes: number): boolean {
+  const method = (req.method ?? 'GET').toUpperCase();
+  if (REFUSED_METHODS.has(method)) {
+    refuse(res, 405, 'method_not_allowed', 'This method is not allowed.', { allow: 'GET, POST, PUT, DELETE, OPTIONS' });
+    return true;
+  }
+  const host = req.headers.host;
+  if (host !== undefined && !VALID_HOST.test(host)) {
+    refuse(res, 400, 'bad_request', 'The Host header is not valid.', { connection: 'close' });
+    return true;
+  }
+  const length = req.headers['content-length'];
+  if (length !== undefined && Number(length) > maxBodyBytes) {
+    refuse(res, 413, 'payload_too_large', 'The request is too large.', { connection: 'close' });
+    return true;
+  }
+  return false;
 }
 
 /** Read a request body up to a limit; resolves `null` when it is larger. */
@@ -72,7 +110,9 @@ export async function writeFetchResponse(response: Response, res: ServerResponse
 }
 
 /**
- * Adapt a fetch-style handler (such as `createBillfoldHandler(...)`) to `node:http`:
+ * Adapt a fetch-style handler (such as `createBillfoldHandler(...)`) to `node:http`. It answers
+ * TRACE with 405, a malformed `Host` with 400 and an announced body over the limit with 413 at
+ * once, before reading anything:
  * `http.createServer(toNodeListener(handler))`, or mount it on a path of an Express/Fastify app.
  * When the client disconnects before the answer is sent, the request's `signal` (which the
  * adapter sees as `ctx.request.signal`) aborts.
@@ -87,12 +127,12 @@ export function toNodeListener(
     res.once('close', () => {
       if (!res.writableFinished) disconnected.abort(new DOMException('The client closed the connection.', 'AbortError'));
     });
+    if (refuseEarly(req, res, options.maxBodyBytes ?? 1024 * 1024)) return;
     void (async () => {
       try {
         const request = await toFetchRequest(req, options, disconnected.signal);
         if (request === null) {
-          res.writeHead(413, { 'content-type': 'application/json; charset=utf-8', connection: 'close' });
-          res.end(JSON.stringify({ error: { code: 'payload_too_large', message: 'The request is too large.' } }));
+          refuse(res, 413, 'payload_too_large', 'The request is too large.', { connection: 'close' });
           return;
         }
         await writeFetchResponse(await handler(request), res);
@@ -101,8 +141,8 @@ export function toNodeListener(
         if (disconnected.signal.aborted) return;
         console.error('[billfold] could not answer a request:', error);
         if (!res.headersSent) {
-          res.writeHead(500, { 'content-type': 'application/json; charset=utf-8' });
-          res.end(JSON.stringify({ error: { code: 'internal', message: 'Something went wrong on our side.' } }));
+          res.writeHead(500, { 'content-type': PROBLEM_CONTENT_TYPE });
+          res.end(JSON.stringify(toProblem({ status: 500, code: 'internal', detail: 'Something went wrong on our side.' })));
         } else {
           res.destroy();
         }

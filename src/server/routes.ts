@@ -1,6 +1,8 @@
 /** The router: one route per operation of the contract, and how each becomes an adapter call. */
 import {
+  endpoints,
   operations,
+  z,
   type AddPaymentMethodRequest,
   type AskQuestionRequest,
   type CallbackRequest,
@@ -9,10 +11,12 @@ import {
   type EndpointId,
   type FeedbackRequest,
   type HistoryQuery,
+  type InvoiceLinesQuery,
   type InvoiceListQuery,
   type Operation,
   type PayInvoiceRequest,
   type PlanRequest,
+  type QuestionListQuery,
   type QuestionReplyRequest,
 } from '../contract/index.ts';
 import type { AdapterContext, BillingAdapter, VersionedRecord } from './adapter.ts';
@@ -40,6 +44,7 @@ const calls: { [K in EndpointId]: Call } = {
   updateContactDetails: (a, c, i) => a.updateContactDetails(c, i.body as ContactDetailsUpdate, i.expectedVersion),
   listInvoices: (a, c, i) => a.listInvoices(c, i.query as InvoiceListQuery),
   getInvoice: (a, c, i) => a.getInvoice(c, i.params[0]!),
+  listInvoiceLines: (a, c, i) => a.listInvoiceLines(c, i.params[0]!, i.query as InvoiceLinesQuery),
   payInvoice: (a, c, i) => a.payInvoice(c, i.params[0]!, i.body as PayInvoiceRequest),
   getPayment: (a, c, i) => a.getPayment(c, i.params[0]!),
   listPaymentMethods: (a, c) => a.listPaymentMethods(c),
@@ -52,7 +57,7 @@ const calls: { [K in EndpointId]: Call } = {
   getPaymentPlans: (a, c) => a.getPaymentPlans(c),
   previewPaymentPlan: (a, c, i) => a.previewPaymentPlan(c, i.body as PlanRequest),
   requestPaymentPlan: (a, c, i) => a.requestPaymentPlan(c, i.body as PlanRequest),
-  listQuestions: (a, c) => a.listQuestions(c),
+  listQuestions: (a, c, i) => a.listQuestions(c, i.query as QuestionListQuery),
   askQuestion: (a, c, i) => a.askQuestion(c, i.body as AskQuestionRequest),
   getQuestion: (a, c, i) => a.getQuestion(c, i.params[0]!),
   replyToQuestion: (a, c, i) => a.replyToQuestion(c, i.params[0]!, i.body as QuestionReplyRequest),
@@ -71,6 +76,20 @@ const currentVersions: { [K in EndpointId]?: ReadVersion } = {
   changeBillingCycle: (a, c) => a.getBillingCycle(c),
 };
 
+/** What an operation answers with, as the contract's response schema says. */
+type ResponseOf<K extends EndpointId> = (typeof endpoints)[K] extends { response: infer S extends z.ZodMiniType } ? z.infer<S> : never;
+
+/**
+ * For changes whose answer can grow large (a thread, a list): how to answer a replay by reading
+ * the record again, so the idempotency record need not keep a large answer (see
+ * `MAX_STORED_BODY_BYTES`). Typed by the operation's response, so a contract change that makes a
+ * reader wrong fails to compile.
+ */
+const rereads: { [K in EndpointId]?: (adapter: BillingAdapter, ctx: AdapterContext, input: RouteInput) => Promise<ResponseOf<K>> } = {
+  setDefaultPaymentMethod: (a, c) => a.listPaymentMethods(c),
+  removePaymentMethod: (a, c) => a.listPaymentMethods(c),
+};
+
 /** One operation of the contract, ready to match a path and call the adapter. */
 export interface Route {
   id: EndpointId;
@@ -79,6 +98,8 @@ export interface Route {
   call: Call;
   /** Set exactly for operations with `ifMatch`. */
   readVersion: ReadVersion | undefined;
+  /** For some changes: their answer, read again (see {@link rereads}). */
+  reread: Call | undefined;
 }
 
 /** A route whose path matched, with its path parameters as sent (still percent-encoded). */
@@ -97,7 +118,14 @@ export function compileRoutes(): Route[] {
       .join('/');
     const readVersion = currentVersions[id];
     if (endpoint.ifMatch && !readVersion) throw new TypeError(`${id} needs If-Match but has no version reader.`);
-    return { id, endpoint, pattern: new RegExp(`^${source}$`), call: calls[id], readVersion: endpoint.ifMatch ? readVersion : undefined };
+    return {
+      id,
+      endpoint,
+      pattern: new RegExp(`^${source}$`),
+      call: calls[id],
+      readVersion: endpoint.ifMatch ? readVersion : undefined,
+      reread: rereads[id] as Call | undefined,
+    };
   });
 }
 

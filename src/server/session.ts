@@ -23,6 +23,8 @@ export interface CreateSessionTokenOptions {
    * widget asks the host for a fresh token when it expires.
    */
   ttlSeconds?: number;
+  /** Becomes `iss`: who minted the token, e.g. your server's URL. Checked when the handler is given `sessionIssuer`. */
+  issuer?: string;
 }
 
 /** A freshly minted session token. */
@@ -53,6 +55,7 @@ export async function createSessionToken({
   customerId,
   secret,
   ttlSeconds = 900,
+  issuer,
 }: CreateSessionTokenOptions): Promise<SessionToken> {
   if (!customerId) throw new TypeError('customerId is required.');
   if (!(ttlSeconds > 0)) throw new TypeError('ttlSeconds must be positive.');
@@ -61,14 +64,15 @@ export async function createSessionToken({
   }
   const now = Math.floor(Date.now() / 1000);
   const exp = now + Math.ceil(ttlSeconds);
-  const token = await new SignJWT({})
+  const jwt = new SignJWT({})
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setSubject(customerId)
     .setAudience(SESSION_AUDIENCE)
     .setIssuedAt(now)
     .setExpirationTime(exp)
-    .setJti(crypto.randomUUID())
-    .sign(keyOf(secret));
+    .setJti(crypto.randomUUID());
+  if (issuer !== undefined) jwt.setIssuer(issuer);
+  const token = await jwt.sign(keyOf(secret));
   return { token, expiresAt: new Date(exp * 1000).toISOString() };
 }
 
@@ -83,15 +87,27 @@ export class SessionTokenError extends Error {
   }
 }
 
+/** Options of {@link verifySessionToken}. */
+export interface VerifySessionTokenOptions {
+  /** When set, the token's `iss` must be exactly this (a token minted by another system is refused). */
+  issuer?: string;
+}
+
 /**
- * Verify a session token: HS256 only, audience `billfold`, with a subject, not expired, and issued
- * at most {@link MAX_SESSION_TTL_SECONDS} ago. Rejects with {@link SessionTokenError}.
+ * Verify a session token: HS256 only, audience `billfold`, with a subject, not expired, issued
+ * at most {@link MAX_SESSION_TTL_SECONDS} ago, and by `options.issuer` when one is given. Rejects
+ * with {@link SessionTokenError}.
  */
-export async function verifySessionToken(token: string, secret: SessionSecret): Promise<SessionClaims> {
+export async function verifySessionToken(
+  token: string,
+  secret: SessionSecret,
+  options: VerifySessionTokenOptions = {},
+): Promise<SessionClaims> {
   try {
     const { payload } = await jwtVerify(token, keyOf(secret), {
       algorithms: ['HS256'],
       audience: SESSION_AUDIENCE,
+      ...(options.issuer !== undefined ? { issuer: options.issuer } : {}),
       requiredClaims: ['sub', 'exp', 'iat'],
       // The same cap as minting: a token older than that is refused whatever its `exp` says.
       maxTokenAge: MAX_SESSION_TTL_SECONDS,

@@ -1,32 +1,43 @@
 /**
- * The server kit's test harness: the demo data in a fresh PGlite folder, served by the handler
- * over the reference adapter on a real `node:http` server. Each test file gets its own.
+ * The server kit's test harness: the demo data in a fresh database (PGlite, or PostgreSQL in the
+ * `postgres` test project), served by the handler over the reference adapter on a real
+ * `node:http` server. Each test file gets its own.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
+import { PROBLEM_CONTENT_TYPE, ProblemSchema, type Problem } from '../contract/index.ts';
 import { createBillfoldHandler, type BillfoldHandlerOptions, type FetchHandler } from './handler.ts';
 import { toNodeListener } from './node.ts';
-import { openReferenceDatabase } from './reference/database.ts';
 import { seedDemoData } from '../../demo/seed/index.ts';
 import { createSqlIdempotencyStore } from './reference/idempotency-store.ts';
 import { createReferenceAdapter } from './reference/reference-adapter.ts';
 import type { Sql } from './reference/sql.ts';
 import { createSessionToken } from './session.ts';
+import { secret } from './testing/secret.ts';
+import { openTestDatabase, type TestDatabase } from './testing/test-database.ts';
 
-/** The session secret the test server verifies tokens with. */
-export const secret = 'handler-test-secret-that-is-long-enough-0123456789';
+export { secret } from './testing/secret.ts';
 /** The one origin the test server allows cross-origin calls from. */
 export const ALLOWED = 'https://shop.example';
 
 /** A session token for a seeded customer. */
 export const tokenFor = async (customerId: string) => (await createSessionToken({ customerId, secret })).token;
 
-/** The error code of an error answer. */
-export const errorCode = async (response: Response) => ((await response.clone().json()) as { error: { code: string } }).error.code;
+/**
+ * The problem details of an error answer, checked: `application/problem+json`, a body that parses
+ * with the contract's `ProblemSchema`, and the status repeated in it. Throws otherwise.
+ */
+export async function problemOf(response: Response): Promise<Problem> {
+  const type = response.headers.get('content-type');
+  if (type !== PROBLEM_CONTENT_TYPE) throw new Error(`Expected ${PROBLEM_CONTENT_TYPE}, got ${type}`);
+  const problem = ProblemSchema.parse(await response.clone().json());
+  if (problem.status !== response.status) throw new Error(`The problem says ${problem.status}, the response ${response.status}`);
+  return problem;
+}
+
+/** The error code of an error answer (see {@link problemOf}). */
+export const errorCode = async (response: Response): Promise<string> => (await problemOf(response)).code;
 
 /** Serve `listener` on a free port of 127.0.0.1 until `close`. */
 export async function listen(listener: RequestListener): Promise<{ base: string; close: () => Promise<void> }> {
@@ -71,9 +82,17 @@ export interface TestServer {
   feedbackRows(customerId: string): Promise<number>;
 }
 
+/** Options of {@link useTestServer}. */
+export interface TestServerOptions {
+  /** A fixed clock: the demo data is seeded as of this instant and the adapter's clock stands still at it. */
+  now?: Date;
+  /** The handler's reconciliation mode (default: what the handler would choose). */
+  reconciliation?: BillfoldHandlerOptions['reconciliation'];
+}
+
 /** Start a test server for the surrounding test file. */
-export function useTestServer(): TestServer {
-  let dir: string;
+export function useTestServer(options: TestServerOptions = {}): TestServer {
+  let db: TestDatabase;
   let stop: () => Promise<void>;
   const t = {
     async call(method, path, init = {}) {
@@ -94,11 +113,12 @@ export function useTestServer(): TestServer {
   } as TestServer;
 
   beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'billfold-handler-'));
-    t.sql = await openReferenceDatabase({ dataDir: dir });
-    await seedDemoData(t.sql);
+    db = await openTestDatabase();
+    t.sql = db.sql;
+    const { now } = options;
+    await seedDemoData(t.sql, now ? { now } : {});
     // Payments stay pending during these tests: settling is tested with the adapter.
-    const adapter = createReferenceAdapter({ sql: t.sql, settleDelayMs: 10 * 60_000 });
+    const adapter = createReferenceAdapter({ sql: t.sql, settleDelayMs: 10 * 60_000, ...(now ? { now: () => now } : {}) });
     t.options = {
       adapter,
       idempotencyStore: createSqlIdempotencyStore(t.sql),
@@ -106,14 +126,14 @@ export function useTestServer(): TestServer {
       basePath: '/billing-api',
       cors: { allowedOrigins: [ALLOWED] },
       onError: () => undefined,
+      ...(options.reconciliation ? { reconciliation: options.reconciliation } : {}),
     };
     ({ base: t.base, close: stop } = await listen(toNodeListener(createBillfoldHandler(t.options))));
   });
 
   afterAll(async () => {
     await stop();
-    await t.sql.close();
-    await rm(dir, { recursive: true, force: true });
+    await db.drop();
   });
 
   return t;

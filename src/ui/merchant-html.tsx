@@ -5,6 +5,8 @@ import { sanitizeMerchantHtml } from '../security/sanitize.ts';
 export interface MerchantHtmlProps {
   /** Untrusted HTML written by the merchant; sanitized here, never anywhere else. */
   html: string;
+  /** Its language, when the backend says (it may differ from the portal's). */
+  lang?: string;
 }
 
 /**
@@ -12,7 +14,7 @@ export interface MerchantHtmlProps {
  * text. It sanitizes its own input, so no caller can hand it unsanitized markup.
  * Exposed as `::part(merchant-note)`.
  */
-export function MerchantHtml({ html }: MerchantHtmlProps) {
+export function MerchantHtml({ html, lang }: MerchantHtmlProps) {
   const clean = useMemo(() => sanitizeMerchantHtml(html), [html]);
-  return <div part="merchant-note" class="merchant-html" dangerouslySetInnerHTML={clean} />;
+  return <div part="merchant-note" class="merchant-html" lang={lang} dangerouslySetInnerHTML={clean} />;
 }

@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IdempotencyBeginResult, StoredResponse } from '../adapter.ts';
-import { openReferenceDatabase } from './database.ts';
 import { createSqlIdempotencyStore } from './idempotency-store.ts';
 import type { Sql } from './sql.ts';
+import { openTestDatabase, type TestDatabase } from '../testing/test-database.ts';
 
+let db: TestDatabase;
 let sql: Sql;
 let now = new Date('2026-11-02T10:00:00Z');
 const clock = () => now;
@@ -17,12 +18,13 @@ function lockTokenOf(result: IdempotencyBeginResult): string {
 }
 
 beforeAll(async () => {
-  // In memory: these records need no seed data.
-  sql = await openReferenceDatabase();
+  // These records need no seed data.
+  db = await openTestDatabase();
+  sql = db.sql;
 });
 
 afterAll(async () => {
-  await sql.close();
+  await db.drop();
 });
 
 describe('SQL idempotency store', () => {
@@ -75,5 +77,31 @@ describe('SQL idempotency store', () => {
     await store.complete({ customerId: 'cus_a', key: 'shared' }, token, answer('"a"'));
     expect((await store.begin({ customerId: 'cus_b', key: 'shared' }, 'fp')).state).toBe('started');
     expect(await store.begin({ customerId: 'cus_a', key: 'shared' }, 'other')).toEqual({ state: 'mismatch' });
+  });
+
+  it('sweeps records past their 24 hours and keeps the rest', async () => {
+    const store = createSqlIdempotencyStore(sql, { clock });
+    const old = { customerId: 'cus_sweep', key: 'old' };
+    lockTokenOf(await store.begin(old, 'fp'));
+    advance(23 * 3600_000);
+    const young = { customerId: 'cus_sweep', key: 'young' };
+    await store.complete(young, lockTokenOf(await store.begin(young, 'fp')), answer('"young"'));
+    advance(2 * 3600_000);
+    expect(await store.sweep!()).toBeGreaterThanOrEqual(1);
+    const left = await sql.query<{ key: string }>(`SELECT key FROM idempotency_records WHERE customer_id = 'cus_sweep'`);
+    expect(left.map((r) => r.key)).toEqual(['young']);
+    expect(await store.sweep!()).toBe(0);
+  });
+
+  it('keeps an answer marked for re-reading without its body', async () => {
+    const store = createSqlIdempotencyStore(sql, { clock });
+    const scope = { customerId: 'cus_a', key: 'large' };
+    const token = lockTokenOf(await store.begin(scope, 'fp'));
+    await store.complete(scope, token, { ...answer('x'.repeat(100_000)), reread: true });
+    const [row] = await sql.query<{ size: number }>(
+      `SELECT octet_length(body)::int AS size FROM idempotency_records WHERE customer_id = 'cus_a' AND key = 'large'`,
+    );
+    expect(row?.size).toBe(0);
+    expect(await store.begin(scope, 'fp')).toEqual({ state: 'completed', response: { ...answer(''), reread: true } });
   });
 });

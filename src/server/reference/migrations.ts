@@ -1,3 +1,4 @@
+import { MIGRATION_4 } from './migration-4.ts';
 import type { Sql } from './sql.ts';
 
 /** One step of the schema. Never edit a released step: add the next one. */
@@ -255,24 +256,65 @@ export const migrations: readonly Migration[] = [
           AND NOT features @> '["contact"]'::jsonb;
     `,
   },
+  {
+    version: 4,
+    name: 'rules as constraints, compact idempotency answers, rate limits',
+    sql: MIGRATION_4,
+  },
+  {
+    version: 5,
+    name: 'exact unit prices, line groups, contact hours',
+    // Unit prices become exact decimals of the minor unit (24.5p), so quantity × price gives the
+    // amount. A whole-unit price carries over only where it gives the stored amount: elsewhere
+    // the amount came from a finer price that was never stored, and a line without a unit price
+    // is better than one whose multiplication is wrong. `unit_amount` stays for instances still
+    // running the previous version during an upgrade; nothing reads it any more.
+    sql: /* sql */ `
+      ALTER TABLE invoice_lines
+        ADD COLUMN unit_amount_decimal numeric
+          CHECK (scale(unit_amount_decimal) <= 12 AND abs(unit_amount_decimal) < 1e15),
+        ADD COLUMN line_group text CHECK (length(line_group) BETWEEN 1 AND 200);
+      UPDATE invoice_lines SET unit_amount_decimal = unit_amount
+        WHERE unit_amount IS NOT NULL AND quantity IS NOT NULL
+          AND abs(quantity::numeric * unit_amount - amount) < 0.5;
+      ALTER TABLE invoice_lines
+        ADD CONSTRAINT invoice_lines_price_needs_quantity CHECK (unit_amount_decimal IS NULL OR quantity IS NOT NULL);
+
+      -- When the account's human contact works: weekly windows in their IANA time zone.
+      ALTER TABLE customers ADD COLUMN contact_time_zone text CHECK (length(contact_time_zone) BETWEEN 1 AND 64);
+      CREATE TABLE contact_hours (
+        customer_id text NOT NULL REFERENCES customers (id),
+        weekday smallint NOT NULL CHECK (weekday BETWEEN 1 AND 7),
+        starts time NOT NULL,
+        ends time NOT NULL,
+        -- Within one day, as the contract's HH:MM times are.
+        CHECK (starts < ends AND ends < '24:00'),
+        PRIMARY KEY (customer_id, weekday, starts)
+      );
+    `,
+  },
 ];
+
+/** The advisory lock every migrating instance takes first; the digits spell "billfold", roughly. */
+const MIGRATION_LOCK = 8110410;
 
 /**
  * Bring the schema up to date: each pending step in its own transaction, recorded in
- * `schema_migrations`. Safe to run at every start and from several instances at once
- * (an advisory lock makes the others wait).
+ * `schema_migrations`. Safe to run at every start and from any number of instances at once: each
+ * transaction takes a transaction-scoped advisory lock before anything else (even before creating
+ * `schema_migrations`), so the others wait and then find the step done. Transaction-scoped locks
+ * also work through a pooler in transaction mode (PgBouncer), where session locks do not.
  */
 export async function migrate(sql: Sql, steps: readonly Migration[] = migrations): Promise<number[]> {
-  await sql.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
-    version integer PRIMARY KEY,
-    name text NOT NULL,
-    applied_at timestamptz NOT NULL DEFAULT now()
-  )`);
   const applied: number[] = [];
   for (const step of steps) {
     const ran = await sql.transaction(async (tx) => {
-      // Any constant works as the lock id; this one spells "billfold" in hex-ish digits.
-      await tx.query('SELECT pg_advisory_xact_lock(8110410)');
+      await tx.query(`SELECT pg_advisory_xact_lock(${MIGRATION_LOCK})`);
+      await tx.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+        version integer PRIMARY KEY,
+        name text NOT NULL,
+        applied_at timestamptz NOT NULL DEFAULT now()
+      )`);
       const done = await tx.query('SELECT 1 FROM schema_migrations WHERE version = $1', [step.version]);
       if (done.length > 0) return false;
       await tx.exec(step.sql);

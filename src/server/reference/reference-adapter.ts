@@ -3,7 +3,7 @@ import { accountAdapter } from './resources/account.ts';
 import { billingCycleAdapter } from './resources/billing-cycle.ts';
 import { callbacksAdapter } from './resources/callbacks.ts';
 import { contactDetailsAdapter } from './resources/contact-details.ts';
-import { createReferenceEnv } from './resources/env.ts';
+import { createReferenceEnv, type ReferenceLimits } from './resources/env.ts';
 import { feedbackAdapter } from './resources/feedback.ts';
 import { historyAdapter } from './resources/history.ts';
 import { invoicesAdapter } from './resources/invoices.ts';
@@ -14,6 +14,7 @@ import { questionsAdapter } from './resources/questions.ts';
 import type { Sql } from './sql.ts';
 
 export type { StoredPlanPolicy } from './rows.ts';
+export type { ReferenceLimits } from './resources/env.ts';
 
 /** Options of {@link createReferenceAdapter}. */
 export interface ReferenceAdapterOptions {
@@ -22,6 +23,8 @@ export interface ReferenceAdapterOptions {
   settleDelayMs?: number;
   /** The clock (tests move it). */
   now?: () => Date;
+  /** Caps on what one customer can store (questions, messages per thread). */
+  limits?: Partial<ReferenceLimits>;
 }
 
 /** The reference adapter, plus the hook that settles pending payments (call it on a timer). */
@@ -45,6 +48,7 @@ export function createReferenceAdapter(options: ReferenceAdapterOptions): Refere
     sql: options.sql,
     settleDelayMs: options.settleDelayMs ?? 3000,
     now: options.now ?? (() => new Date()),
+    ...(options.limits ? { limits: options.limits } : {}),
   });
   return {
     ...accountAdapter(env),

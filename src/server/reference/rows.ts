@@ -33,9 +33,19 @@ export interface CustomerRow extends Row {
   currency: string;
   merchant_name: string;
   merchant_note_html: string | null;
+  /** As stored: without `availability`, which lives in `contact_time_zone` and `contact_hours`. */
   human_contact: HumanContact | null;
+  /** The contact's IANA time zone; their hours are known exactly when it is set. */
+  contact_time_zone: string | null;
   features: Feature[];
   plan_policy: StoredPlanPolicy;
+}
+
+/** `contact_hours`: one weekly window of the human contact, `HH:MM` on their clock. */
+export interface ContactHoursRow extends Row {
+  weekday: number;
+  starts: string;
+  ends: string;
 }
 
 /** An invoice with the sums its status is derived from (see `INVOICE_SELECT`). */
@@ -50,17 +60,26 @@ export interface InvoiceRow extends Row {
   void: boolean;
   paid_at: Date | null;
   pdf_url: string | null;
-  /** Sum of all lines, tax included. */
-  total: number;
+  /** Sum of the charge lines (subscription, usage, one-off, fees). */
+  subtotal: number;
+  /** Sum of the discount and credit lines (zero or negative). */
+  discount_total: number;
   tax_total: number;
+  /** Sum of the credit notes and corrections (negative for a credit). */
+  corrected: number;
+  /** What the invoice asks for: every line plus the credit notes. */
+  total: number;
   /** Sum of succeeded payments. */
   paid: number;
-  /** Sum of corrections (negative for a credit). */
-  corrected: number;
   /** A payment is pending. */
   processing: boolean;
+  /** The newest pending payment, while one is. */
+  pending_payment_id: string | null;
+  pending_amount: number | null;
+  pending_created_at: Date | null;
   last_payment_id: string | null;
   last_payment_status: string | null;
+  last_failure_reason: string | null;
 }
 
 /** `invoice_lines`. */
@@ -72,8 +91,10 @@ export interface InvoiceLineRow extends Row {
   period_end: string | null;
   quantity: number | null;
   unit: string | null;
-  unit_amount: number | null;
+  /** An exact decimal of minor units, as text (`24.5`). */
+  unit_amount_decimal: string | null;
   amount: number;
+  line_group: string | null;
   explanation: string;
   tax_name: string | null;
   tax_percent: number | null;

@@ -1,3 +1,5 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+
 /** A row as the drivers return it: column name to value. */
 export type Row = Record<string, unknown>;
 
@@ -14,7 +16,13 @@ export interface SqlQueryable {
  * or a PostgreSQL server through `pg`. Kept this small so a third driver is an afternoon's work.
  */
 export interface Sql extends SqlQueryable {
-  /** Run `fn` in one transaction: committed when it resolves, rolled back when it throws. */
+  /**
+   * Run `fn` in one transaction: committed when it resolves, rolled back when it throws. Called
+   * while a transaction of this `Sql` is open in the same async context, it
+   * joins that transaction under a savepoint instead: `fn`'s work is undone alone when it throws,
+   * and commits with the outer transaction. Every `query` and `exec` made in that context runs in
+   * the open transaction too, so one request's work is one unit, on one connection.
+   */
   transaction<T>(fn: (tx: SqlQueryable) => Promise<T>): Promise<T>;
   close(): Promise<void>;
   /** `pglite` or `postgres`, for logs. */
@@ -42,14 +50,14 @@ export async function openPglite(dataDir?: string): Promise<Sql> {
       await q.exec(text);
     },
   });
-  return {
-    ...wrap(db),
+  return withJoinedTransactions({
+    root: wrap(db),
     driver: 'pglite',
     transaction: (fn) => db.transaction((tx) => fn(wrap(tx))),
     close: async () => {
       if (!db.closed) await db.close();
     },
-  };
+  });
 }
 
 /** Connect to PostgreSQL (`postgres://...`) with a small `pg` pool. */
@@ -75,8 +83,8 @@ export async function openPostgres(connectionString: string): Promise<Sql> {
       await client.query(text);
     },
   });
-  return {
-    ...wrap(pool),
+  return withJoinedTransactions({
+    root: wrap(pool),
     driver: 'postgres',
     async transaction(fn) {
       const client = await pool.connect();
@@ -93,5 +101,46 @@ export async function openPostgres(connectionString: string): Promise<Sql> {
       }
     },
     close: () => pool.end(),
+  });
+}
+
+/** The transaction open in an async context, and how deep its savepoints go. */
+interface OpenTransaction {
+  tx: SqlQueryable;
+  depth: number;
+}
+
+/**
+ * A driver's `Sql` whose transactions join one already open in the same async context (via
+ * savepoints), and whose plain queries run in it. Besides making a request's work one unit, this
+ * keeps PGlite, which runs one transaction at a time, from waiting on itself.
+ */
+function withJoinedTransactions(driver: {
+  root: SqlQueryable;
+  driver: Sql['driver'];
+  transaction: <T>(fn: (tx: SqlQueryable) => Promise<T>) => Promise<T>;
+  close: () => Promise<void>;
+}): Sql {
+  const open = new AsyncLocalStorage<OpenTransaction>();
+  const current = (): SqlQueryable => open.getStore()?.tx ?? driver.root;
+  return {
+    driver: driver.driver,
+    query: (text, params) => current().query(text, params),
+    exec: (text) => current().exec(text),
+    async transaction(fn) {
+      const outer = open.getStore();
+      if (!outer) return driver.transaction((tx) => open.run({ tx, depth: 0 }, () => fn(tx)));
+      const savepoint = `billfold_${outer.depth + 1}`;
+      await outer.tx.exec(`SAVEPOINT ${savepoint}`);
+      try {
+        const result = await open.run({ tx: outer.tx, depth: outer.depth + 1 }, () => fn(outer.tx));
+        await outer.tx.exec(`RELEASE SAVEPOINT ${savepoint}`);
+        return result;
+      } catch (error) {
+        await outer.tx.exec(`ROLLBACK TO SAVEPOINT ${savepoint}`);
+        throw error;
+      }
+    },
+    close: driver.close,
   };
 }

@@ -2,6 +2,7 @@
 import type {
   ContactDetails,
   HistoryEntry,
+  HumanContact,
   InvoiceLine,
   InvoiceSummary,
   Money,
@@ -12,7 +13,9 @@ import type {
 } from '../../contract/index.ts';
 import type { InvoiceState } from './rules/invoice-status.ts';
 import type {
+  ContactHoursRow,
   ContactRow,
+  CustomerRow,
   HistoryRow,
   InvoiceLineRow,
   MethodRow,
@@ -99,13 +102,13 @@ export function toPlan(row: PlanRow): PaymentPlan {
 }
 
 /** An invoice as listed, with its derived status and amount due. */
-export function toInvoiceSummary({ row, amountDue, status }: InvoiceState): InvoiceSummary {
+export function toInvoiceSummary({ row, amountDue, status, dueDate }: InvoiceState): InvoiceSummary {
   return {
     id: row.id,
     number: row.number,
     status,
     issueDate: row.issue_date,
-    dueDate: row.due_date,
+    dueDate,
     period: row.period_start && row.period_end ? { start: row.period_start, end: row.period_end } : null,
     total: money(row.total, row.currency),
     amountDue: money(amountDue, row.currency),
@@ -121,13 +124,29 @@ export function toInvoiceLine(line: InvoiceLineRow, currency: string): InvoiceLi
     period: line.period_start && line.period_end ? { start: line.period_start, end: line.period_end } : null,
     quantity: line.quantity,
     unit: line.unit,
-    unitAmount: line.unit_amount === null ? null : money(line.unit_amount, currency),
+    unitAmountDecimal: line.unit_amount_decimal,
     amount: money(line.amount, currency),
+    group: line.line_group,
     explanation: line.explanation,
     tax:
       line.kind === 'tax' && line.tax_name !== null && line.tax_percent !== null
         ? { name: line.tax_name, percent: line.tax_percent, taxableAmount: money(line.taxable_amount ?? 0, currency) }
         : null,
+  };
+}
+
+/**
+ * The account's human contact as the contract shows them: the stored contact with their weekly
+ * hours, which are known exactly when a time zone is stored (`null` keeps call backs unrestricted).
+ */
+export function toHumanContact(customer: CustomerRow, hours: readonly ContactHoursRow[]): HumanContact | null {
+  if (!customer.human_contact) return null;
+  const { availability: _stored, ...contact } = customer.human_contact;
+  return {
+    ...contact,
+    availability: customer.contact_time_zone
+      ? { timeZone: customer.contact_time_zone, weekly: hours.map((h) => ({ weekday: h.weekday, start: h.starts, end: h.ends })) }
+      : null,
   };
 }
 

@@ -119,7 +119,9 @@ function Entry({ entry, showInvoices, navigate }: EntryProps) {
         <ChannelIcon channel={entry.channel} />
       </span>
       <div class="history-body">
-        <p class="history-subject">{entry.subject}</p>
+        <p class="history-subject" lang={entry.lang ?? undefined}>
+          {entry.subject}
+        </p>
         <dl class="history-facts">
           <div>
             <dt>{t(`${H}.when`)}</dt>

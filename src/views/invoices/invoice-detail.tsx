@@ -120,7 +120,7 @@ function Invoice({ invoice, model, nav }: { invoice: InvoiceDetail; model: Invoi
                 {correction.note ? (
                   <blockquote class="merchant-note">
                     <p class="note-label">{t('invoices.detail.correctionNote')}</p>
-                    <p>{correction.note}</p>
+                    <p lang={correction.lang ?? undefined}>{correction.note}</p>
                   </blockquote>
                 ) : null}
               </li>

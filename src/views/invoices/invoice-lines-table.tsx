@@ -251,7 +251,9 @@ function LineRow({ line }: { line: InvoiceLine }) {
   return (
     <tr class="line">
       <th scope="row" class="line-description" tabIndex={-1}>
-        <span class="line-name">{line.description}</span>
+        <span class="line-name" lang={line.lang ?? undefined}>
+          {line.description}
+        </span>
         {period ? <span class="muted line-period"> {period}</span> : null}
         {line.tax ? (
           <span class="muted line-period">
@@ -273,7 +275,7 @@ function LineRow({ line }: { line: InvoiceLine }) {
                 {period ? `, ${period}` : ''}
               </span>
             </summary>
-            <p>{line.explanation}</p>
+            <p lang={line.lang ?? undefined}>{line.explanation}</p>
             {ask ? (
               <button type="button" class="link-button" onClick={() => ask(line.id)}>
                 {t('invoices.detail.askLine')}

@@ -91,7 +91,7 @@ export function OverviewView({ account, features, headingRef, store }: OverviewV
       </Section>
       {account.merchantNoteHtml ? (
         <Section title={t('overview.noteFrom', { merchant: merchant.name })}>
-          <MerchantHtml html={account.merchantNoteHtml} />
+          <MerchantHtml html={account.merchantNoteHtml} lang={account.merchantNoteLang ?? undefined} />
         </Section>
       ) : null}
       {account.humanContact ? (

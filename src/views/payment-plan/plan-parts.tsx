@@ -127,7 +127,7 @@ export function PlanCard({ plan, account, numbers }: PlanCardProps) {
         <figure class="plan-decision">
           <figcaption>{t(`${K}.requests.note`, { merchant: account.merchant.name })}</figcaption>
           <blockquote>
-            <p>{plan.decisionNote}</p>
+            <p lang={plan.lang ?? undefined}>{plan.decisionNote}</p>
           </blockquote>
         </figure>
       ) : null}

@@ -116,7 +116,9 @@ function Thread({ question, model, merchant, navigate, showInvoices }: ThreadPro
                   <time dateTime={message.sentAt}>{formatDateTime(message.sentAt, locale)}</time>
                 </p>
                 {/* Plain text, line breaks kept by CSS; never HTML. */}
-                <p class="message-body">{message.body}</p>
+                <p class="message-body" lang={message.lang ?? undefined}>
+                  {message.body}
+                </p>
               </li>
             );
           })}

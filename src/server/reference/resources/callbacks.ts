@@ -3,13 +3,15 @@ import type { BillingAdapter } from '../../adapter.ts';
 import { HttpError } from '../../errors.ts';
 import type { SqlQueryable } from '../sql.ts';
 import { iso } from '../to-contract.ts';
-import { loadCustomer } from './customers.ts';
+import { callbackRefusal } from '../rules/callback-hours.ts';
+import { loadCustomer, loadHumanContact } from './customers.ts';
 import { newId, type ReferenceEnv } from './env.ts';
 import { addHistory } from './history.ts';
 
 /**
- * Ask the account's human contact to call back, today or later. 409 when the merchant offers no
- * call-backs on this account.
+ * Ask the account's human contact to call back, inside their hours and within the next 90 days
+ * (422 otherwise, `outside_hours` for a day or window they do not work). 409 when the merchant
+ * offers no call-backs on this account.
  */
 export async function requestCallback(
   env: ReferenceEnv,
@@ -17,15 +19,14 @@ export async function requestCallback(
   customerId: string,
   body: CallbackRequest,
 ): Promise<CallbackReceipt> {
-  const customer = await loadCustomer(tx, customerId);
-  if (!customer.human_contact?.callbackAvailable) {
+  const contact = await loadHumanContact(tx, await loadCustomer(tx, customerId));
+  if (!contact?.callbackAvailable) {
     throw HttpError.conflict('Call-backs are not offered for this account. Please use one of the other channels.');
   }
-  if (body.date < env.today()) {
-    throw HttpError.invalid([{ path: 'date', code: 'too_small', message: 'Choose today or a later date.' }]);
-  }
-  const id = newId('cb');
   const now = env.now();
+  const refused = callbackRefusal({ ...contact, availability: contact.availability ?? null }, body, now);
+  if (refused.length > 0) throw HttpError.invalid(refused);
+  const id = newId('cb');
   await tx.query(
     `INSERT INTO callbacks (id, customer_id, phone, date, time_window, topic, status, created_at)
      VALUES ($1, $2, $3, $4, $5, $6, 'requested', $7)`,

@@ -1,5 +1,17 @@
+import { HttpError } from '../../errors.ts';
 import { toIsoDate } from '../dates.ts';
 import type { Sql, SqlQueryable } from '../sql.ts';
+
+/** Caps that keep what one customer can store bounded. */
+export interface ReferenceLimits {
+  /** Questions one customer may have (default 500). */
+  questionsPerCustomer: number;
+  /** Messages in one thread, both sides (default 200). */
+  messagesPerThread: number;
+}
+
+/** The default {@link ReferenceLimits}. */
+export const DEFAULT_LIMITS: ReferenceLimits = { questionsPerCustomer: 500, messagesPerThread: 200 };
 
 /** What every resource of the reference adapter works with. */
 export interface ReferenceEnv {
@@ -7,27 +19,83 @@ export interface ReferenceEnv {
   readonly sql: Sql;
   /** How long a payment stays `pending` before the sandbox processor settles it. */
   readonly settleDelayMs: number;
+  readonly limits: ReferenceLimits;
   /** The clock (tests move it). */
   now(): Date;
   /** Today's calendar date in UTC, the calendar every billing date is on. */
   today(): string;
   /**
    * Run one change of one customer's data in one transaction, given to `change` as `tx`. Every
-   * mutation comes through here and does all its reads and writes on `tx`, so whatever must hold
-   * for every change of a customer (such as running one at a time) has one place to go.
+   * mutation comes through here and does all its reads and writes on `tx`. The customer's changes
+   * run one at a time (a lock held until the transaction ends), so a rule checked over several
+   * rows still holds when the change commits. A unique violation of a rule's constraint becomes
+   * its 4xx. Inside a transaction the handler opened (the idempotency record's), the change joins
+   * it, so the change and its recorded answer commit together.
    */
   change<T>(customerId: string, change: (tx: SqlQueryable) => Promise<T>): Promise<T>;
 }
 
+/**
+ * The key space of the per-customer advisory locks (the first half of the two-key form), so they
+ * never collide with other users of advisory locks in the same database.
+ */
+const CUSTOMER_LOCK_SPACE = 8110412;
+
+/**
+ * Serialize one customer's changes: a transaction-scoped advisory lock on a hash of the customer
+ * id. Unlike `SELECT … FOR UPDATE` on the customer row it needs no row, does not block the key-share
+ * locks that foreign keys take on `customers`, and works the same on PGlite. Being
+ * transaction-scoped, it is released at commit or rollback, and so it works through PgBouncer in
+ * transaction mode. Two customers whose ids share a hash merely wait for each other.
+ */
+export async function lockCustomer(tx: SqlQueryable, customerId: string): Promise<void> {
+  await tx.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [CUSTOMER_LOCK_SPACE, customerId]);
+}
+
+/** What a unique violation of each rule's constraint means to the customer. */
+const CONSTRAINT_ANSWERS: Record<string, () => HttpError> = {
+  payment_methods_one_default: () =>
+    HttpError.conflict('Your payment methods were changed at the same moment elsewhere. Please try again.'),
+  payment_methods_customer_token: () =>
+    HttpError.invalid([
+      { path: 'token', code: 'token_used', message: 'This card token was already used. Please enter the card again.' },
+    ]),
+  open_plan_invoices_pkey: () =>
+    HttpError.conflict('One of these invoices already has a payment plan or a request for one.', 'invoice_on_plan'),
+};
+
+/** The 4xx for a unique violation of a rule's constraint, or the error as it was. */
+export function answerForViolation(error: unknown): unknown {
+  const { code, constraint } = (error ?? {}) as { code?: unknown; constraint?: unknown };
+  if (code !== '23505' || typeof constraint !== 'string') return error;
+  const answer = CONSTRAINT_ANSWERS[constraint];
+  return answer ? answer() : error;
+}
+
 /** The environment of the reference adapter's resources over `sql`. */
-export function createReferenceEnv(options: { sql: Sql; settleDelayMs: number; now: () => Date }): ReferenceEnv {
+export function createReferenceEnv(options: {
+  sql: Sql;
+  settleDelayMs: number;
+  now: () => Date;
+  limits?: Partial<ReferenceLimits>;
+}): ReferenceEnv {
   const { sql, settleDelayMs, now } = options;
   return {
     sql,
     settleDelayMs,
+    limits: { ...DEFAULT_LIMITS, ...options.limits },
     now,
     today: () => toIsoDate(now()),
-    change: (_customerId, change) => sql.transaction(change),
+    async change(customerId, change) {
+      try {
+        return await sql.transaction(async (tx) => {
+          await lockCustomer(tx, customerId);
+          return change(tx);
+        });
+      } catch (error) {
+        throw answerForViolation(error);
+      }
+    },
   };
 }
 

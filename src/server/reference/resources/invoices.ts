@@ -1,14 +1,66 @@
-import type { InvoiceDetail } from '../../../contract/index.ts';
+import type { InvoiceDetail, InvoiceLinePage, InvoiceLinesQuery } from '../../../contract/index.ts';
 import type { BillingAdapter } from '../../adapter.ts';
+import { HttpError } from '../../errors.ts';
 import { decodeCursor, DEFAULT_PAGE_SIZE, pageFrom } from '../paging.ts';
 import type { CorrectionRow, InvoiceLineRow, PaymentRow } from '../rows.ts';
+import type { SqlQueryable } from '../sql.ts';
 import { money, toInvoiceLine, toInvoiceSummary, toPayment } from '../to-contract.ts';
 import type { ReferenceEnv } from './env.ts';
 import { loadInvoice, loadInvoices } from './invoice-queries.ts';
 import { PAYMENT_SELECT, settleDuePayments } from './payments.ts';
 
-/** Invoices: the list, and one invoice with its lines, payments and corrections. */
-export function invoicesAdapter(env: ReferenceEnv): Pick<BillingAdapter, 'listInvoices' | 'getInvoice'> {
+/**
+ * How many lines the invoice detail brings, and a page of lines holds unless the request says:
+ * enough for any ordinary bill at once, while a 5,000-line invoice stays a page at a time.
+ */
+export const LINE_PAGE_SIZE = 100;
+
+const LINE_COLUMNS = /* sql */ `id, kind, description, period_start::text AS period_start, period_end::text AS period_end,
+  quantity, unit, unit_amount_decimal::text AS unit_amount_decimal, amount, explanation, tax_name, tax_percent,
+  taxable_amount, line_group`;
+
+/** Invoice order, with the lines outside every group (tax, a subscription) first. */
+const LINE_ORDER = 'ORDER BY (line_group IS NOT NULL), position, id';
+
+/**
+ * A page of an invoice's lines from `offset`, those whose description contains `q` and in
+ * `group` when given, with how many match in all. Case is folded by the database's own rules.
+ */
+async function linePage(
+  q: SqlQueryable,
+  invoiceId: string,
+  filter: { q?: string | undefined; group?: string | undefined; id?: string | undefined },
+  offset: number,
+  limit: number,
+): Promise<{ rows: InvoiceLineRow[]; nextCursor: string | null; matching: number }> {
+  const params: unknown[] = [invoiceId];
+  const where = ['invoice_id = $1'];
+  if (filter.q) {
+    params.push(filter.q);
+    where.push(`strpos(lower(description), lower($${params.length})) > 0`);
+  }
+  if (filter.id) {
+    params.push(filter.id);
+    where.push(`id = $${params.length}`);
+  }
+  if (filter.group) {
+    params.push(filter.group);
+    where.push(`line_group = $${params.length}`);
+  }
+  const condition = where.join(' AND ');
+  const [rows, [counted]] = await Promise.all([
+    q.query<InvoiceLineRow>(
+      `SELECT ${LINE_COLUMNS} FROM invoice_lines WHERE ${condition} ${LINE_ORDER} LIMIT ${limit + 1} OFFSET ${offset}`,
+      params,
+    ),
+    q.query<{ n: number }>(`SELECT count(*)::int AS n FROM invoice_lines WHERE ${condition}`, params),
+  ]);
+  const page = pageFrom(rows, offset, limit);
+  return { rows: page.items, nextCursor: page.nextCursor, matching: counted?.n ?? 0 };
+}
+
+/** Invoices: the list, one invoice with its totals and first lines, and its lines a page at a time. */
+export function invoicesAdapter(env: ReferenceEnv): Pick<BillingAdapter, 'listInvoices' | 'getInvoice' | 'listInvoiceLines'> {
   const { sql } = env;
   return {
     async listInvoices({ customerId }, query) {
@@ -22,26 +74,33 @@ export function invoicesAdapter(env: ReferenceEnv): Pick<BillingAdapter, 'listIn
     async getInvoice({ customerId }, invoiceId) {
       await settleDuePayments(env, customerId);
       const state = await loadInvoice(sql, customerId, invoiceId, env.now());
-      const [lines, payments, corrections] = await Promise.all([
-        sql.query<InvoiceLineRow>(
-          `SELECT id, kind, description, period_start::text AS period_start, period_end::text AS period_end, quantity, unit,
-             unit_amount, amount, explanation, tax_name, tax_percent, taxable_amount
-           FROM invoice_lines WHERE invoice_id = $1 ORDER BY position, id`,
+      const currency = state.row.currency;
+      const [first, groups, payments, corrections] = await Promise.all([
+        linePage(sql, invoiceId, {}, 0, LINE_PAGE_SIZE),
+        sql.query<{ name: string; subtotal: number; line_count: number }>(
+          `SELECT line_group AS name, sum(amount)::int AS subtotal, count(*)::int AS line_count
+           FROM invoice_lines WHERE invoice_id = $1 AND line_group IS NOT NULL
+           GROUP BY line_group ORDER BY min(position), line_group`,
           [invoiceId],
         ),
         sql.query<PaymentRow>(`${PAYMENT_SELECT} WHERE invoice_id = $1 ORDER BY created_at DESC, id DESC`, [invoiceId]),
         sql.query<CorrectionRow>(
-          'SELECT id, number, issue_date::text AS issue_date, amount, note FROM corrections WHERE invoice_id = $1 ORDER BY issue_date',
+          'SELECT id, number, issue_date::text AS issue_date, amount, note FROM corrections WHERE invoice_id = $1 ORDER BY issue_date, id',
           [invoiceId],
         ),
       ]);
-      const currency = state.row.currency;
+      const { row } = state;
       const detail: InvoiceDetail = {
         ...toInvoiceSummary(state),
-        lines: lines.map((line) => toInvoiceLine(line, currency)),
-        subtotal: money(state.row.total - state.row.tax_total, currency),
-        taxTotal: money(state.row.tax_total, currency),
-        amountPaid: money(state.row.paid, currency),
+        lines: first.rows.map((line) => toInvoiceLine(line, currency)),
+        lineCount: first.matching,
+        linesNextCursor: first.nextCursor,
+        groups: groups.map((g) => ({ name: g.name, subtotal: money(g.subtotal, currency), lineCount: g.line_count })),
+        subtotal: money(row.subtotal, currency),
+        discountTotal: money(row.discount_total, currency),
+        taxTotal: money(row.tax_total, currency),
+        creditTotal: money(row.corrected, currency),
+        amountPaid: money(row.paid, currency),
         payments: payments.map(toPayment),
         corrections: corrections.map((c) => ({
           id: c.id,
@@ -50,9 +109,21 @@ export function invoicesAdapter(env: ReferenceEnv): Pick<BillingAdapter, 'listIn
           amount: money(c.amount, currency),
           note: c.note,
         })),
-        pdfUrl: state.row.pdf_url,
+        pdfUrl: row.pdf_url,
       };
       return detail;
+    },
+
+    async listInvoiceLines({ customerId }, invoiceId, query: InvoiceLinesQuery): Promise<InvoiceLinePage> {
+      const offset = decodeCursor(query.cursor);
+      const [invoice] = await sql.query<{ currency: string }>('SELECT currency FROM invoices WHERE id = $1 AND customer_id = $2', [
+        invoiceId,
+        customerId,
+      ]);
+      if (!invoice) throw HttpError.notFound('There is no such invoice on this account.');
+      const filter = { q: query.q?.trim(), group: query.group, id: query.id };
+      const { rows, nextCursor, matching } = await linePage(sql, invoiceId, filter, offset, query.limit ?? LINE_PAGE_SIZE);
+      return { items: rows.map((line) => toInvoiceLine(line, invoice.currency)), nextCursor, matching };
     },
   };
 }

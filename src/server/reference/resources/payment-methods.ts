@@ -41,7 +41,8 @@ export async function addPaymentMethod(
   if (parsed.type === 'card' && isCardExpired(parsed.expMonth, parsed.expYear, env.now())) {
     throw HttpError.invalid([{ path: 'token', code: 'card_expired', message: 'This card has expired.' }]);
   }
-  const used = await tx.query('SELECT 1 FROM payment_methods WHERE token = $1', [body.token]);
+  // Per customer: whether another customer saved this token is none of this customer's business.
+  const used = await tx.query('SELECT 1 FROM payment_methods WHERE customer_id = $1 AND token = $2', [customerId, body.token]);
   if (used.length > 0) {
     throw HttpError.invalid([
       { path: 'token', code: 'token_used', message: 'This card token was already used. Please enter the card again.' },
@@ -86,10 +87,12 @@ export async function setDefaultPaymentMethod(
 ): Promise<PaymentMethodList> {
   const methods = await loadMethods(tx, customerId);
   if (!methods.some((m) => m.id === paymentMethodId)) throw HttpError.notFound('There is no such payment method on this account.');
-  await tx.query('UPDATE payment_methods SET is_default = (id = $2) WHERE customer_id = $1 AND removed_at IS NULL', [
+  // The old default first: the unique index on defaults is checked row by row.
+  await tx.query('UPDATE payment_methods SET is_default = false WHERE customer_id = $1 AND is_default AND id <> $2', [
     customerId,
     paymentMethodId,
   ]);
+  await tx.query('UPDATE payment_methods SET is_default = true WHERE id = $1', [paymentMethodId]);
   return listMethods(tx, customerId);
 }
 

@@ -2,7 +2,8 @@ import type { Payment, PayInvoiceRequest } from '../../../contract/index.ts';
 import type { ReferenceAdapter } from '../reference-adapter.ts';
 import { HttpError } from '../../errors.ts';
 import type { InvoiceRow, MethodRow, PaymentRow } from '../rows.ts';
-import { amountDueOf } from '../rules/invoice-status.ts';
+import { amountDueOf, type InvoiceState } from '../rules/invoice-status.ts';
+import { nextInstalment } from '../rules/plan-coverage.ts';
 import { chargeOutcome } from '../rules/settlement.ts';
 import { failureFor } from '../sandbox-cards.ts';
 import type { SqlQueryable } from '../sql.ts';
@@ -88,7 +89,20 @@ export async function settleDuePayments(env: ReferenceEnv, customerId?: string):
   return settled;
 }
 
-/** Start paying what is due on an invoice with a saved method: a `pending` payment, settled later. */
+/** Why an invoice on a plan cannot be paid in full here, in the plan's own terms. */
+function onPlanMessage(state: InvoiceState): string {
+  const next = state.plan && nextInstalment(state.plan);
+  if (state.plan?.kind === 'extension') {
+    return `This invoice is due on ${state.dueDate} under your extension: it is settled under that agreement, not paid in full here.`;
+  }
+  const when = next ? ` (next instalment due ${next.dueDate})` : '';
+  return `This invoice is covered by your payment plan${when}: it is paid by the plan's schedule, not in full here.`;
+}
+
+/**
+ * Start paying what is due on an invoice with a saved method: a `pending` payment, settled later.
+ * 409 `invoice_on_plan` for an invoice an open plan covers: it is paid by the plan's schedule.
+ */
 export async function payInvoice(
   env: ReferenceEnv,
   tx: SqlQueryable,
@@ -100,6 +114,7 @@ export async function payInvoice(
   await tx.query('SELECT id FROM invoices WHERE id = $1 AND customer_id = $2 FOR UPDATE', [invoiceId, customerId]);
   const state = await loadInvoice(tx, customerId, invoiceId, env.now());
   if (state.status === 'processing') throw HttpError.conflict('A payment for this invoice is already on its way.');
+  if (state.status === 'on_plan') throw HttpError.conflict(onPlanMessage(state), 'invoice_on_plan');
   if (state.amountDue <= 0) throw HttpError.conflict('This invoice has nothing left to pay.');
   const [method] = await tx.query<MethodRow>('SELECT * FROM payment_methods WHERE id = $1 AND customer_id = $2 AND removed_at IS NULL', [
     body.paymentMethodId,

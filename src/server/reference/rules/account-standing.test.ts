@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { accountStanding, accountSummary } from './account-standing.ts';
 import { invoiceState } from './invoice-status.ts';
+import type { CoveringPlan } from './plan-coverage.ts';
 import { customerRow, inTimeZone, invoiceAt, invoiceRow, SERVER_ZONES } from './row-fixtures.ts';
 
 const NOW = new Date('2026-11-22T12:00:00Z');
@@ -37,7 +38,8 @@ describe('account standing', () => {
   });
 
   it('is on plan, in hardship, only when a plan covers everything outstanding', () => {
-    const covered = invoiceState(invoiceRow({ id: 'a', due_date: '2026-11-01' }), new Set(['a']), NOW);
+    const plan = { id: 'plan_1', kind: 'instalments' as const, schedule: [{ dueDate: '2026-12-05', amount: { amount: 5000, currency: 'EUR' }, status: 'upcoming' as const }] };
+    const covered = invoiceState(invoiceRow({ id: 'a', due_date: '2026-11-01' }), new Map([['a', plan]]), NOW);
     expect(accountStanding([covered, paidOnTime('b')], NOW)).toMatchObject({ status: 'on_plan', situation: 'hardship' });
     expect(accountStanding([covered, overdue('c')], NOW)).toMatchObject({ status: 'past_due', situation: 'first_missed' });
   });
@@ -55,9 +57,54 @@ describe('account standing', () => {
       lastFailedPaymentId: 'pay_9',
     });
     expect(summary.outstandingInvoices).toEqual([
-      { id: 'a', number: 'INV-A', dueDate: '2026-11-22', amountDue: { amount: 7500, currency: 'EUR' }, status: 'open' },
-      { id: 'b', number: 'INV-1', dueDate: '2026-11-01', amountDue: { amount: 10_000, currency: 'EUR' }, status: 'past_due' },
+      { id: 'a', number: 'INV-A', dueDate: '2026-11-22', amountDue: { amount: 7500, currency: 'EUR' }, status: 'open', plan: null, pendingPayment: null },
+      { id: 'b', number: 'INV-1', dueDate: '2026-11-01', amountDue: { amount: 10_000, currency: 'EUR' }, status: 'past_due', plan: null, pendingPayment: null },
     ]);
+  });
+
+  it('states each outstanding invoice with the fact its date comes from: the plan, the moved date, the payment in flight', () => {
+    const eur = (amount: number) => ({ amount, currency: 'EUR' });
+    const split = {
+      id: 'plan_1',
+      kind: 'instalments' as const,
+      schedule: [
+        { dueDate: '2026-12-05', amount: eur(3334), status: 'upcoming' as const },
+        { dueDate: '2027-01-05', amount: eur(3333), status: 'upcoming' as const },
+      ],
+    };
+    const moved = { id: 'plan_2', kind: 'extension' as const, schedule: [{ dueDate: '2026-12-25', amount: eur(10_000), status: 'upcoming' as const }] };
+    const plans = new Map<string, CoveringPlan>([['a', split], ['b', moved]]);
+    const onSplit = invoiceState(invoiceRow({ id: 'a', due_date: '2026-11-01' }), plans, NOW);
+    const onExtension = invoiceState(invoiceRow({ id: 'b', due_date: '2026-11-01' }), plans, NOW);
+    const paying = invoiceAt(NOW, {
+      id: 'c',
+      due_date: '2026-11-20',
+      processing: true,
+      pending_payment_id: 'pay_7',
+      pending_amount: 10_000,
+      pending_created_at: new Date('2026-11-22T11:58:00Z'),
+    });
+    const summary = accountSummary({ customer: customerRow(), invoices: [onSplit, onExtension, paying], nextCharge: null, now: NOW });
+    expect(summary.outstandingInvoices).toEqual([
+      expect.objectContaining({ id: 'a', status: 'on_plan', dueDate: '2026-11-01', plan: { id: 'plan_1', kind: 'instalments', nextDueDate: '2026-12-05', nextAmount: eur(3334) }, pendingPayment: null }),
+      expect.objectContaining({ id: 'b', status: 'on_plan', dueDate: '2026-12-25', plan: { id: 'plan_2', kind: 'extension', nextDueDate: '2026-12-25', nextAmount: eur(10_000) } }),
+      expect.objectContaining({ id: 'c', status: 'processing', dueDate: '2026-11-20', plan: null, pendingPayment: { id: 'pay_7', amount: eur(10_000), createdAt: '2026-11-22T11:58:00.000Z' } }),
+    ]);
+    expect(summary.lastFailureReason).toBeNull();
+  });
+
+  it('names why the last payment failed, and calls a reason it does not know other', () => {
+    const failed = (reason: string | null) =>
+      accountSummary({
+        customer: customerRow(),
+        invoices: [invoiceAt(NOW, { id: 'a', last_payment_id: 'pay_1', last_payment_status: 'failed', last_failure_reason: reason })],
+        nextCharge: null,
+        now: NOW,
+      }).lastFailureReason;
+    expect(failed('insufficient_funds')).toBe('insufficient_funds');
+    expect(failed('card_expired')).toBe('card_expired');
+    expect(failed('gremlins')).toBe('other');
+    expect(failed(null)).toBe('other');
   });
 
   for (const zone of SERVER_ZONES) {

@@ -1,9 +1,19 @@
 /** Where an account stands, derived from its invoices: status, situation and balance. */
-import type { AccountStatus, AccountSummary, OutstandingInvoice, Situation } from '../../../contract/index.ts';
+import {
+  FailureReasonSchema,
+  z,
+  type AccountStatus,
+  type AccountSummary,
+  type FailureReason,
+  type HumanContact,
+  type OutstandingInvoice,
+  type Situation,
+} from '../../../contract/index.ts';
 import { addDays, toIsoDate } from '../dates.ts';
 import type { CustomerRow } from '../rows.ts';
 import { money } from '../to-contract.ts';
 import type { InvoiceState } from './invoice-status.ts';
+import { nextInstalment } from './plan-coverage.ts';
 
 /** What {@link accountStanding} derives. */
 export interface AccountStanding {
@@ -48,9 +58,43 @@ export function accountStanding(invoices: readonly InvoiceState[], now: Date): A
   return { status, situation, outstanding, failed };
 }
 
+/**
+ * An outstanding invoice with the facts its status rests on: the moved due date of an extension,
+ * the covering plan's next instalment while it is on a plan, the payment on its way while it is
+ * processing. The overview states a date only from one of these.
+ */
+export function outstandingInvoice(invoice: InvoiceState): OutstandingInvoice {
+  const { row, status, plan } = invoice;
+  const next = plan && nextInstalment(plan);
+  return {
+    id: row.id,
+    number: row.number,
+    dueDate: invoice.dueDate,
+    amountDue: money(invoice.amountDue, row.currency),
+    status: status as OutstandingInvoice['status'],
+    plan: status === 'on_plan' && plan && next ? { id: plan.id, kind: plan.kind, nextDueDate: next.dueDate, nextAmount: next.amount } : null,
+    pendingPayment:
+      status === 'processing' && row.pending_payment_id && row.pending_created_at
+        ? {
+            id: row.pending_payment_id,
+            amount: money(row.pending_amount ?? invoice.amountDue, row.currency),
+            createdAt: new Date(row.pending_created_at).toISOString(),
+          }
+        : null,
+  };
+}
+
+/** A stored failure reason as the contract names it (`other` for one it does not know). */
+export function failureReasonOf(stored: string | null | undefined): FailureReason {
+  const parsed = z.safeParse(FailureReasonSchema, stored);
+  return parsed.success ? parsed.data : 'other';
+}
+
 /** The account summary the overview shows, from the customer, their invoices and the next charge. */
 export function accountSummary(input: {
   customer: CustomerRow;
+  /** The human contact as the contract shows them (with their hours); the stored one when left out. */
+  humanContact?: HumanContact | null;
   invoices: readonly InvoiceState[];
   nextCharge: AccountSummary['nextCharge'];
   now: Date;
@@ -75,18 +119,11 @@ export function accountSummary(input: {
       customer.currency,
     ),
     nextCharge: input.nextCharge,
-    outstandingInvoices: outstanding.map(
-      (i): OutstandingInvoice => ({
-        id: i.row.id,
-        number: i.row.number,
-        dueDate: i.row.due_date,
-        amountDue: money(i.amountDue, i.row.currency),
-        status: i.status as OutstandingInvoice['status'],
-      }),
-    ),
+    outstandingInvoices: outstanding.map(outstandingInvoice),
     lastFailedPaymentId: failed?.row.last_payment_id ?? null,
+    lastFailureReason: failed ? failureReasonOf(failed.row.last_failure_reason) : null,
     merchantNoteHtml: customer.merchant_note_html,
-    humanContact: customer.human_contact,
+    humanContact: input.humanContact === undefined ? customer.human_contact : input.humanContact,
     features: customer.features,
   };
 }

@@ -6,6 +6,9 @@ import type { StoredPlanPolicy } from '../rows.ts';
 import { money } from '../to-contract.ts';
 import type { InvoiceState } from './invoice-status.ts';
 
+/** The longest deferral anyone can ask for: the most a plan policy can grant (`maxDeferralDays`). */
+export const MAX_DEFERRAL_ASKED_DAYS = 365;
+
 /** Days from the request to the first instalment's due date. */
 const FIRST_INSTALMENT_AFTER_DAYS = 7;
 
@@ -65,6 +68,12 @@ export function previewPlan(input: {
     }
     // The deferral counts from the latest due date among the chosen invoices (today at the earliest).
     const latestDue = chosen.reduce((latest, i) => (i.row.due_date > latest ? i.row.due_date : latest), start);
+    // Past the policy, a request waits for the merchant; past what any policy may grant, it is refused.
+    if (daysBetween(latestDue, extendTo) > MAX_DEFERRAL_ASKED_DAYS) {
+      throw HttpError.invalid([
+        { path: 'extendTo', code: 'too_big', message: `Choose a date within ${MAX_DEFERRAL_ASKED_DAYS} days of the due date.` },
+      ]);
+    }
     if (daysBetween(latestDue, extendTo) > policy.maxDeferralDays) violations.add('deferral_too_long');
     schedule = [{ dueDate: extendTo, amount: money(total, currency), status: 'upcoming' }];
   }

@@ -3,9 +3,12 @@ import { afterAll, beforeAll, expect } from 'vitest';
 import type { CustomerRow, CycleRow, InvoiceRow, MethodRow } from '../rows.ts';
 import { invoiceState, type InvoiceState } from './invoice-status.ts';
 
-/** An unpaid €100 invoice issued 1 Nov 2026, due 22 Nov 2026. */
+/**
+ * An unpaid €100 invoice issued 1 Nov 2026, due 22 Nov 2026. Its `total` adds up from the parts
+ * (subtotal, discounts, tax, credit notes) unless an override names it.
+ */
 export function invoiceRow(overrides: Partial<InvoiceRow> = {}): InvoiceRow {
-  return {
+  const row: InvoiceRow = {
     id: 'inv_1',
     number: 'INV-1',
     issue_date: '2026-11-01',
@@ -16,20 +19,27 @@ export function invoiceRow(overrides: Partial<InvoiceRow> = {}): InvoiceRow {
     void: false,
     paid_at: null,
     pdf_url: null,
-    total: 10_000,
+    subtotal: 10_000,
+    discount_total: 0,
     tax_total: 0,
-    paid: 0,
     corrected: 0,
+    total: 0,
+    paid: 0,
     processing: false,
+    pending_payment_id: null,
+    pending_amount: null,
+    pending_created_at: null,
     last_payment_id: null,
     last_payment_status: null,
+    last_failure_reason: null,
     ...overrides,
   };
+  return { ...row, total: overrides.total ?? row.subtotal + row.discount_total + row.tax_total + row.corrected };
 }
 
 /** {@link invoiceRow} with its status derived at `now`, not on any plan. */
 export function invoiceAt(now: Date, overrides: Partial<InvoiceRow> = {}): InvoiceState {
-  return invoiceState(invoiceRow(overrides), new Set(), now);
+  return invoiceState(invoiceRow(overrides), new Map(), now);
 }
 
 /** Monthly on the 15th at €30 (€85 a quarter, €300 a year), next invoice 15 Dec 2026. */
@@ -79,6 +89,7 @@ export function customerRow(overrides: Partial<CustomerRow> = {}): CustomerRow {
     merchant_name: 'Shop',
     merchant_note_html: null,
     human_contact: null,
+    contact_time_zone: null,
     features: [],
     plan_policy: {
       enabled: true,
