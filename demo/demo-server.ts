@@ -17,6 +17,8 @@ import {
   type Sql,
 } from '../src/server/index.ts';
 import { DEMO_PERSONAS, FRESH_KEY_PATTERN, seedDemoData, seedPersona } from './seed/index.ts';
+import { renderDemoPage } from './demo-page.ts';
+import { resetDemoData } from './demo-reset.ts';
 import { createFaultInjector, FaultSchema } from './faults.ts';
 import { startSandboxPsp, type SandboxPsp } from './sandbox-psp.ts';
 import { readStaticFile } from './static-files.ts';
@@ -195,10 +197,10 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
   }
 
   /** The merchant page (`index.html`), with the widget loaded as a classic script or an ES module. */
-  async function servePage(kind: 'classic' | 'module', headers: Record<string, string>): Promise<Response> {
+  async function servePage(kind: 'classic' | 'module', url: URL, headers: Record<string, string>): Promise<Response> {
     const file = await readStaticFile(PUBLIC_DIR, 'index.html');
     if (!file) return errorResponse(404, 'not_found', 'Not found.');
-    let html = new TextDecoder().decode(file.body);
+    let html = renderDemoPage(new TextDecoder().decode(file.body), url);
     if (kind === 'module') {
       html = html.replace(CLASSIC_SCRIPT, MODULE_SCRIPT).replace('</title>', ' (ES module)</title>');
     }
@@ -215,6 +217,16 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
 
     if (path === '/demo/personas' && request.method === 'GET') {
       return jsonResponse(200, DEMO_PERSONAS.map(({ id, name }) => ({ id, name })));
+    }
+    if (path === '/demo/reset' && request.method === 'POST') {
+      // The shared personas as first seeded; the copies tests make for themselves are not touched.
+      try {
+        const { customerIds } = await resetDemoData(sql);
+        return jsonResponse(200, { reset: DEMO_PERSONAS.filter((p) => customerIds.includes(p.customerId)).map((p) => p.id) });
+      } catch (error) {
+        console.error('[demo] resetting the demo data failed:', error);
+        return errorResponse(500, 'internal', 'The demo data could not be reset; nothing was changed.');
+      }
     }
     if (path === '/demo/sandbox-psp' && request.method === 'GET') {
       // Where the demo page's collector finds the provider (its port is configurable).
@@ -264,9 +276,9 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
       return errorResponse(405, 'method_not_allowed', 'Method not allowed.');
     }
     const page = PAGES[path];
-    if (page) return servePage(page, pageHeaders);
+    if (page) return servePage(page, url, pageHeaders);
     if (path === TRUSTED_TYPES_PAGE) {
-      return servePage('module', {
+      return servePage('module', url, {
         ...pageHeaders,
         'content-security-policy': pageHeaders['content-security-policy'] + DEMO_CSP_TRUSTED_TYPES.slice(DEMO_CSP.length),
       });
