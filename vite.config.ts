@@ -13,8 +13,9 @@
  *   that registers the element on load. Languages other than English are the exception: each
  *   loads on demand from `dist/locales/<lang>.js` beside the script (see `src/i18n/load-locale.iife.ts`),
  *   so every added language does not weigh on every customer.
- * - `server`: `dist/server.js`, the server kit for Node; node builtins and every package
- *   dependency (jose, pg, PGlite, zod) stay external so Node resolves them from node_modules.
+ * - `server`: `dist/server.js`, the server kit for Node, and `dist/conformance.js`, the
+ *   `billfold-conformance` command; node builtins and every package dependency (jose, pg, PGlite,
+ *   zod) stay external so Node resolves them from node_modules.
  */
 import { builtinModules } from 'node:module';
 import { readFileSync } from 'node:fs';
@@ -163,7 +164,7 @@ function server(): UserConfig {
       reportCompressedSize: false,
       copyPublicDir: false,
       lib: {
-        entry: { server: 'src/server/index.ts' },
+        entry: { server: 'src/server/index.ts', conformance: 'src/conformance/cli.ts' },
         formats: ['es'],
         fileName: (_format, name) => `${name}.js`,
       },

@@ -6,6 +6,7 @@ import { z } from '../src/contract/index.ts';
 import {
   createBillfoldHandler,
   createReferenceAdapter,
+  createWebhookDelivery,
   createSessionToken,
   createSqlIdempotencyStore,
   createSqlRateLimiter,
@@ -15,6 +16,7 @@ import {
   toNodeListener,
   type FetchHandler,
   type Sql,
+  type WebhookDelivery,
 } from '../src/server/index.ts';
 import { DEMO_PERSONAS, FRESH_KEY_PATTERN, seedDemoData, seedPersona } from './seed/index.ts';
 import { renderDemoPage } from './demo-page.ts';
@@ -96,6 +98,11 @@ export interface DemoServerOptions {
    * second origin for the hosted card fields. 0 picks a free port. Off when absent.
    */
   sandboxPspPort?: number;
+  /**
+   * Send webhooks (question asked, payment settled, …) to the merchant's endpoint at `url`,
+   * signed with `secret` (`whsec_…`). Off when absent: then no events are recorded either.
+   */
+  webhooks?: { url: string; secret: string };
 }
 
 /** A running demo server. */
@@ -166,7 +173,10 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
   });
   await seedDemoData(sql);
 
-  const adapter = createReferenceAdapter({ sql, settleDelayMs: options.settleDelayMs ?? 3000 });
+  const adapter = createReferenceAdapter({ sql, settleDelayMs: options.settleDelayMs ?? 3000, webhookEvents: !!options.webhooks });
+  const webhooks: WebhookDelivery | undefined = options.webhooks
+    ? createWebhookDelivery({ sql, url: options.webhooks.url, secret: options.webhooks.secret, pollIntervalMs: 500 })
+    : undefined;
   const idempotencyStore = createSqlIdempotencyStore(sql);
   const handler = createBillfoldHandler({
     adapter,
@@ -299,6 +309,7 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
     idempotencyStore.sweep?.().catch((error: unknown) => console.error('[demo] sweeping idempotency records failed:', error));
   }, options.sweepIntervalMs ?? 10 * 60_000);
   sweeper.unref();
+  webhooks?.start();
 
   const host = options.host ?? DEFAULT_DEMO_HOST;
   await new Promise<void>((resolve, reject) => {
@@ -317,6 +328,7 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
       psp = await startSandboxPsp({ port: options.sandboxPspPort, host, allowedParentOrigins: parents });
     } catch (error) {
       server.close();
+      await webhooks?.stop();
       await sql.close();
       throw error;
     }
@@ -337,6 +349,7 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
       closing ??= (async () => {
         clearInterval(timer);
         clearInterval(sweeper);
+        await webhooks?.stop();
         await psp?.close();
         await new Promise<void>((resolve) => {
           server.close(() => resolve());

@@ -4,7 +4,7 @@
  * 1. Vite ESM pass (cleans dist/): billfold.js, define.js, chunks/
  * 2. Vite IIFE pass: billfold.iife.js
  *    and dist/locales/<lang>.js, the languages the IIFE loads on demand
- * 3. Vite server pass: server.js
+ * 3. Vite server pass: server.js, conformance.js (the `billfold-conformance` command)
  * 4. Declarations: tsc -p tsconfig.build.json -> dist/types, plus the hand-written framework
  *    declarations, then `.ts` specifiers -> `.js`
  * 5. dist/openapi.json from the contract
@@ -12,7 +12,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { chmod, copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
@@ -81,7 +81,10 @@ await step('locales', async () => {
     await writeFile(join(dist, 'locales', `${language}.js`), `export default ${JSON.stringify(strings)};\n`);
   }
 });
-await step('vite server', () => build({ root, mode: 'server', logLevel: 'warn' }).then(() => undefined));
+await step('vite server', async () => {
+  await build({ root, mode: 'server', logLevel: 'warn' });
+  await chmod(join(dist, 'conformance.js'), 0o755); // a `bin`, run as `npx billfold-conformance`
+});
 await step('declarations', async () => {
   run(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json']);
   // tsc emits no hand-written `.d.ts`; the framework declarations are one (see the file's comment).

@@ -25,6 +25,12 @@ export interface ReferenceAdapterOptions {
   now?: () => Date;
   /** Caps on what one customer can store (questions, messages per thread). */
   limits?: Partial<ReferenceLimits>;
+  /**
+   * Record a webhook event (question asked, payment settled, details changed, …) in the outbox
+   * with each change, in its transaction, for `createWebhookDelivery` to send. Default false:
+   * without a worker delivering them, events would only pile up.
+   */
+  webhookEvents?: boolean;
 }
 
 /** The reference adapter, plus the hook that settles pending payments (call it on a timer). */
@@ -49,6 +55,7 @@ export function createReferenceAdapter(options: ReferenceAdapterOptions): Refere
     settleDelayMs: options.settleDelayMs ?? 3000,
     now: options.now ?? (() => new Date()),
     ...(options.limits ? { limits: options.limits } : {}),
+    webhookEvents: options.webhookEvents ?? false,
   });
   return {
     ...accountAdapter(env),

@@ -69,6 +69,10 @@ export function billingCycleAdapter(
       return previewCycleChange(await loadCycle(sql, customerId, env.now()), customer.currency, body);
     },
     changeBillingCycle: ({ customerId }, body, expectedVersion) =>
-      env.change(customerId, (tx) => changeBillingCycle(env, tx, customerId, body, expectedVersion)),
+      env.change(
+        customerId,
+        (tx) => changeBillingCycle(env, tx, customerId, body, expectedVersion),
+        (cycle) => ({ type: 'billing_cycle.changed', data: { billingCycle: cycle.value } }),
+      ),
   };
 }

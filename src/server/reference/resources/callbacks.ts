@@ -45,6 +45,11 @@ export async function requestCallback(
 /** Call-backs from the account's human contact. */
 export function callbacksAdapter(env: ReferenceEnv): Pick<BillingAdapter, 'requestCallback'> {
   return {
-    requestCallback: ({ customerId }, body) => env.change(customerId, (tx) => requestCallback(env, tx, customerId, body)),
+    requestCallback: ({ customerId }, body) =>
+      env.change(
+        customerId,
+        (tx) => requestCallback(env, tx, customerId, body),
+        (receipt) => ({ type: 'callback.requested', data: { callback: { ...receipt, phone: body.phone, topic: body.topic ?? null } } }),
+      ),
   };
 }

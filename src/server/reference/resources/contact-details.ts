@@ -103,6 +103,10 @@ export function contactDetailsAdapter(env: ReferenceEnv): Pick<BillingAdapter, '
   return {
     getContactDetails: ({ customerId }) => loadContactDetails(env.sql, customerId),
     updateContactDetails: ({ customerId }, body, expectedVersion) =>
-      env.change(customerId, (tx) => updateContactDetails(env, tx, customerId, body, expectedVersion)),
+      env.change(
+        customerId,
+        (tx) => updateContactDetails(env, tx, customerId, body, expectedVersion),
+        (details) => ({ type: 'contact_details.updated', data: { contactDetails: details.value } }),
+      ),
   };
 }

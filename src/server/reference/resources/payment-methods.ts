@@ -133,8 +133,18 @@ export function paymentMethodsAdapter(
 ): Pick<BillingAdapter, 'listPaymentMethods' | 'addPaymentMethod' | 'setDefaultPaymentMethod' | 'removePaymentMethod'> {
   return {
     listPaymentMethods: ({ customerId }) => listMethods(env.sql, customerId),
-    addPaymentMethod: ({ customerId }, body) => env.change(customerId, (tx) => addPaymentMethod(env, tx, customerId, body)),
+    addPaymentMethod: ({ customerId }, body) =>
+      env.change(
+        customerId,
+        (tx) => addPaymentMethod(env, tx, customerId, body),
+        (paymentMethod) => ({ type: 'payment_method.added', data: { paymentMethod } }),
+      ),
     setDefaultPaymentMethod: ({ customerId }, id) => env.change(customerId, (tx) => setDefaultPaymentMethod(tx, customerId, id)),
-    removePaymentMethod: ({ customerId }, id) => env.change(customerId, (tx) => removePaymentMethod(env, tx, customerId, id)),
+    removePaymentMethod: ({ customerId }, id) =>
+      env.change(
+        customerId,
+        (tx) => removePaymentMethod(env, tx, customerId, id),
+        () => ({ type: 'payment_method.removed', data: { paymentMethodId: id } }),
+      ),
   };
 }

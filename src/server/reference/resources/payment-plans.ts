@@ -88,6 +88,11 @@ export function paymentPlansAdapter(
       };
     },
     previewPaymentPlan: ({ customerId }, body) => preview(env, sql, customerId, body),
-    requestPaymentPlan: ({ customerId }, body) => env.change(customerId, (tx) => requestPaymentPlan(env, tx, customerId, body)),
+    requestPaymentPlan: ({ customerId }, body) =>
+      env.change(
+        customerId,
+        (tx) => requestPaymentPlan(env, tx, customerId, body),
+        (plan) => ({ type: 'payment_plan.requested', data: { plan } }),
+      ),
   };
 }

@@ -72,6 +72,9 @@ export async function settlePayment(env: ReferenceEnv, tx: SqlQueryable, payment
       invoiceId: payment.invoice_id,
     });
   }
+  const [settled] = await tx.query<PaymentRow>(`${PAYMENT_SELECT} WHERE id = $1`, [paymentId]);
+  const event = outcome === 'succeed' ? 'payment.succeeded' : 'payment.failed';
+  await env.emit(tx, payment.customer_id, { type: event, data: { payment: toPayment(settled!) } });
   return true;
 }
 

@@ -155,9 +155,18 @@ export function questionsAdapter(
 ): Pick<BillingAdapter, 'listQuestions' | 'askQuestion' | 'getQuestion' | 'replyToQuestion'> {
   return {
     listQuestions: ({ customerId }, query) => listQuestions(env.sql, customerId, query),
-    askQuestion: ({ customerId }, body) => env.change(customerId, (tx) => askQuestion(env, tx, customerId, body)),
+    askQuestion: ({ customerId }, body) =>
+      env.change(
+        customerId,
+        (tx) => askQuestion(env, tx, customerId, body),
+        (question) => ({ type: 'question.asked', data: { question } }),
+      ),
     getQuestion: ({ customerId }, questionId) => loadQuestion(env.sql, customerId, questionId),
     replyToQuestion: ({ customerId }, questionId, body) =>
-      env.change(customerId, (tx) => replyToQuestion(env, tx, customerId, questionId, body)),
+      env.change(
+        customerId,
+        (tx) => replyToQuestion(env, tx, customerId, questionId, body),
+        (reply) => ({ type: 'question.replied', data: { questionId, ...reply } }),
+      ),
   };
 }
