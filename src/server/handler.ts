@@ -1,4 +1,5 @@
 import { z, type EndpointId } from '../contract/index.ts';
+import { contentLanguageOf, parseAcceptLanguage } from './accept-language.ts';
 import type { AdapterContext, BillingAdapter, IdempotencyStore, VersionedRecord } from './adapter.ts';
 import { HttpError, isHttpError } from './errors.ts';
 import { formatEtag, ifMatchAccepts, isVersionConflict, isVersioned } from './etag.ts';
@@ -56,8 +57,17 @@ export interface BillfoldHandlerOptions {
   onError?: (error: unknown, context: { requestId: string; operation?: string }) => void;
 }
 
-const ALLOWED_REQUEST_HEADERS = 'Authorization, Content-Type, Idempotency-Key, If-Match';
-const EXPOSED_HEADERS = 'ETag, Idempotency-Replayed, X-Request-Id';
+const ALLOWED_REQUEST_HEADERS = 'Accept-Language, Authorization, Content-Type, Idempotency-Key, If-Match';
+const EXPOSED_HEADERS = 'Content-Language, ETag, Idempotency-Replayed, X-Request-Id';
+
+/** `error` with `headers` added (its own win: an adapter's `Content-Language` says best). */
+function withHeaders(error: HttpError, headers: Record<string, string>): HttpError {
+  return new HttpError(error.status, error.code, error.message, {
+    headers: { ...headers, ...error.headers },
+    ...(error.fields ? { fields: error.fields } : {}),
+    cause: error.cause,
+  });
+}
 
 function unauthorized(message: string): HttpError {
   return new HttpError(401, 'unauthorized', message, { headers: { 'WWW-Authenticate': 'Bearer realm="billfold"' } });
@@ -191,6 +201,18 @@ export function createBillfoldHandler(options: BillfoldHandlerOptions): FetchHan
       const isMutation = endpoint.method !== 'GET';
       const idempotencyKey = isMutation ? idempotencyKeyOf(request) : null;
       const ctx: AdapterContext = { customerId, request, ...(idempotencyKey !== null ? { idempotencyKey } : {}) };
+      // Parsed when the adapter first reads it; an answer whose adapter read it depends on it.
+      let languages: readonly string[] | undefined;
+      Object.defineProperty(ctx, 'languages', {
+        enumerable: true,
+        get: () => (languages ??= Object.freeze(parseAcceptLanguage(request.headers.get('accept-language')))),
+      });
+      /** `Vary` and `Content-Language` of an answer whose texts are `payload`. */
+      const languageHeaders = (payload: unknown): Record<string, string> => {
+        if (languages === undefined) return {};
+        const used = contentLanguageOf(payload);
+        return { Vary: 'Origin, Accept-Language', ...(used ? { 'Content-Language': used } : {}) };
+      };
       const query = parseQuery(endpoint, url);
       const { raw: rawBody, body } = await readBody(endpoint, request);
 
@@ -204,7 +226,10 @@ export function createBillfoldHandler(options: BillfoldHandlerOptions): FetchHan
 
       /** The answer for an error: its own status when it is an HttpError, else a 500 that hides it. */
       const answerError = (error: unknown): Response => {
-        if (isHttpError(error)) return fail(error);
+        if (isHttpError(error)) {
+          const headers = languageHeaders(error.fields);
+          return fail(Object.keys(headers).length > 0 ? withHeaders(error, headers) : error);
+        }
         onError(error, { requestId, operation: route.id });
         return fail(new HttpError(500, 'internal', 'Something went wrong on our side. Please try again later.'));
       };
@@ -239,7 +264,7 @@ export function createBillfoldHandler(options: BillfoldHandlerOptions): FetchHan
             }
           }
         }
-        return json(route.endpoint.status, route.endpoint.response ? payload : null, headers);
+        return json(route.endpoint.status, route.endpoint.response ? payload : null, { ...headers, ...languageHeaders(payload) });
       };
 
       const run = async (): Promise<Outcome> => {

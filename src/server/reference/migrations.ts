@@ -1,4 +1,5 @@
 import { MIGRATION_4 } from './migration-4.ts';
+import { MIGRATION_6 } from './migration-6.ts';
 import type { Sql } from './sql.ts';
 
 /** One step of the schema. Never edit a released step: add the next one. */
@@ -292,6 +293,11 @@ export const migrations: readonly Migration[] = [
         PRIMARY KEY (customer_id, weekday, starts)
       );
     `,
+  },
+  {
+    version: 6,
+    name: 'texts in several languages',
+    sql: MIGRATION_6,
   },
 ];
 

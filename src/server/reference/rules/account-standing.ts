@@ -123,6 +123,7 @@ export function accountSummary(input: {
     lastFailedPaymentId: failed?.row.last_payment_id ?? null,
     lastFailureReason: failed ? failureReasonOf(failed.row.last_failure_reason) : null,
     merchantNoteHtml: customer.merchant_note_html,
+    merchantNoteLang: customer.merchant_note_html === null ? null : customer.text_lang,
     humanContact: input.humanContact === undefined ? customer.human_contact : input.humanContact,
     features: customer.features,
   };
