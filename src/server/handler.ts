@@ -79,7 +79,9 @@ function unauthorized(message: string): HttpError {
  * contract (422 with per-field errors), enforces `Idempotency-Key` on every mutation (replay,
  * reuse with another body 422, still running 409), `ETag`/`If-Match` on versioned records
  * (428 when missing, 412 when stale; `*`, lists, strong comparison), answers CORS for
- * allow-listed origins, checks that every invoice answer adds up (see `reconciliation`), and
+ * allow-listed origins, checks that every invoice answer adds up (see `reconciliation`), hands
+ * the adapter the customer's languages from `Accept-Language` (`ctx.languages`; an answer that
+ * read them says `Vary: Accept-Language`, and `Content-Language` when its texts are in one), and
  * answers every error as RFC 9457 problem details (`application/problem+json`, a code from the
  * contract's closed list) without leaking internals.
  *
