@@ -97,7 +97,10 @@ export const SUBJECTS = {
     kind === 'extension'
       ? { en: 'We received your request for a later due date', de: 'Wir haben Ihre Bitte um einen späteren Fälligkeitstermin erhalten' }
       : { en: 'We received your request for a payment plan', de: 'Wir haben Ihre Anfrage nach einer Ratenzahlung erhalten' },
-  callbackRequested: { en: 'You asked us to call you back', de: 'Sie haben um einen Rückruf gebeten' },
+  callbackRequested: (window: 'morning' | 'afternoon' | 'evening'): Texts => ({
+    en: `Call-back requested (${window})`,
+    de: `Rückruf erbeten (${{ morning: 'vormittags', afternoon: 'nachmittags', evening: 'abends' }[window]})`,
+  }),
   cycleChanged: (interval: 'month' | 'quarter' | 'year', day: number): Texts => ({
     en: `Your billing changes to every ${interval} on day ${day}`,
     de: `Ihre Abrechnung erfolgt künftig ${{ month: 'monatlich', quarter: 'vierteljährlich', year: 'jährlich' }[interval]} am ${day}. Tag`,

@@ -38,8 +38,8 @@ export async function requestCallback(
     channel: 'portal',
     direction: 'inbound',
     kind: 'callback',
-    // The day and window asked for are the call back's own fields, never ISO dates in prose.
-    subject: SUBJECTS.callbackRequested,
+    // The day asked for is the call back's own field (the receipt's `date`), never a date in prose.
+    subject: SUBJECTS.callbackRequested(body.window),
     sentTo: body.phone,
   });
   return { id, status: 'requested', date: body.date, window: body.window, createdAt: iso(now) };
