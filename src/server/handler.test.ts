@@ -76,12 +76,13 @@ describe('validation', () => {
     expect(await problemOf(json)).toMatchObject({ code: 'bad_request', detail: 'The request body is not valid JSON.' });
   });
 
-  it('answers 404 and 405 as problem details, also outside the mount and for a bad path escape', async () => {
-    for (const path of ['/nope', '/invoices/%E0%A4%A/lines']) {
-      const missing = await call('GET', path);
-      expect(missing.status).toBe(404);
-      expect(await errorCode(missing)).toBe('not_found');
-    }
+  it('answers 404, 405 and a bad path escape as problem details, also outside the mount', async () => {
+    const missing = await call('GET', '/nope');
+    expect(missing.status).toBe(404);
+    expect(await errorCode(missing)).toBe('not_found');
+    const badEscape = await call('GET', '/invoices/%E0%A4%A/lines');
+    expect(badEscape.status).toBe(422);
+    expect((await problemOf(badEscape)).errors).toEqual([expect.objectContaining({ path: 'path', code: 'invalid_characters' })]);
     const outside = await fetch(`${t.base}/elsewhere`);
     expect(outside.status).toBe(404);
     expect(await errorCode(outside)).toBe('not_found');
