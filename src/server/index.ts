@@ -9,6 +9,7 @@ export type { BillfoldHandlerOptions, FetchHandler } from './handler.ts';
 export { formatEtag, parseIfMatch, ifMatchAccepts } from './etag.ts';
 export type { EntityTag } from './etag.ts';
 export { fieldErrorsFromIssues } from './request-input.ts';
+export { parseAcceptLanguage, pickLanguage, contentLanguageOf } from './accept-language.ts';
 export { toNodeListener, toFetchRequest, writeFetchResponse } from './node.ts';
 export type { NodeListenerOptions } from './node.ts';
 export {

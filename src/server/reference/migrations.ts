@@ -1,4 +1,5 @@
 import { MIGRATION_4 } from './migration-4.ts';
+import { MIGRATION_7 } from './migration-7.ts';
 import type { Sql } from './sql.ts';
 
 /** One step of the schema. Never edit a released step: add the next one. */
@@ -320,6 +321,11 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX webhook_outbox_due ON webhook_outbox (next_attempt_at, seq) WHERE delivered_at IS NULL AND failed_at IS NULL;
       CREATE INDEX webhook_outbox_created ON webhook_outbox (created_at);
     `,
+  },
+  {
+    version: 7,
+    name: 'texts in several languages',
+    sql: MIGRATION_7,
   },
 ];
 

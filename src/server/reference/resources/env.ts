@@ -2,6 +2,7 @@ import { HttpError } from '../../errors.ts';
 import { recordWebhookEvent, type WebhookEventInit } from '../../webhooks/events.ts';
 import { toIsoDate } from '../dates.ts';
 import type { Sql, SqlQueryable } from '../sql.ts';
+import { refusal, REFUSALS } from '../messages.ts';
 
 /** Caps that keep what one customer can store bounded. */
 export interface ReferenceLimits {
@@ -67,9 +68,7 @@ const CONSTRAINT_ANSWERS: Record<string, () => HttpError> = {
   payment_methods_one_default: () =>
     HttpError.conflict('Your payment methods were changed at the same moment elsewhere. Please try again.'),
   payment_methods_customer_token: () =>
-    HttpError.invalid([
-      { path: 'token', code: 'token_used', message: 'This card token was already used. Please enter the card again.' },
-    ]),
+    HttpError.invalid([refusal('token', 'token_used', REFUSALS.tokenUsed)]),
   open_plan_invoices_pkey: () =>
     HttpError.conflict('One of these invoices already has a payment plan or a request for one.', 'invoice_on_plan'),
 };
