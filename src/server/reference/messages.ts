@@ -107,8 +107,14 @@ export const SUBJECTS = {
   }),
 };
 
-/** The note on a plan approved at once, in English and German. */
-export const APPROVED_AT_ONCE_NOTE: Texts = {
-  en: 'Approved straight away. Thank you for telling us — your new schedule is below, and nothing else changes.',
-  de: 'Sofort genehmigt. Danke, dass Sie uns Bescheid gegeben haben – Ihr neuer Zahlungsplan steht unten, sonst ändert sich nichts.',
+/** The note on a plan approved at once, in English and German: instalments, or a moved due date. */
+export const APPROVED_AT_ONCE_NOTE: Record<'instalments' | 'extension', Texts> = {
+  instalments: {
+    en: 'Approved straight away. Thank you for telling us — your new schedule is below, and nothing else changes.',
+    de: 'Sofort genehmigt. Danke, dass Sie uns Bescheid gegeben haben – Ihr neuer Zahlungsplan steht unten, sonst ändert sich nichts.',
+  },
+  extension: {
+    en: 'Approved straight away. Thank you for telling us — your new due date is below, and nothing else changes.',
+    de: 'Sofort genehmigt. Danke, dass Sie uns Bescheid gegeben haben – Ihr neues Fälligkeitsdatum steht unten, sonst ändert sich nichts.',
+  },
 };

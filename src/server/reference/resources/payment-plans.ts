@@ -39,7 +39,7 @@ export async function requestPaymentPlan(
   const now = env.now();
   const approved = planned.withinPolicy;
   // The decision note is kept in every language, so the plan reads right in whichever is asked later.
-  const decision = approved ? translatedColumns({ decision_note: APPROVED_AT_ONCE_NOTE }) : null;
+  const decision = approved ? translatedColumns({ decision_note: APPROVED_AT_ONCE_NOTE[body.kind] }) : null;
   const [row] = await tx.query<PlanRow>(
     `INSERT INTO payment_plans (id, customer_id, kind, status, created_at, invoice_ids, total, currency, schedule,
        reason, note, decision_note, decided_at, text_lang, translations)
