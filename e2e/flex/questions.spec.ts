@@ -173,9 +173,9 @@ test('from the big invoice, “Ask about this charge” on a line opens the form
   await openPortal(page);
   await setView(page, `invoices/${fresh.id('inv_northwind_0')}`);
   await expect(page.getByRole('heading', { level: 2, name: /^Invoice AU-B-/ })).toBeVisible();
-  const usage = page.getByRole('region', { name: 'Usage' });
-  const firstLine = usage.getByRole('listitem').first();
-  const description = (await firstLine.locator('.line-description').textContent())!.trim();
+  const table = page.getByRole('table', { name: /^Charges on invoice AU-B-/ });
+  const firstLine = table.locator('tr.line').filter({ hasText: 'Why am I charged this?' }).first();
+  const description = (await firstLine.locator('.line-name').textContent())!.trim();
   await firstLine.getByText('Why am I charged this?').click();
   await firstLine.getByRole('button', { name: /^Ask about this charge/ }).click();
   await expect(page.getByRole('heading', { level: 2, name: 'Ask about a charge' })).toBeFocused();
