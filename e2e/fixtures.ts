@@ -275,7 +275,8 @@ export async function navLabels(page: Page): Promise<string[]> {
  * pages of that destination, Enter. Stops at the destination when the screen is its first page.
  */
 export async function keyboardToScreen(page: Page, section: string, screen: string): Promise<void> {
-  const top = portalNav(page).getByRole('button', { name: section, exact: true });
+  // The top-level row, in any language (its name is translated too).
+  const top = page.locator('billfold-portal').getByRole('navigation').first().getByRole('button', { name: section, exact: true });
   await tabTo(page, top);
   await page.keyboard.press('Enter');
   await expect(top).toHaveAttribute('aria-current', 'page');
