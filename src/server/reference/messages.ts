@@ -10,10 +10,14 @@ import { pickText, type Texts } from './localized.ts';
 /** A refused field that carries its message in every language, until the answer picks one. */
 type Refusal = FieldError & { texts?: Texts };
 
-/** A refused field with its message in each language (English as `message` until picked). */
+/**
+ * A refused field with its message in each language (English as `message` until picked). The
+ * other languages ride along unseen (not enumerable), so the field is a plain `FieldError` to
+ * anyone else: compared, serialized or sent.
+ */
 export function refusal(path: string, code: string, texts: Texts): FieldError {
-  const refused: Refusal = { path, code, message: texts.en ?? Object.values(texts)[0] ?? '' };
-  return Object.assign(refused, { texts });
+  const refused: FieldError = { path, code, message: texts.en ?? Object.values(texts)[0] ?? '' };
+  return Object.defineProperty(refused, 'texts', { value: texts, enumerable: false });
 }
 
 /** `error` with each refusal's message in the best of `languages`, tagged with it; else as it was. */
