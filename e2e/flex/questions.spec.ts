@@ -77,7 +77,7 @@ test('Northwind reads Jonas’s answer, asks about one line of the big invoice, 
 
   const invoice = page.getByLabel('Invoice', { exact: true });
   await invoice.selectOption({ index: 1 });
-  await expect(invoice.locator('option:checked')).toHaveText(/^AU-B-\d+-0088 — issued /);
+  await expect(invoice.locator('option:checked')).toHaveText(/^AU-B-\d+-008[89] — issued /);
   const line = page.getByLabel('Which charge?');
   await expect(line).toBeVisible();
   expect(await line.locator('option').count()).toBeGreaterThan(500);

@@ -64,6 +64,19 @@ export function InvoiceLinesTable({ invoice, lines }: { invoice: InvoiceDetail; 
     if (first) void lines.loadGroup(first.name);
   }, [lines]);
 
+  /** The tax lines, last, each with its rate and what it is charged on. */
+  function taxSection(known: boolean): Section[] {
+    const items = all.items.filter((line) => line.kind === 'tax');
+    if (items.length === 0) return [];
+    return [{
+      key: 'kind:tax',
+      title: t('invoices.detail.taxes'),
+      ...(known ? { subtotal: { amount: items.reduce((sum, line) => sum + line.amount.amount, 0), currency: invoice.total.currency } } : {}),
+      count: items.length,
+      pages: { items, nextCursor: null, matching: items.length, status: 'ready' as const },
+    }];
+  }
+
   // Worked out at each render: the groups' pages are signals, read here.
   const sections = ((): Section[] => {
     if (invoice.groups.length > 0) {
@@ -78,10 +91,10 @@ export function InvoiceLinesTable({ invoice, lines }: { invoice: InvoiceDetail; 
       // Lines outside every group (taxes, a subscription) come first in the invoice's order.
       const loose = all.items.filter((line) => !line.group && line.kind !== 'tax');
       const rest = loose.length > 0 ? [{ key: 'loose', title: t('invoices.lines.ungrouped'), count: loose.length, pages: { items: loose, nextCursor: null, matching: loose.length, status: 'ready' as const } }] : [];
-      return [...rest, ...grouped];
+      return [...rest, ...grouped, ...taxSection(false)];
     }
     // Small invoices: one body per kind of charge, in the order a bill is read.
-    return LINE_GROUP_ORDER.flatMap((kind) => {
+    return LINE_GROUP_ORDER.flatMap((kind): Section[] => {
       const items = all.items.filter((line) => line.kind === kind);
       if (items.length === 0) return [];
       const known = all.nextCursor === null;
@@ -92,7 +105,7 @@ export function InvoiceLinesTable({ invoice, lines }: { invoice: InvoiceDetail; 
         count: items.length,
         pages: { items, nextCursor: null, matching: items.length, status: 'ready' as const },
       }];
-    });
+    }).concat(taxSection(all.nextCursor === null));
   })();
 
   function toggle(section: Section) {
@@ -174,12 +187,12 @@ export function InvoiceLinesTable({ invoice, lines }: { invoice: InvoiceDetail; 
           </tbody>
         ) : (
           sections.map((section) => {
-            const expanded = !grouped || section.key === 'loose' || open.has(section.key);
+            const expanded = !grouped || section.key === 'loose' || section.key === 'kind:tax' || open.has(section.key);
             return (
               <tbody key={section.key} data-key={section.key}>
                 <tr class="group-row">
                   <th scope="rowgroup" colSpan={3}>
-                    {grouped && section.key !== 'loose' ? (
+                    {grouped && section.key !== 'loose' && section.key !== 'kind:tax' ? (
                       <button type="button" class="group-toggle" aria-expanded={expanded} onClick={() => toggle(section)}>
                         {section.title}
                       </button>
