@@ -64,13 +64,16 @@ export function InvoiceLinesTable({ invoice, lines }: { invoice: InvoiceDetail; 
     if (first) void lines.loadGroup(first.name);
   }, [lines]);
 
-  /** The tax lines, last, each with its rate and what it is charged on. */
-  function taxSection(known: boolean): Section[] {
-    const items = all.items.filter((line) => line.kind === 'tax');
+  /**
+   * One body of the loaded lines of one kind, with its subtotal when every line is loaded: a kind
+   * of charge on a small invoice, or the taxes (each with its rate and what it is charged on).
+   */
+  function kindSection(kind: InvoiceLine['kind'], title: string, known: boolean): Section[] {
+    const items = all.items.filter((line) => line.kind === kind);
     if (items.length === 0) return [];
     return [{
-      key: 'kind:tax',
-      title: t('invoices.detail.taxes'),
+      key: `kind:${kind}`,
+      title,
       ...(known ? { subtotal: { amount: items.reduce((sum, line) => sum + line.amount.amount, 0), currency: invoice.total.currency } } : {}),
       count: items.length,
       pages: { items, nextCursor: null, matching: items.length, status: 'ready' as const },
@@ -91,21 +94,14 @@ export function InvoiceLinesTable({ invoice, lines }: { invoice: InvoiceDetail; 
       // Lines outside every group (taxes, a subscription) come first in the invoice's order.
       const loose = all.items.filter((line) => !line.group && line.kind !== 'tax');
       const rest = loose.length > 0 ? [{ key: 'loose', title: t('invoices.lines.ungrouped'), count: loose.length, pages: { items: loose, nextCursor: null, matching: loose.length, status: 'ready' as const } }] : [];
-      return [...rest, ...grouped, ...taxSection(false)];
+      return [...rest, ...grouped, ...kindSection('tax', t('invoices.detail.taxes'), false)];
     }
-    // Small invoices: one body per kind of charge, in the order a bill is read.
-    return LINE_GROUP_ORDER.flatMap((kind): Section[] => {
-      const items = all.items.filter((line) => line.kind === kind);
-      if (items.length === 0) return [];
-      const known = all.nextCursor === null;
-      return [{
-        key: `kind:${kind}`,
-        title: t(`invoices.detail.group.${kind}`),
-        ...(known ? { subtotal: { amount: items.reduce((s, l) => s + l.amount.amount, 0), currency: invoice.total.currency } } : {}),
-        count: items.length,
-        pages: { items, nextCursor: null, matching: items.length, status: 'ready' as const },
-      }];
-    }).concat(taxSection(all.nextCursor === null));
+    // Small invoices: one body per kind of charge, in the order a bill is read, then the taxes.
+    const known = all.nextCursor === null;
+    return [
+      ...LINE_GROUP_ORDER.flatMap((kind) => kindSection(kind, t(`invoices.detail.group.${kind}`), known)),
+      ...kindSection('tax', t('invoices.detail.taxes'), known),
+    ];
   })();
 
   function toggle(section: Section) {
