@@ -68,11 +68,19 @@
     updateLinks(query);
   }
 
-  /** The whole page follows the theme, not only the portal (demo.css keys off data-theme). */
+  const systemDark = matchMedia('(prefers-color-scheme: dark)');
+
+  /**
+   * The whole page follows the theme, not only the portal: demo.css keys its palette off
+   * data-scheme, the scheme in force ("System" resolved here, and again when the system's changes).
+   */
   function applyPageSettings() {
-    document.documentElement.dataset.theme = themeSelect.value;
+    const theme = themeSelect.value;
+    document.documentElement.dataset.theme = theme;
+    document.documentElement.dataset.scheme = theme === 'system' ? (systemDark.matches ? 'dark' : 'light') : theme;
     customerName.textContent = personaSelect.selectedOptions[0]?.textContent ?? '';
   }
+  systemDark.addEventListener('change', () => applyPageSettings());
 
   function say(message) {
     status.textContent = message;
