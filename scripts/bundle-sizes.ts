@@ -1,31 +1,14 @@
 /**
  * Measures what a browser downloads for each way of loading Billfold: the one-file IIFE, and the
  * ESM entries with every chunk they import statically (lazy screens are counted separately,
- * since they load only when opened). Shared by `check-size.ts` and `bench.ts`.
+ * since they load only when opened). Shared by `size-check.ts` and `bench.ts`; the budgets are in
+ * `size-budgets.ts`.
  */
 import { readFile } from 'node:fs/promises';
 import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { parseAst } from 'vite';
-
-/**
- * The one-file IIFE's gzip budget in bytes: everything a script-tag page downloads, every screen
- * included. The foundation was held to 60 KB (61,095 B with the overview alone). The dependencies
- * the stack fixes measure 51 KB of that (i18next 16.9, DOMPurify 11.5, zod/mini 9.0, preact 5.7,
- * ky 4.8, signals 3.1); the customer journeys' screens add about 2-4 KB each with their English
- * strings. The budget leaves room for the screens the issues ask for and catches regressions
- * beyond them.
- */
-export const IIFE_GZIP_BUDGET = 110 * 1024;
-
-/**
- * What a module page downloads before the customer opens any screen but the overview
- * (`define.js` and its static imports; screens and other languages are lazy chunks, but the
- * overview's pay flow, the feedback prompt and the English strings of every screen — about
- * 7 KB gzip that could move into the screens' chunks — load up front).
- */
-export const ESM_FIRST_LOAD_GZIP_BUDGET = 88 * 1024;
 
 /** Raw, gzip and brotli bytes of one file or of a set of files loaded together. */
 export interface Size {
@@ -67,8 +50,10 @@ export function importsOf(code: string): { static: string[]; dynamic: string[] }
       return;
     }
     if (!node || typeof node !== 'object') return;
-    const n = node as { type?: string; source?: { value?: unknown } };
-    const source = typeof n.source?.value === 'string' ? n.source.value : undefined;
+    const n = node as { type?: string; source?: { value?: unknown; expressions?: unknown[]; quasis?: { value: { cooked?: string } }[] } };
+    // Minified output writes `import(\`./chunk.js\`)`: a template literal without holes is a string too.
+    const template = n.source?.quasis?.length === 1 && n.source.expressions?.length === 0 ? n.source.quasis[0]!.value.cooked : undefined;
+    const source = typeof n.source?.value === 'string' ? n.source.value : template;
     if (source && (n.type === 'ImportDeclaration' || n.type === 'ExportNamedDeclaration' || n.type === 'ExportAllDeclaration')) {
       found.static.push(source);
     } else if (source && n.type === 'ImportExpression') {
