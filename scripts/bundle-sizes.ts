@@ -1,5 +1,5 @@
 /**
- * Measures what a browser downloads for each way of loading Billfold: the one-file IIFE, and the
+ * Measures what a browser downloads for each way of loading Billfold: the loader, the one-file build, and the
  * ESM entries with every chunk they import statically (lazy screens are counted separately,
  * since they load only when opened). Shared by `size-check.ts` and `bench.ts`; the budgets are in
  * `size-budgets.ts`.
@@ -104,12 +104,13 @@ export async function measureBundle(distDir: string, name: string, entry: string
   };
 }
 
-/** The three ways of loading the widget. */
+/** The ways of loading the widget (the loader's own bytes; it then loads define.js's). */
 export async function measureAll(distDir: string): Promise<BundleSize[]> {
   return Promise.all([
-    measureBundle(distDir, 'billfold.iife.js', 'billfold.iife.js'),
-    measureBundle(distDir, 'billfold.js + static imports', 'billfold.js'),
+    measureBundle(distDir, 'billfold.iife.js (loader)', 'billfold.iife.js'),
+    measureBundle(distDir, 'billfold.bundle.iife.js', 'billfold.bundle.iife.js'),
     measureBundle(distDir, 'define.js + static imports', 'define.js'),
+    measureBundle(distDir, 'billfold.js + static imports', 'billfold.js'),
   ]);
 }
 

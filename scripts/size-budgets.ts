@@ -29,14 +29,20 @@ const KB = 1024;
 export const FILE_BUDGETS: FileBudget[] = [
   {
     file: 'billfold.iife.js',
+    gzip: 8 * KB,
+    why: 'the classic-script loader: registers nothing itself, imports define.js and its chunks from its own folder',
+  },
+  {
+    file: 'billfold.bundle.iife.js',
     gzip: 116 * KB,
-    why: 'the one-file build for a classic script tag: every screen inlined, languages other than English beside it',
+    why: 'the one-file build for hosts that cannot serve a folder: every screen inlined, languages other than English beside it',
   },
 ];
 
 /** Everything needed to render the overview in English, per loading path. */
 export const FIRST_SCREEN_BUDGETS: FirstScreenBudget[] = [
-  { name: 'script tag', entries: ['billfold.iife.js'], gzip: 116 * KB },
+  // The loader imports define.js by a URL it works out at run time, so it is named here.
+  { name: 'script tag (loader)', entries: ['billfold.iife.js', 'define.js'], gzip: 92 * KB },
   { name: 'ES module', entries: ['define.js'], gzip: 91 * KB },
 ];
 
