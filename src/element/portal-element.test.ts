@@ -83,6 +83,19 @@ describe('attributes and properties', () => {
 });
 
 describe('rendering through an adapter', () => {
+  it('asks for the account before its first render when everything it needs was set before it was appended', async () => {
+    let renderedWhenAsked: boolean | undefined;
+    const el = mount(
+      (e) =>
+        (e.adapter = accountAdapter(async () => {
+          renderedWhenAsked = root(e).childNodes.length > 0;
+          return loyalAccount();
+        })),
+    );
+    await until(el, (r) => r.querySelector('h2'));
+    expect(renderedWhenAsked).toBe(false);
+  });
+
   it('shows a loading status, then greeting, status, money, note and contact', async () => {
     let answer!: (a: AccountSummary) => void;
     const el = mount((e) => (e.adapter = accountAdapter(() => new Promise((r) => (answer = r)))));

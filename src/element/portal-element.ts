@@ -218,12 +218,6 @@ export class BillfoldPortal extends Base {
 
   connectedCallback(): void {
     for (const name of UPGRADABLE) this.#upgradeProperty(name);
-    const root = this.shadowRoot!;
-    if (!this.#sheetsAdopted) {
-      this.#sheetsAdopted = true;
-      const sheets = createStyleSheets();
-      if (sheets.length > 0) root.adoptedStyleSheets = sheets;
-    }
     const store = createPortalStore({
       emit: (event) => this.#onStoreEvent(store, event),
       route: parseView(this.view),
@@ -233,11 +227,30 @@ export class BillfoldPortal extends Base {
       colorScheme: this.#colorScheme(),
     });
     this.#store = store;
-    this.#i18n = createI18n(resolveLocale(this.locale, undefined), this.#translations);
-    this.#render();
+    if (this.#adapter || (this.apiBase?.trim() && this.#sessionToken)) {
+      // Everything needed to load is here (a host usually sets it before appending): the first
+      // request leaves now, and the first render (styles, strings, the loading state) waits a
+      // task, since the request is only sent once this callback's synchronous work is done.
+      this.#updateClient();
+      setTimeout(() => {
+        if (this.#store === store) this.#firstRender();
+      }, 0);
+      return;
+    }
+    this.#firstRender();
     // Deferred so that a host which appends the element and then sets `api-base`,
     // `sessionToken` or `adapter` in the same task causes one load, not a failed one first.
     this.#queueClientUpdate();
+  }
+
+  #firstRender(): void {
+    if (!this.#sheetsAdopted) {
+      this.#sheetsAdopted = true;
+      const sheets = createStyleSheets();
+      if (sheets.length > 0) this.shadowRoot!.adoptedStyleSheets = sheets;
+    }
+    this.#i18n ??= createI18n(resolveLocale(this.locale, undefined), this.#translations);
+    this.#render();
   }
 
   disconnectedCallback(): void {

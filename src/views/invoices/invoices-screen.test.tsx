@@ -205,6 +205,33 @@ describe('the invoice detail', () => {
     expect(pdf.getAttribute('rel')).toBe('noopener noreferrer');
   });
 
+  it('shows the first project\'s lines that came with the invoice at once, while the rest of its page loads', async () => {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const client = bigInvoiceClient();
+    const detail = bigInvoice();
+    const { root } = await mount(
+      'en',
+      {
+        getInvoice: async () => ({ ...detail, lines: [...detail.lines, ...usageLines('munich-offices', 2)], linesNextCursor: '5' }),
+        listInvoiceLines: async (id, query) => {
+          await held;
+          return client.listInvoiceLines!(id, query);
+        },
+      },
+      'invoices',
+      { view: 'invoices', id: 'inv_big' },
+    );
+    const munich = () => root.querySelector('tbody[data-key="group:munich-offices"]')!;
+    await vi.waitFor(() => expect(munich().querySelectorAll('tr.line')).toHaveLength(2));
+    expect(munich().querySelector('.more-row')!.textContent).toContain('Loading');
+    release();
+    await vi.waitFor(() => expect(munich().querySelectorAll('tr.line')).toHaveLength(100));
+    // The two lines shown first are the start of the page, not shown twice.
+    expect(munich().querySelectorAll('tr.line')[0]!.textContent).toContain('day 1');
+    expect(munich().querySelectorAll('tr.line')[2]!.textContent).toContain('day 3');
+  });
+
   it('adds up in the order a customer checks it, the credit note inside the total', async () => {
     const { root } = await mount('en', bigInvoiceClient(), 'invoices', { view: 'invoices', id: 'inv_big' });
     await vi.waitFor(() => expect(root.querySelector('.totals-list')).not.toBeNull());
