@@ -5,7 +5,8 @@
  * Figures when these budgets were set (contract-next at 71c4bfe, before the loader):
  * the one-file IIFE 115,833 B (its old 110 KB budget already exceeded), the module page's first
  * load (define.js + static imports) 92,596 B, the largest screen chunk (contact details) 6,073 B,
- * the largest language chunk (ar) 13,620 B, the one other lazy chunk 1,736 B.
+ * the largest language chunk (ar) 13,620 B, the one other lazy chunk 1,736 B. The invoice truth
+ * work then took the one-file build to 118 KB and the module first load to 94 KB as budgets.
  */
 
 /** A way of loading the portal, and what it downloads before the overview is on screen in English. */
@@ -34,7 +35,7 @@ export const FILE_BUDGETS: FileBudget[] = [
   },
   {
     file: 'billfold.bundle.iife.js',
-    gzip: 116 * KB,
+    gzip: 118 * KB,
     why: 'the one-file build for hosts that cannot serve a folder: every screen inlined, languages other than English beside it',
   },
 ];
@@ -42,8 +43,8 @@ export const FILE_BUDGETS: FileBudget[] = [
 /** Everything needed to render the overview in English, per loading path. */
 export const FIRST_SCREEN_BUDGETS: FirstScreenBudget[] = [
   // The loader imports define.js by a URL it works out at run time, so it is named here.
-  { name: 'script tag (loader)', entries: ['billfold.iife.js', 'define.js'], gzip: 92 * KB },
-  { name: 'ES module', entries: ['define.js'], gzip: 91 * KB },
+  { name: 'script tag (loader)', entries: ['billfold.iife.js', 'define.js'], gzip: 95 * KB },
+  { name: 'ES module', entries: ['define.js'], gzip: 94 * KB },
 ];
 
 /**

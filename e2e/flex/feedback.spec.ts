@@ -55,7 +55,7 @@ test('after a call back, Jamie rates it 4 with a comment, with the keyboard alon
   await expectNoViolations(page);
 
   // Keyboard only: arrows move through the ratings (labelled, in a group), Tab to the comment.
-  await expect(prompt.getByRole('group', { name: 'Your rating' })).toBeVisible();
+  await expect(prompt.getByRole('radiogroup', { name: 'Your rating' })).toBeVisible();
   for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowRight');
   await page.keyboard.press('ArrowLeft');
   await expect(prompt.getByRole('radio', { name: '4 — Good' })).toBeChecked();

@@ -122,7 +122,7 @@ export function PlanCard({ plan, account, numbers }: PlanCardProps) {
       {invoiceNumbers.length > 0 ? (
         <p class="plan-meta">{t(`${K}.requests.invoices`, { numbers: listFormat.format(invoiceNumbers) })}</p>
       ) : null}
-      <p>{toned(t, `${K}.requests.explain_${plan.status}`, account)}</p>
+      <p>{toned(t, `${K}.requests.explain_${plan.status}${plan.kind === 'extension' && plan.status !== 'pending' && plan.status !== 'declined' ? '_extension' : ''}`, account)}</p>
       {plan.decisionNote ? (
         <figure class="plan-decision">
           <figcaption>{t(`${K}.requests.note`, { merchant: account.merchant.name })}</figcaption>
