@@ -4,6 +4,7 @@ import {
   expectNoViolations,
   expectPortalEvent,
   keyboardToScreen,
+  openScreen,
   portalEvents,
   recordPortalEvents,
   test,
@@ -242,7 +243,7 @@ test.describe('contact details', () => {
 
     await page.reload();
     await expect(page.getByRole('heading', { name: 'Hallo, Jürgen' })).toBeVisible();
-    await page.getByRole('button', { name: 'Ihre Daten' }).click();
+    await openScreen(page, 'Ihre Daten');
     await expect(page.getByLabel('Adresszeile 2')).toHaveValue('Hinterhaus, 2. OG');
     await expect(recipientDe(page, 1).getByLabel('E-Mail-Adresse', { exact: true })).toHaveValue('anna.becker@example.de');
     await expect(page.getByRole('radio', { name: 'Post' })).toBeChecked();

@@ -12,9 +12,9 @@ import { settleDuePayments } from './payments.ts';
 export function accountAdapter(env: ReferenceEnv): Pick<BillingAdapter, 'getAccount'> {
   const { sql } = env;
   return {
-    async getAccount({ customerId }) {
+    async getAccount({ customerId, languages = [] }) {
       await settleDuePayments(env, customerId);
-      const customer = await loadCustomer(sql, customerId);
+      const customer = await loadCustomer(sql, customerId, languages);
       const now = env.now();
       const [invoices, methods, cycleRows, humanContact] = await Promise.all([
         loadInvoices(sql, customerId, now),
