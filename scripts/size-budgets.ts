@@ -68,5 +68,5 @@ export const SCREEN_CHUNK_BUDGETS: Record<string, number> = {
 /** Each language other than English (a lazy chunk of the ES build, `locales/<lang>.js` beside the IIFE). */
 export const LANGUAGE_CHUNK_BUDGET = 14 * KB;
 
-/** Any other lazy chunk: code shared by several lazy screens, or a dependency only they use. */
-export const OTHER_LAZY_CHUNK_BUDGET = 12 * KB;
+/** Any other lazy chunk: code shared by several lazy screens, or a dependency only some accounts need (the merchant note's sanitizer, DOMPurify, 11.7 KB). */
+export const OTHER_LAZY_CHUNK_BUDGET = 12.5 * KB;

@@ -5,7 +5,8 @@ import type { AccountSummary, BillfoldClient } from '../index.ts';
 import { accountAdapter, germanAccount, loyalAccount } from '../test-support/accounts.ts';
 import { defineBillfoldPortal } from './define.ts';
 import { BillfoldErrorEvent, BillfoldEvents, BillfoldViewChangeEvent } from './events.ts';
-import { BillfoldPortal, UPGRADABLE_PROPERTIES } from './portal-element.ts';
+import { UPGRADABLE_PROPERTIES } from './host-guard.ts';
+import { BillfoldPortal } from './portal-element.ts';
 
 beforeAll(() => defineBillfoldPortal());
 afterEach(() => {

@@ -17,9 +17,16 @@ import {
   BillfoldViewChangeEvent,
 } from './events.ts';
 import { changeEvent } from './change-events.ts';
-import { MISSING_TOKEN_DELAY_MS, missingTokenMessage, removeSecretAttribute, SECRET_ATTRIBUTES } from './host-guard.ts';
+import {
+  MISSING_TOKEN_DELAY_MS,
+  missingTokenMessage,
+  removeSecretAttribute,
+  SECRET_ATTRIBUTES,
+  UPGRADABLE_PROPERTIES,
+} from './host-guard.ts';
 import type { BillfoldTheme } from './portal-types.ts';
 import { createStyleSheets } from './styles.css.ts';
+import { noteShown } from '../ui/merchant-html.tsx';
 
 /** The element's attributes (kebab-case, primitives only; secrets and objects are properties). */
 export const BillfoldAttributes = {
@@ -36,23 +43,6 @@ const THEMES: readonly string[] = ['light', 'dark', 'system'];
 // Importing the package where there is no DOM (SSR, Node tests) must not throw: the class then
 // extends a stand-in and is simply never registered.
 const Base = (typeof HTMLElement === 'undefined' ? class {} : HTMLElement) as typeof HTMLElement;
-
-/**
- * Every public property, so a value a host (or a framework) set on the element before it was
- * defined is replayed through the setter on upgrade. A test checks no accessor is missing.
- */
-export const UPGRADABLE_PROPERTIES = [
-  'sessionToken',
-  'getSessionToken',
-  'paymentMethodCollector',
-  'translations',
-  'client',
-  'apiBase',
-  'locale',
-  'theme',
-  'view',
-  'features',
-] as const;
 
 /**
  * An embeddable billing portal: the customer's account, invoices and payment status, worded
@@ -237,9 +227,8 @@ export class BillfoldPortal extends Base {
     });
     this.#store = store;
     if (this.#client || (this.apiBase?.trim() && this.#sessionToken)) {
-      // Everything needed to load is here (a host usually sets it before appending): the first
-      // request leaves now, and the first render (styles, strings, the loading state) waits a
-      // task, since the request is only sent once this callback's synchronous work is done.
+      // All set before appending (as hosts usually do): the request leaves now, and the first
+      // render waits a task, since the request is only sent once this callback has returned.
       this.#updateClient();
       setTimeout(() => {
         if (this.#store === store) this.#firstRender();
@@ -414,10 +403,12 @@ export class BillfoldPortal extends Base {
   #onStoreEvent(store: PortalStore, event: StoreEvent): void {
     switch (event.type) {
       case 'ready':
-        // "Ready" means on screen: Preact commits signal updates after a microtask, so wait a task.
-        setTimeout(() => {
-          if (this.#store === store) this.dispatchEvent(new BillfoldReadyEvent());
-        }, 0);
+        // "Ready" means on screen: Preact commits signal updates after a microtask, so wait a task (and for a note's sanitizer).
+        void noteShown(store.account.peek()).then(() =>
+          setTimeout(() => {
+            if (this.#store === store) this.dispatchEvent(new BillfoldReadyEvent());
+          }, 0),
+        );
         break;
       case 'error':
         this.dispatchEvent(new BillfoldErrorEvent(event.error, event.operation));
