@@ -141,7 +141,8 @@ describe('rendering through a custom client', () => {
     expect(text(el)).toContain('£42.50');
     expect(text(el)).toContain('Invoice FB-2026-0042');
     expect(text(el)).toContain('Due 1 Nov 2026');
-    // The merchant note went through the sanitizer: markup kept, the onerror image gone.
+    // The merchant note went through the sanitizer (a lazy chunk): markup kept, the onerror image gone.
+    await until(el, (r) => r.querySelector('[part="merchant-note"] strong'));
     const note = root(el).querySelector('[part="merchant-note"]')!;
     expect(note.querySelector('strong')?.textContent).toBe('15 years');
     expect(note.querySelector('img')).toBeNull();
