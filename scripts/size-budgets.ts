@@ -7,6 +7,11 @@
  * load (define.js + static imports) 92,596 B, the largest screen chunk (contact details) 6,073 B,
  * the largest language chunk (ar) 13,620 B, the one other lazy chunk 1,736 B. The invoice truth
  * work then took the one-file build to 118 KB and the module first load to 94 KB as budgets.
+ *
+ * Set again after the merchant note's sanitizer and the other screens' English became lazy chunks
+ * (main merged in): first screen 74,559 B (module) and 74,997 B (script tag), down from 92,867 B
+ * and 93,306 B; the one-file build 117,251 B; the sanitizer 11,964 B; the other screens' English
+ * 7,394 B. The issue's goal for the first screen is 45 KB (see the README for what stands in the way).
  */
 
 /** A way of loading the portal, and what it downloads before the overview is on screen in English. */
@@ -35,7 +40,7 @@ export const FILE_BUDGETS: FileBudget[] = [
   },
   {
     file: 'billfold.bundle.iife.js',
-    gzip: 118 * KB,
+    gzip: 116 * KB,
     why: 'the one-file build for hosts that cannot serve a folder: every screen inlined, languages other than English beside it',
   },
 ];
@@ -43,8 +48,8 @@ export const FILE_BUDGETS: FileBudget[] = [
 /** Everything needed to render the overview in English, per loading path. */
 export const FIRST_SCREEN_BUDGETS: FirstScreenBudget[] = [
   // The loader imports define.js by a URL it works out at run time, so it is named here.
-  { name: 'script tag (loader)', entries: ['billfold.iife.js', 'define.js'], gzip: 95 * KB },
-  { name: 'ES module', entries: ['define.js'], gzip: 94 * KB },
+  { name: 'script tag (loader)', entries: ['billfold.iife.js', 'define.js'], gzip: 74.5 * KB },
+  { name: 'ES module', entries: ['define.js'], gzip: 74 * KB },
 ];
 
 /**
