@@ -114,7 +114,6 @@
     } catch (error) {
       console.error(error);
     }
-    const paymentMethodCollector = await collector;
     await customElements.whenDefined(TAG);
     // A newer persona choice won while this one was minting.
     if (mine !== generation) return;
@@ -123,9 +122,13 @@
     for (const [name, value] of attributes) portal.setAttribute(name, value);
     applySettings(portal);
     portal.getSessionToken = () => mint(persona);
-    if (paymentMethodCollector) portal.paymentMethodCollector = paymentMethodCollector;
     if (token) portal.sessionToken = token;
     slot.replaceChildren(portal);
+    // The overview needs no payment provider: the portal renders first and takes the collector
+    // when it arrives (adding a method says it is unavailable until then).
+    void collector.then((paymentMethodCollector) => {
+      if (paymentMethodCollector && mine === generation) portal.paymentMethodCollector = paymentMethodCollector;
+    });
   }
 
   function current() {
