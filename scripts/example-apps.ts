@@ -5,12 +5,21 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { ROOT, run } from './pack.ts';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { packBillfold, ROOT, run, type PackedPackage } from './pack.ts';
 
 /** Where every example's `package.json` finds the packed package. */
 export const EXAMPLE_TARBALL = join(ROOT, 'examples/.pack/billfold.tgz');
+
+/** Packs the built repository (`npm run build` first) to {@link EXAMPLE_TARBALL}. */
+export function packForExamples(): PackedPackage {
+  if (!existsSync(join(ROOT, 'dist/billfold.js'))) throw new Error('dist/ is missing: run `npm run build` first');
+  mkdirSync(dirname(EXAMPLE_TARBALL), { recursive: true });
+  const packed = packBillfold(dirname(EXAMPLE_TARBALL));
+  renameSync(packed.tarball, EXAMPLE_TARBALL);
+  return { ...packed, tarball: EXAMPLE_TARBALL };
+}
 
 /** npm's cache for the examples' installs, kept between runs (and by CI, if it caches `.cache/`). */
 export const EXAMPLES_NPM_CACHE = join(ROOT, '.cache/npm');

@@ -11,21 +11,19 @@
  * Ports: the demo server on `BILLFOLD_E2E_PORT_BASE + 20` (default 5219), the apps on the next
  * four.
  */
-import { existsSync, mkdirSync, renameSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { chromium, type Browser } from '@playwright/test';
 import { chromiumLaunchOptions } from '../e2e/chromium.ts';
 import { startDemo } from '../e2e/demo-process.ts';
 import { E2E_PORTS } from '../e2e/ports.ts';
-import { EXAMPLE_APPS, EXAMPLE_TARBALL, installExample, serveExample, type ExampleApp } from './example-apps.ts';
-import { packBillfold, ROOT, run } from './pack.ts';
+import { EXAMPLE_APPS, installExample, packForExamples, serveExample, type ExampleApp } from './example-apps.ts';
+import { run } from './pack.ts';
 
 const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length);
 const apps = EXAMPLE_APPS.filter((app) => !only || app.name === only);
 if (apps.length === 0) throw new Error(`No example app is called ${only}`);
-if (!existsSync(join(ROOT, 'dist/billfold.js'))) throw new Error('dist/ is missing: run `npm run build` first');
 
 /** Seconds since `start`, for the log. */
 const took = (start: number) => `${((Date.now() - start) / 1000).toFixed(1)} s`;
@@ -81,9 +79,7 @@ async function drive(browser: Browser, app: ExampleApp, url: string): Promise<vo
 }
 
 const started = Date.now();
-mkdirSync(dirname(EXAMPLE_TARBALL), { recursive: true });
-const packed = packBillfold(dirname(EXAMPLE_TARBALL));
-renameSync(packed.tarball, EXAMPLE_TARBALL);
+const packed = packForExamples();
 console.log(`examples: packed ${packed.files.length} files (${(packed.size / 1024).toFixed(0)} kB) (${took(started)})`);
 
 const portBase = E2E_PORTS.main + 20;
