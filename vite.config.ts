@@ -58,6 +58,20 @@ function cssTextMinifier(): Plugin {
 }
 
 /**
+ * `src/contract/zod.ts` sets zod's `jitless` before any schema exists (strict CSP). Its `z` is only
+ * zod's namespace passed on, so without this rolldown sees nothing of the module in use and,
+ * since package.json's `sideEffects` does not name it, drops the `z.config` call with it.
+ */
+function zodConfigKept(): Plugin {
+  return {
+    name: 'billfold-zod-config-kept',
+    transform(code, id) {
+      return id.endsWith('/src/contract/zod.ts') ? { code, moduleSideEffects: true } : null;
+    },
+  };
+}
+
+/**
  * Source maps stay out of the package (they tripled its size); `BILLFOLD_SOURCEMAP=1 npm run build`
  * writes them beside the files for debugging the demo.
  */
@@ -65,7 +79,7 @@ const sourcemap = process.env.BILLFOLD_SOURCEMAP === '1';
 
 /** Shared by the browser passes: evergreen browsers, minified, no `process` left behind. */
 const browser: UserConfig = {
-  plugins: [cssTextMinifier()],
+  plugins: [cssTextMinifier(), zodConfigKept()],
   define: {
     // Bundled dependencies may read NODE_ENV; a browser has no `process`.
     'process.env.NODE_ENV': JSON.stringify('production'),
@@ -82,6 +96,26 @@ const browser: UserConfig = {
   },
 };
 
+/** The browser entries, shared by the bundled and the unbundled ES builds. */
+const BROWSER_ENTRIES = { billfold: 'src/index.ts', define: 'src/define.ts', react: 'src/react.ts' };
+
+/**
+ * Lazy screens and named groups (`zod-config`) keep their name; other code shared by the entries
+ * is `shared-*` (see `esm`).
+ */
+const chunkFileNames = (chunk: { isDynamicEntry: boolean; name: string }) =>
+  chunk.isDynamicEntry || chunk.name === ZOD_CONFIG_CHUNK ? 'chunks/[name]-[hash].js' : 'chunks/shared-[hash].js';
+
+/**
+ * The unbundled build's chunk holding `src/contract/zod.ts`, alone, so that package.json's
+ * `sideEffects` can name it (`dist/unbundled/chunks/zod-config-*.js`) and a host's bundler keeps
+ * its `z.config` call; every chunk that makes schemas imports it, so it runs first.
+ */
+export const ZOD_CONFIG_CHUNK = 'zod-config';
+
+/** Whether `id` is one of `names` or a subpath of one (`preact/hooks`, `zod/mini`). */
+const isPackage = (names: readonly string[]) => (id: string) => names.some((name) => id === name || id.startsWith(`${name}/`));
+
 function esm(): UserConfig {
   return {
     ...browser,
@@ -89,7 +123,7 @@ function esm(): UserConfig {
       ...browser.build,
       emptyOutDir: true,
       lib: {
-        entry: { billfold: 'src/index.ts', define: 'src/define.ts', react: 'src/react.ts' },
+        entry: BROWSER_ENTRIES,
         formats: ['es'],
         fileName: (_format, name) => `${name}.js`,
       },
@@ -99,9 +133,42 @@ function esm(): UserConfig {
         output: {
           // Vite keeps whitespace in ES lib output by default; we ship these files as they are.
           minify: true,
-          // Lazy screens keep their module name; code shared by both entries would otherwise be
-          // named after whichever entry rolldown saw first (`define-*.js`), which misleads.
-          chunkFileNames: (chunk) => (chunk.isDynamicEntry ? 'chunks/[name]-[hash].js' : 'chunks/shared-[hash].js'),
+          // Code shared by both entries would otherwise be named after whichever entry rolldown
+          // saw first (`define-*.js`), which misleads.
+          chunkFileNames,
+        },
+      },
+    },
+  };
+}
+
+/**
+ * `dist/unbundled/`: the same entries for bundlers, with every runtime dependency left as an
+ * `import` (the package's `dependencies`), so a host app's bundler shares Preact, zod or i18next
+ * with Billfold when the app has them too. Not minified: the host's bundler minifies, and the
+ * `@__PURE__` annotations its tree-shaking reads stay.
+ */
+function unbundled(): UserConfig {
+  const dependencies = [...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.peerDependencies ?? {})];
+  return {
+    plugins: [cssTextMinifier(), zodConfigKept()],
+    build: {
+      ...browser.build,
+      outDir: 'dist/unbundled',
+      emptyOutDir: true,
+      minify: false,
+      lib: {
+        entry: BROWSER_ENTRIES,
+        formats: ['es'],
+        fileName: (_format, name) => `${name}.js`,
+      },
+      rolldownOptions: {
+        external: isPackage(dependencies),
+        output: {
+          chunkFileNames,
+          // The doc comments are for this repository's readers; the `@__PURE__` ones are for the host's tree-shaking.
+          comments: { legal: true, annotation: true, jsdoc: false },
+          codeSplitting: { groups: [{ name: ZOD_CONFIG_CHUNK, test: /\/src\/contract\/zod\.ts$/ }] },
         },
       },
     },
@@ -123,7 +190,7 @@ function iifeLocaleLoader(): Plugin {
 function iife(): UserConfig {
   return {
     ...browser,
-    plugins: [cssTextMinifier(), iifeLocaleLoader()],
+    plugins: [cssTextMinifier(), zodConfigKept(), iifeLocaleLoader()],
     build: {
       ...browser.build,
       lib: {
@@ -149,10 +216,7 @@ function server(): UserConfig {
     ...Object.keys(pkg.peerDependencies ?? {}),
     ...Object.keys(pkg.devDependencies ?? {}),
   ];
-  const external = (id: string) =>
-    id.startsWith('node:') ||
-    builtinModules.includes(id) ||
-    packages.some((name) => id === name || id.startsWith(`${name}/`));
+  const external = (id: string) => id.startsWith('node:') || builtinModules.includes(id) || isPackage(packages)(id);
   return {
     build: {
       ssr: true,
@@ -180,5 +244,6 @@ function server(): UserConfig {
 export default defineConfig(({ mode }) => {
   if (mode === 'iife') return iife();
   if (mode === 'server') return server();
+  if (mode === 'unbundled') return unbundled();
   return esm();
 });

@@ -1,7 +1,9 @@
 /**
  * `npm run build`: everything in dist/, in order.
  *
- * 1. Vite ESM pass (cleans dist/): billfold.js, define.js, chunks/
+ * 1. Vite ESM pass (cleans dist/): billfold.js, define.js, react.js, chunks/ (dependencies bundled)
+ *    and the unbundled pass: the same entries in dist/unbundled/ with dependencies as imports,
+ *    what bundlers get from `exports`
  * 2. Vite IIFE pass: billfold.bundle.iife.js (the one-file build)
  *    and dist/locales/<lang>.js, the languages the one-file build loads on demand;
  *    then the classic-script loader billfold.iife.js (scripts/build-loader.ts)
@@ -66,6 +68,7 @@ async function rewriteDeclarationSpecifiers(dir: string): Promise<number> {
 }
 
 await step('vite esm', () => build({ root, mode: 'esm', logLevel: 'warn' }).then(() => undefined));
+await step('vite unbundled', () => build({ root, mode: 'unbundled', logLevel: 'warn' }).then(() => undefined));
 await step('vite iife', () => build({ root, mode: 'iife', logLevel: 'warn' }).then(() => undefined));
 await step('loader', () => buildLoader(dist));
 await step('locales', async () => {

@@ -3,16 +3,19 @@
  * then `npm install <tarball>` into an empty project, so only what `files`, `exports` and the
  * declared dependencies carry is there.
  *
- * - Contents: no source maps; every file `exports` names is in the tarball.
- * - Install footprint: the packages and megabytes a frontend-only install pulls (printed; the
- *   browser builds bundle their libraries, so only what the types and the server kit need comes).
+ * - Contents: no source maps; every file `exports` names is in the tarball, and every `sideEffects`
+ *   pattern matches one (a renamed chunk would otherwise lose its side effect in hosts' bundles).
+ * - Install footprint: the packages and megabytes a frontend-only install pulls (printed): the
+ *   unbundled build's libraries (preact, signals, zod, ky, i18next, DOMPurify) and the server
+ *   kit's jose; the database drivers stay optional peers.
  * - Types, with `skipLibCheck: false` so our declarations' own errors show, under
  *   `moduleResolution: bundler` (Vite, webpack) and `node16` (plain Node ESM): the browser entry,
  *   a type-only import of `billfold/define`, and the server kit. No React, Preact, Vue or Svelte
  *   is installed, so the framework declarations must not break a project without them (the
  *   example apps check them with each framework).
- * - Runtime: Node (no DOM) imports `billfold` (must be SSR-safe: registers nothing, does not
- *   throw) and `billfold/server` (the server kit, with its dependencies external).
+ * - Runtime: Node (no DOM) imports `billfold` (the unbundled build, its imports resolved from the
+ *   installed dependencies; must be SSR-safe: registers nothing, does not throw), `billfold/bundled`
+ *   and `billfold/server` (the server kit, with its dependencies external).
  */
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -61,6 +64,9 @@ const RUNTIME_CONSUMER = `
 const widget = await import('billfold');
 if (typeof widget.defineBillfoldPortal !== 'function') throw new Error('billfold: no defineBillfoldPortal');
 widget.defineBillfoldPortal(); // a no-op without customElements, never a throw
+const bundled = await import('billfold/bundled');
+if (bundled.BillfoldPortal === widget.BillfoldPortal) throw new Error('billfold/bundled: the same module as billfold');
+if (typeof bundled.defineBillfoldPortal !== 'function') throw new Error('billfold/bundled: no defineBillfoldPortal');
 const kit = await import('billfold/server');
 const { token } = await kit.createSessionToken({ customerId: 'cus_1', secret: 'x'.repeat(32) });
 const claims = await kit.verifySessionToken(token, 'x'.repeat(32));
@@ -97,10 +103,14 @@ async function main() {
     if (maps.length > 0) fail(`the tarball ships ${maps.length} source maps, e.g. ${maps[0]}`);
     const pkg = (await import(join(root, 'package.json'), { with: { type: 'json' } })).default as {
       exports: Record<string, string | Record<string, string>>;
+      sideEffects: string[];
     };
     const exported = Object.values(pkg.exports).flatMap((target) => (typeof target === 'string' ? [target] : Object.values(target)));
     const missing = exported.map((path) => path.replace(/^\.\//, '')).filter((path) => !packed.files.includes(path));
     if (missing.length > 0) fail(`exports name files the tarball lacks: ${missing.join(', ')}`);
+    const glob = (pattern: string) => new RegExp(`^${pattern.replace(/^\.\//, '').replace(/\./g, '\\.').replace(/\*/g, '[^/]*')}$`);
+    const unmatched = pkg.sideEffects.filter((pattern) => !packed.files.some((file) => glob(pattern).test(file)));
+    if (unmatched.length > 0) fail(`sideEffects patterns match no file of the tarball: ${unmatched.join(', ')}`);
     console.log(`check:package: tarball ${(packed.size / 1024).toFixed(0)} KB (${mb(packed.unpackedSize)} unpacked, ${packed.files.length} files)`);
 
     await writeFile(join(dir, 'package.json'), JSON.stringify({ name: 'consumer', type: 'module', private: true }));
@@ -132,7 +142,7 @@ async function main() {
     try {
       const output = run(process.execPath, ['runtime.mjs'], { cwd: dir });
       if (output.trim() !== 'ok') throw new Error(output);
-      console.log('check:package: OK Node imports billfold and billfold/server');
+      console.log('check:package: OK Node imports billfold, billfold/bundled and billfold/server');
     } catch (error) {
       fail(`Node import\n${(error as Error).message}`);
     }

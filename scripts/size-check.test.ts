@@ -20,11 +20,16 @@ describe('size budgets', () => {
     await writeFile(join(dist, 'chunks/overview-view-CCCCCCCC.js'), `import{a}from"./shared-AAAAAAAA.js";export default ${noise(100)};`);
     await writeFile(join(dist, 'chunks/de-DDDDDDDD.js'), `export default ${noise(50)};`);
     await writeFile(join(dist, 'locales/de.js'), `export default ${noise(50)};`);
+    await mkdir(join(dist, 'unbundled/chunks'), { recursive: true });
+    await writeFile(join(dist, 'unbundled/define.js'), 'import{h}from"preact";import{a}from"./chunks/shared-EEEEEEEE.js";export const s=()=>import("./chunks/invoices-screen-FFFFFFFF.js");');
+    await writeFile(join(dist, 'unbundled/chunks/shared-EEEEEEEE.js'), `export const a=${noise(300)};`);
+    await writeFile(join(dist, 'unbundled/chunks/invoices-screen-FFFFFFFF.js'), `export default ${noise(800)};`);
   });
   afterAll(() => rm(dist, { recursive: true, force: true }));
 
-  const budgets = (screen: number): Budgets => ({
+  const budgets = (screen: number, ownCode = 100_000): Budgets => ({
     FILE_BUDGETS: [{ file: 'loader.js', gzip: 100, why: 'loader' }],
+    OWN_CODE_BUDGETS: [{ entry: 'unbundled/define.js', gzip: ownCode, why: 'unbundled' }],
     FIRST_SCREEN_BUDGETS: [{ name: 'module', entries: ['define.js'], gzip: 100_000 }],
     FIRST_SCREEN_LAZY: ['overview-view'],
     SCREEN_CHUNK_BUDGETS: { 'invoices-screen': screen },
@@ -38,6 +43,7 @@ describe('size budgets', () => {
     expect(first.files).toEqual(['chunks/overview-view-CCCCCCCC.js', 'chunks/shared-AAAAAAAA.js', 'define.js']);
     expect(checks.map((c) => c.name)).toEqual([
       'loader.js',
+      'own code, unbundled/define.js + static imports',
       'first screen, module',
       'language chunks/de-DDDDDDDD.js',
       'screen chunks/invoices-screen-BBBBBBBB.js',
@@ -50,6 +56,14 @@ describe('size budgets', () => {
     const checks = await checkBudgets(dist, budgets(200), ['en', 'de']);
     const screen = checks.find((c) => c.name.startsWith('screen'))!;
     expect(screen.gzip).toBeGreaterThan(screen.budget);
+  });
+
+  it("counts an unbundled entry's own chunks, not the packages it imports nor its lazy chunks", async () => {
+    const checks = await checkBudgets(dist, budgets(100_000, 300), ['en', 'de']);
+    const own = checks.find((c) => c.name.startsWith('own code'))!;
+    expect(own.files).toEqual(['unbundled/chunks/shared-EEEEEEEE.js', 'unbundled/define.js']);
+    expect(own.gzip).toBeGreaterThan(own.budget);
+    expect(checks.filter((c) => c.files.some((file) => file.includes('FFFFFFFF')))).toEqual([]);
   });
 
   it('names chunks without their hash', () => {

@@ -1,0 +1,96 @@
+/**
+ * The unbundled build (`dist/unbundled/`, what bundlers get from `exports`), built afresh into a
+ * folder inside the repository so Node resolves its imports from our node_modules, as a host's
+ * bundler would from the host's.
+ */
+import { readdir, readFile, rm } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { build } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importsOf } from './bundle-sizes.ts';
+import { ROOT } from './pack.ts';
+
+const outDir = join(ROOT, 'node_modules/.cache/billfold-unbundled-test');
+const pkg = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8')) as {
+  dependencies: Record<string, string>;
+  peerDependencies: Record<string, string>;
+  sideEffects: string[];
+};
+
+/** Every built file, relative to the output folder, with its code. */
+let files: Map<string, string>;
+
+/** `./dist/unbundled/chunks/zod-config-*.js` as a pattern on a path relative to dist/unbundled/. */
+const sideEffectPatterns = pkg.sideEffects
+  .filter((glob) => glob.startsWith('./dist/unbundled/'))
+  .map((glob) => new RegExp(`^${glob.slice('./dist/unbundled/'.length).replace(/\./g, '\\.').replace(/\*/g, '[^/]*')}$`));
+
+/** `preact/hooks` -> `preact`, `@preact/signals` -> itself. */
+const packageOf = (specifier: string) => specifier.split('/').slice(0, specifier.startsWith('@') ? 2 : 1).join('/');
+
+beforeAll(async () => {
+  await build({ root: ROOT, mode: 'unbundled', logLevel: 'silent', build: { outDir } });
+  files = new Map();
+  for (const entry of await readdir(outDir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const path = join(entry.parentPath, entry.name);
+    files.set(relative(outDir, path), await readFile(path, 'utf8'));
+  }
+}, 120_000);
+
+afterAll(() => rm(outDir, { recursive: true, force: true }));
+
+describe('the unbundled build', () => {
+  it("imports Preact, signals, zod, ky, i18next and DOMPurify from the host's node_modules instead of carrying copies", () => {
+    const bare = new Set<string>();
+    for (const code of files.values()) {
+      const imports = importsOf(code);
+      for (const specifier of [...imports.static, ...imports.dynamic]) if (!specifier.startsWith('.')) bare.add(specifier);
+      // rolldown marks each module it inlines with its path; none may come from node_modules.
+      expect(code).not.toMatch(/^\/\/ .*node_modules\//m);
+    }
+    const packages = new Set([...bare].map(packageOf));
+    expect([...packages].sort()).toEqual(['@preact/signals', 'dompurify', 'i18next', 'ky', 'preact', 'react', 'zod']);
+    // Each is a dependency (React a peer, for `billfold/react`), so npm installs what the imports need.
+    for (const name of packages) expect(pkg.dependencies[name] ?? pkg.peerDependencies[name], name).toBeDefined();
+  });
+
+  it('configures zod jitless in a chunk every schema module imports, and package.json names that chunk a side effect', () => {
+    const usingZod = [...files].filter(([, code]) => importsOf(code).static.includes('zod/mini')).map(([file]) => file);
+    // Only the config chunk imports zod; every schema gets `z` through it, so it runs first.
+    expect(usingZod).toHaveLength(1);
+    const [configChunk] = usingZod as [string];
+    expect(configChunk).toMatch(/^chunks\/zod-config-[\w-]+\.js$/);
+    expect(files.get(configChunk)).toMatch(/z\.config\(\{ jitless: true \}\);/);
+    const schemaChunks = [...files].filter(([, code]) => /\bz\.object\(/.test(code));
+    expect(schemaChunks.length).toBeGreaterThan(0);
+    for (const [file, code] of schemaChunks) expect(importsOf(code).static, file).toContain(`./${configChunk.replace('chunks/', '')}`);
+    // Without this, a host's bundler may drop a module whose only export it can take from zod itself.
+    expect(sideEffectPatterns.some((pattern) => pattern.test(configChunk))).toBe(true);
+  });
+
+  it('has side effects only where package.json says so: the define entry and the zod config', () => {
+    const marked = [...files.keys()].filter((file) => sideEffectPatterns.some((pattern) => pattern.test(file))).sort();
+    expect(marked).toEqual([expect.stringMatching(/^chunks\/zod-config-/), 'define.js']);
+  });
+
+  it('runs in Node with zod jitless and without compiling a function', async () => {
+    const RealFunction = globalThis.Function;
+    let constructed = 0;
+    globalThis.Function = new Proxy(RealFunction, {
+      construct(target, args) {
+        constructed += 1;
+        return Reflect.construct(target, args);
+      },
+    });
+    try {
+      const widget = (await import(pathToFileURL(join(outDir, 'billfold.js')).href)) as Record<string, unknown>;
+      expect(typeof widget.defineBillfoldPortal).toBe('function');
+    } finally {
+      globalThis.Function = RealFunction;
+    }
+    expect((globalThis as { __zod_globalConfig?: { jitless?: boolean } }).__zod_globalConfig?.jitless).toBe(true);
+    expect(constructed).toBe(0);
+  });
+});
