@@ -5,7 +5,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { packBillfold, ROOT, run, type PackedPackage } from './pack.ts';
 
@@ -28,6 +28,8 @@ export const EXAMPLES_NPM_CACHE = join(ROOT, '.cache/npm');
 export interface ExampleApp {
   name: string;
   dir: string;
+  /** Where its production build writes the JS a browser loads, relative to `dir`. */
+  output: string;
   /** The command that serves the built app on `port`, proxying the API to the demo server. */
   serve(port: number): { command: string; args: string[] };
 }
@@ -39,6 +41,7 @@ const vitePreview = (name: string): ExampleApp => {
   return {
     name,
     dir,
+    output: 'dist',
     serve: (port) => ({ command: bin(dir, 'vite'), args: ['preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'] }),
   };
 };
@@ -49,6 +52,7 @@ export const EXAMPLE_APPS: ExampleApp[] = [
   {
     name: 'nextjs',
     dir: join(ROOT, 'examples/nextjs'),
+    output: '.next/static',
     serve: (port) => ({ command: bin(join(ROOT, 'examples/nextjs'), 'next'), args: ['start', '--hostname', '127.0.0.1', '--port', String(port)] }),
   },
   vitePreview('vue-vite'),
@@ -108,6 +112,18 @@ function assertLockMatchesPackage(name: string, lockfile: string): void {
         `but package.json has ${JSON.stringify(own)}: run \`npm install\` in examples/${name} and commit its lockfile`,
     );
   }
+}
+
+/**
+ * zod's `jitless` setting (strict CSP) survived the app's bundler: the config chunk is named in
+ * Billfold's `sideEffects` because a bundler may otherwise drop it (its one export is zod's own).
+ */
+export function assertZodConfigKept(app: ExampleApp): void {
+  const output = join(app.dir, app.output);
+  const kept = readdirSync(output, { recursive: true, encoding: 'utf8' })
+    .filter((file) => file.endsWith('.js'))
+    .some((file) => /jitless:\s*(?:!0|true)/.test(readFileSync(join(output, file), 'utf8')));
+  if (!kept) throw new Error(`${app.name}: the built app never sets zod's jitless (no "jitless:" in ${app.output}/)`);
 }
 
 /** A server process of an app, stopped with its whole process group. */

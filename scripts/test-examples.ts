@@ -4,7 +4,7 @@
  *
  * Packs the built repository once (run `npm run build` first), then for each app: installs its
  * locked dependencies (cached, see `installExample`), type-checks, builds, serves the production
- * build against one demo server, and drives it in Chromium: the portal must greet the customer,
+ * build against one demo server (after checking its bundler kept zod's jitless setting), and drives it in Chromium: the portal must greet the customer,
  * fire `billfold-ready`, take a payment that fires `billfold-payment-made`, and leave no secret in
  * the page's HTML. Exits non-zero when any app fails; `--only=<name>` runs one app.
  *
@@ -18,7 +18,7 @@ import { chromium, type Browser } from '@playwright/test';
 import { chromiumLaunchOptions } from '../e2e/chromium.ts';
 import { startDemo } from '../e2e/demo-process.ts';
 import { E2E_PORTS } from '../e2e/ports.ts';
-import { EXAMPLE_APPS, installExample, packForExamples, serveExample, type ExampleApp } from './example-apps.ts';
+import { assertZodConfigKept, EXAMPLE_APPS, installExample, packForExamples, serveExample, type ExampleApp } from './example-apps.ts';
 import { run } from './pack.ts';
 
 const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length);
@@ -98,6 +98,7 @@ try {
       run('npm', ['run', '--silent', 'typecheck'], { cwd: app.dir, env: { ...process.env, ...env } });
       log(app, 'type-checked', start);
       run('npm', ['run', '--silent', 'build'], { cwd: app.dir, env: { ...process.env, ...env } });
+      assertZodConfigKept(app);
       log(app, 'built', start);
       const server = await serveExample(app, portBase + 1 + index, env);
       try {
