@@ -21,6 +21,7 @@
 import { builtinModules } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
+import { zodConfigKept, zodImportedByName } from './scripts/zod-plugins.ts';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
   dependencies?: Record<string, string>;
@@ -53,20 +54,6 @@ function cssTextMinifier(): Plugin {
         `\`${css.split(/(\$\{[^}]*\})/).map((part) => (part.startsWith('${') ? part : minifyCssText(part))).join('')}\``,
       );
       return { code: minified, map: null };
-    },
-  };
-}
-
-/**
- * `src/contract/zod.ts` sets zod's `jitless` before any schema exists (strict CSP). Its `z` is only
- * zod's namespace passed on, so without this rolldown sees nothing of the module in use and,
- * since package.json's `sideEffects` does not name it, drops the `z.config` call with it.
- */
-function zodConfigKept(): Plugin {
-  return {
-    name: 'billfold-zod-config-kept',
-    transform(code, id) {
-      return id.endsWith('/src/contract/zod.ts') ? { code, moduleSideEffects: true } : null;
     },
   };
 }
@@ -109,7 +96,7 @@ const chunkFileNames = (chunk: { isDynamicEntry: boolean; name: string }) =>
 /**
  * The unbundled build's chunk holding `src/contract/zod.ts`, alone, so that package.json's
  * `sideEffects` can name it (`dist/unbundled/chunks/zod-config-*.js`) and a host's bundler keeps
- * its `z.config` call; every chunk that makes schemas imports it, so it runs first.
+ * its `z.config` call; every chunk that imports zod imports it first (see `zodImportedByName`).
  */
 export const ZOD_CONFIG_CHUNK = 'zod-config';
 
@@ -151,7 +138,7 @@ function esm(): UserConfig {
 function unbundled(): UserConfig {
   const dependencies = [...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.peerDependencies ?? {})];
   return {
-    plugins: [cssTextMinifier(), zodConfigKept()],
+    plugins: [cssTextMinifier(), zodConfigKept(), zodImportedByName()],
     build: {
       ...browser.build,
       outDir: 'dist/unbundled',

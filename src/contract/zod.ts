@@ -5,7 +5,9 @@
  * Every schema module imports `z` from here, so ES module order guarantees the config runs first.
  */
 import * as z from 'zod/mini';
+import { config } from 'zod/mini';
 
-z.config({ jitless: true });
+// By name, not `z.config`: the unbundled build imports zod by name everywhere (scripts/zod-plugins.ts).
+config({ jitless: true });
 
 export { z };
