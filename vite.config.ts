@@ -1,14 +1,14 @@
 /**
- * The three Vite (rolldown) build passes, picked by `--mode` (`scripts/build.ts` runs them in order):
+ * The four Vite (rolldown) build passes, picked by `--mode` (`scripts/build.ts` runs them in order):
  *
  * - `esm` (default): `dist/billfold.js` (exports, registers nothing), `dist/define.js`
  *   (registers `<billfold-portal>` on import) and `dist/react.js` (the React component, with React
- *   external), plus shared and lazily loaded chunks under `dist/chunks/`. Self-contained: preact, signals, i18next, zod, ky and DOMPurify are bundled.
- *   Why not external, as npm libraries usually do? The same files are loaded straight from a
- *   `<script type="module">` with no import map (the demo's module page, a CDN), where bare
- *   imports cannot resolve; and each portal owns its Preact and i18next on purpose, so a host
- *   app's copies (other versions, other config) can never interfere. Bundlers still get one copy
- *   of Billfold's own code because both entries share chunks.
+ *   external), plus shared and lazily loaded chunks under `dist/chunks/`. Self-contained: preact,
+ *   signals, i18next, zod, ky and DOMPurify are bundled, because these files load straight from a
+ *   `<script type="module">` with no import map (the loader, the demo's module page, a CDN), where
+ *   bare imports cannot resolve. Bundlers reach them as `billfold/bundled*`.
+ * - `unbundled`: the same entries in `dist/unbundled/` with those libraries left as imports, what
+ *   `exports` gives bundlers and Node, so a host app that has them too ships them once.
  * - `iife`: `dist/billfold.bundle.iife.js`, everything (lazy screens too) inlined into one classic
  *   script that registers the element on load, for hosts that cannot serve a folder. (The classic
  *   script most pages use, `dist/billfold.iife.js`, is the small loader of `scripts/build-loader.ts`.) Languages other than English are the exception: each
