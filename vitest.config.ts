@@ -7,6 +7,7 @@ const BOTH_DATABASES = [
   'src/server/etag.test.ts',
   'src/server/bad-input.test.ts',
   'src/server/reference/reference-adapter.test.ts',
+  'src/server/reference/account-summary.test.ts',
   'src/server/reference/idempotency-store.test.ts',
 ];
 
