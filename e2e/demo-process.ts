@@ -45,7 +45,7 @@ export async function freePort(): Promise<number> {
 }
 
 /** Spawns `tsx demo/server.ts` and resolves once it answers HTTP. */
-export async function startDemo({ port, dataDir, env = {}, timeoutMs = 90_000 }: DemoOptions): Promise<DemoProcess> {
+export async function startDemo({ port, dataDir, env = {}, timeoutMs = 90_000 * Math.max(1, Number(process.env.BILLFOLD_E2E_SLOWDOWN ?? 1) || 1) }: DemoOptions): Promise<DemoProcess> {
   const child = spawn(process.execPath, [join(root, 'node_modules/tsx/dist/cli.mjs'), 'demo/server.ts'], {
     cwd: root,
     // The sandbox payment provider takes any free port, so no two e2e servers collide.

@@ -115,8 +115,11 @@ export interface Faults {
  * collide on a shared server.
  */
 export interface OwnDemo {
-  /** Starts it (on the same port and database every time) and resolves once it answers. */
-  start(): Promise<DemoProcess>;
+  /**
+   * Starts it (on the same port and database every time) and resolves once it answers; `env`
+   * changes its settings, e.g. `{ SETTLE_DELAY_MS: '60000' }` for a payment that stays in flight.
+   */
+  start(env?: Record<string, string>): Promise<DemoProcess>;
   /** Stops it the way a deployment does (SIGTERM) and starts it again. */
   restart(): Promise<DemoProcess>;
 }
@@ -141,12 +144,16 @@ export const test = base.extend<{ fresh: FreshData; faults: Faults; ownDemo: Own
     // One port for every start, so the page and its token keep talking to the same origin.
     const port = await freePort();
     let running: DemoProcess | undefined;
-    const start = async () => (running = await startDemo({ port, dataDir }));
+    let settings: Record<string, string> = {};
+    const start = async (env?: Record<string, string>) => {
+      settings = env ?? settings;
+      return (running = await startDemo({ port, dataDir, env: settings }));
+    };
     await use({
       start,
       async restart() {
         await running?.stop();
-        return start();
+        return start(settings);
       },
     });
     await running?.stop();

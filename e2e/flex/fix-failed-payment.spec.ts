@@ -24,9 +24,10 @@ test("Jamie reads why his first payment failed, adds a card through the provider
   await expect(page.getByRole('heading', { name: 'Hello, Jamie', level: 2 })).toBeVisible({ timeout: 20_000 });
 
   // The failure state: why (the card expired), and what happens next (nothing until he acts).
-  const failure = page.getByRole('region', { name: "Why your payment didn't go through" });
+  // The banner states the failure and its cause once; the panel below says what happened.
+  await expect(page.locator('billfold-portal .banner')).toContainText("Your payment of $58.98 didn't go through because the card has expired.");
+  const failure = page.getByRole('region', { name: 'What happened, and what you can do' });
   await expect(failure).toContainText(/We tried to take \$58\.98 from Visa •••• 1881/);
-  await expect(failure).toContainText('The card has expired, so the bank could not accept the payment.');
   await expect(failure).toContainText("We won't try again automatically, so nothing happens until you act.");
   const actions = failure.getByRole('group', { name: 'What you can do now' });
   const updateCard = actions.getByRole('button', { name: 'Update your card' });
@@ -75,7 +76,7 @@ test("Jamie reads why his first payment failed, adds a card through the provider
   await openScreen(page, 'Overview');
   await expect(page.getByRole('heading', { name: 'Hello, Jamie', level: 2 })).toBeVisible();
   await expect(page.getByText('Nothing to pay right now')).toBeVisible();
-  await expect(page.getByRole('region', { name: "Why your payment didn't go through" })).toHaveCount(0);
+  await expect(page.getByRole('region', { name: 'What happened, and what you can do' })).toHaveCount(0);
   await expect(page.getByText('Payment failed', { exact: true })).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Update your card' })).toHaveCount(0);
   await expect(page.getByText('All paid', { exact: true })).toBeVisible();

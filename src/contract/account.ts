@@ -158,6 +158,11 @@ export const AccountSummarySchema = z.object({
   outstandingInvoices: z.array(OutstandingInvoiceSchema),
   /** The id of the most recent failed payment, when the status is `payment_failed`. */
   lastFailedPaymentId: maybe(IdSchema),
+  /**
+   * What that payment tried to take: the amount the overview says did not go through. A backend
+   * that leaves it out gets the balance named instead.
+   */
+  lastFailedAmount: maybe(MoneySchema),
   /** Why it failed, so the overview words the failure by its cause. */
   lastFailureReason: maybe(FailureReasonSchema),
   /** A note the merchant wrote for this customer, as HTML; rendered only through the sanitizer. */

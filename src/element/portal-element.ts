@@ -334,6 +334,8 @@ export class BillfoldPortal extends Base {
       getToken: () => this.#sessionToken,
       refreshToken: () => this.#refreshToken(),
       onSessionExpired: () => store.reportSessionExpired(),
+      // The backend answers its own texts in the language the customer reads (Accept-Language).
+      getLanguage: () => store.locale.peek(),
     });
     if (this.#sessionToken) {
       store.setClient(client);

@@ -172,6 +172,17 @@ dd { font-size: 1.125rem; font-weight: 600; }
 .portal-subnav .nav-link { font-size: 0.9375rem; padding-block: 0.375rem; }
 .nav-link:hover { background: var(--_surface); }
 /*
+ * On a phone each row of the navigation stays one row: its entries share the width equally and a
+ * long label (German, Arabic) wraps inside its own button rather than pushing the next one down.
+ */
+.portal { container-type: inline-size; }
+@container (max-width: 520px) {
+  .portal-nav ul { flex-wrap: nowrap; gap: 0.125rem; }
+  .portal-nav li { flex: 1 1 0; min-width: 0; display: flex; }
+  .nav-link { flex: 1; padding-inline: 0.25rem; font-size: 0.875rem; line-height: 1.2; overflow-wrap: anywhere; hyphens: auto; }
+  .portal-subnav .nav-link { font-size: 0.8125rem; }
+}
+/*
  * Windows High Contrast and other forced colours: backgrounds and colours are the system's, so
  * what they carried is carried by borders and outlines instead.
  */

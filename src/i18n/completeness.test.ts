@@ -119,4 +119,23 @@ describe('localeProblems', () => {
       'ar/list.json › list.count_few: lacks {{count}} (English list.count_other: "{{count}} lines")',
     ]);
   });
+
+  it('lets it leave out a formatted count too, but not a count form that stands for many numbers', () => {
+    const arabicEnglish = { 'list.json': { list: { count_one: '{{count, number}} line', count_other: '{{count, number}} lines' } } };
+    const arabic = {
+      'list.json': {
+        list: {
+          count_zero: 'لا أسطر',
+          count_one: 'سطر واحد',
+          count_two: 'سطران',
+          count_few: '{{count, number}} أسطر',
+          count_many: '{{count, number}} سطرًا',
+          count_other: 'أسطر كثيرة',
+        },
+      },
+    };
+    expect(localeProblems('ar', arabic, arabicEnglish)).toEqual([
+      'ar/list.json › list.count_other: lacks {{count, number}} (English list.count_other: "{{count, number}} lines")',
+    ]);
+  });
 });

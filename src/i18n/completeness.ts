@@ -9,6 +9,8 @@ export type StringFiles = Readonly<Record<string, unknown>>;
 
 const CATEGORIES: readonly Intl.LDMLPluralRule[] = ['zero', 'one', 'two', 'few', 'many', 'other'];
 const PLURAL_KEY = /^(.+?)(_ordinal)?_(zero|one|two|few|many|other)$/;
+/** The count, plain or formatted (`{{count}}`, `{{count, number}}`). */
+const COUNT = /^\{\{count(, [^}]*)?\}\}$/;
 
 /** Every leaf of a nested resource, by dotted key. */
 function leaves(value: unknown, prefix = '', into = new Map<string, unknown>()): Map<string, unknown> {
@@ -28,8 +30,8 @@ export function pluralForms(language: string, type: Intl.PluralRuleType = 'cardi
 
 /**
  * Whether a plural form stands for exactly one whole number (English `one`, Arabic `zero`, `one`
- * and `two`), so that its text may say the number in words instead of `{{count}}`. French `one`
- * (0 and 1) and Russian `one` (1, 21, 31, …) may not.
+ * and `two`), so that its text may say the number in words instead of `{{count}}` or
+ * `{{count, number}}`. French `one` (0 and 1) and Russian `one` (1, 21, 31, …) may not.
  */
 function namesOneNumber(language: string, type: Intl.PluralRuleType, category: string): boolean {
   const rules = new Intl.PluralRules(language, { type });
@@ -130,7 +132,7 @@ export function localeProblems(language: string, files: StringFiles, englishFile
       }
       const want = placeholders(String(english.get(source)));
       const have = placeholders(text);
-      const lacking = want.filter((p) => !have.includes(p) && !(countOptional && p === '{{count}}'));
+      const lacking = want.filter((p) => !have.includes(p) && !(countOptional && COUNT.test(p)));
       const extra = have.filter((p) => !want.includes(p));
       if (lacking.length > 0 || extra.length > 0) {
         const parts = [

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { daysBetween, formatDate, formatMoney, formatUnitPrice, minorUnitDigits, yearsSince } from './format.ts';
+import { daysBetween, formatDate, formatInstantDate, formatMoney, formatUnitPrice, minorUnitDigits, yearsSince } from './format.ts';
 
 // Intl uses narrow no-break spaces in some locales; compare with plain spaces.
 const plain = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
@@ -21,6 +21,15 @@ describe('formatMoney', () => {
 
   it('uses three digits for currencies that have them', () => {
     expect(formatMoney({ amount: 1234, currency: 'KWD' }, 'en')).toMatch(/1\.234/);
+  });
+});
+
+describe('formatInstantDate', () => {
+  it('names the day the customer lived the instant in, not the UTC day', () => {
+    // 03:30 UTC is still the 27th in Los Angeles and already the 28th in Auckland (npm run test:unit:tz).
+    const instant = '2026-11-28T03:30:00Z';
+    const localDay = new Date(instant).getDate();
+    expect(formatInstantDate(instant, 'en-US')).toBe(`November ${localDay}, 2026`);
   });
 });
 

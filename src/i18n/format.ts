@@ -77,6 +77,14 @@ export function formatDate(isoDate: string, locale: string, style: DateStyle = '
   return dateFormat(locale, { dateStyle: style, timeZone: 'UTC' }).format(parseIsoDate(isoDate));
 }
 
+/**
+ * Formats the day of an ISO instant (with offset) in the viewer's time zone: the day the customer
+ * saw it happen ("you started it on …"), which near midnight is not the UTC day.
+ */
+export function formatInstantDate(isoDateTime: string, locale: string, style: DateStyle = 'long'): string {
+  return dateFormat(locale, { dateStyle: style }).format(new Date(isoDateTime));
+}
+
 /** Formats an ISO instant (with offset) as date and time in the viewer's time zone. */
 export function formatDateTime(isoDateTime: string, locale: string): string {
   return dateFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(isoDateTime));

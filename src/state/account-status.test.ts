@@ -45,6 +45,11 @@ describe("the overview's standing", () => {
     expect(standingOf(account)).toEqual({ kind: 'payment_failed', amount: gbp(5898), reason: 'insufficient_funds' });
   });
 
+  it('says what the failed payment tried to take, not the whole balance', () => {
+    const account = loyalAccount({ status: 'payment_failed', balance: gbp(17768), lastFailedAmount: gbp(8771), lastFailureReason: 'insufficient_funds' });
+    expect(standingOf(account)).toEqual({ kind: 'payment_failed', amount: gbp(8771), reason: 'insufficient_funds' });
+  });
+
   it('dates an overdue account by its oldest overdue invoice, a due one by its next open one', () => {
     const overdue = loyalAccount({
       status: 'past_due',

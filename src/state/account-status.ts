@@ -33,7 +33,8 @@ export function standingOf(account: AccountSummary): Standing {
 
   switch (account.status) {
     case 'payment_failed':
-      return { kind: 'payment_failed', amount: account.balance, reason: account.lastFailureReason ?? 'other' };
+      // The payment's own amount: with two bills open, the balance is not what failed.
+      return { kind: 'payment_failed', amount: account.lastFailedAmount ?? account.balance, reason: account.lastFailureReason ?? 'other' };
     case 'on_plan': {
       const planned = invoices.filter((i) => i.status === 'on_plan' && i.plan);
       const extensions = planned.filter((i) => i.plan!.kind === 'extension');

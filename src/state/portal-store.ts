@@ -6,7 +6,7 @@ import type { PaymentMethodCollector } from '../payments/collector.ts';
 import { resolveLocale } from '../i18n/create-i18n.ts';
 import { toBillfoldError, type LoadState, type PortalChange, type StoreContext } from './remote.ts';
 import { sameRoute, type Route } from './routes.ts';
-import { changeDeclaration, isViewEnabled, journeyOf, offeredViews, type Resource, type ViewName } from './screens.ts';
+import { changeDeclaration, isViewEnabled, journeyOf, offeredViews, RESOURCES, type Resource, type ViewName } from './screens.ts';
 
 export { VIEWS, isViewName, parseRoute, formatRoute, type Route, type ViewName } from './routes.ts';
 export type { LoadState } from './remote.ts';
@@ -269,7 +269,12 @@ export function createPortalStore(options: PortalStoreOptions) {
     /** Whether the customer may be taken to a screen (a link, an action's next step). */
     canOpen: (view: ViewName) => offered.value.includes(view),
     /** The element's `locale` attribute changed. */
-    setLocaleAttribute: (value: string | null) => void (localeAttribute.value = value),
+    setLocaleAttribute: (value: string | null) => {
+      const before = locale.peek();
+      localeAttribute.value = value;
+      // The backend words its own texts in the customer's language: what is loaded is re-read.
+      if (locale.peek() !== before && client.peek()) invalidate(RESOURCES);
+    },
     /** The element's `paymentMethodCollector` changed. */
     setCollector: (value: PaymentMethodCollector | undefined) => void (collector.value = value),
     /** The element's colour scheme changed. */

@@ -5,7 +5,9 @@ import type { PortalChange } from './remote.ts';
 export type ChangeType = PortalChange['type'];
 
 /** Data the portal shows that a change can make stale. */
-export type Resource = 'account' | 'invoices' | 'payment-methods' | 'contact-details' | 'billing-cycle' | 'plans' | 'questions' | 'history';
+export const RESOURCES = ['account', 'invoices', 'payment-methods', 'contact-details', 'billing-cycle', 'plans', 'questions', 'history'] as const;
+/** One kind of data the portal shows. */
+export type Resource = (typeof RESOURCES)[number];
 
 /** What a completed change means to the rest of the portal. */
 export interface ChangeDeclaration {

@@ -58,7 +58,9 @@ function Person({ contact, merchant }: { contact: HumanContact; merchant: string
         ) : null}
         <div>
           <h3 id={nameId}>{contact.name}</h3>
-          <p class="contact-role">{contact.role ?? t(`${C}.defaultRole`, { merchant })}</p>
+          <p class="contact-role" lang={contact.role ? (contact.lang ?? undefined) : undefined}>
+            {contact.role ?? t(`${C}.defaultRole`, { merchant })}
+          </p>
           {contact.hours ? <p>{t(`${C}.hours`, { hours: contact.hours })}</p> : null}
         </div>
       </div>

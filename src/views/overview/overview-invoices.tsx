@@ -72,7 +72,8 @@ export function OverviewInvoices({ store, account, tone }: OverviewInvoicesProps
             </p>
           ))}
         {sessionFailure ? (
-          <p class="pay-progress pay-progress-failed">{paymentProgressText(t, locale, sessionFailure, model.invoiceNumber(sessionFailure.invoiceId))}</p>
+          // Announced here; shown once, in the banner, when the banner states the failure.
+          <p class={`pay-progress pay-progress-failed${account.status === 'payment_failed' ? ' visually-hidden' : ''}`}>{paymentProgressText(t, locale, sessionFailure, model.invoiceNumber(sessionFailure.invoiceId))}</p>
         ) : null}
       </div>
       {failed && failedInvoice && payWith ? (

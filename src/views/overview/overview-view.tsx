@@ -1,6 +1,6 @@
 import type { AccountSummary, AccountStatus, ContactChannel, Feature, HumanContact, OutstandingInvoice } from '../../contract/index.ts';
 import { useI18n } from '../../i18n/i18n-context.ts';
-import { formatDate, formatMoney } from '../../i18n/format.ts';
+import { formatDate, formatInstantDate, formatMoney } from '../../i18n/format.ts';
 import { Button } from '../../ui/button.tsx';
 import { Money } from '../../ui/money.tsx';
 import { Section } from '../../ui/section.tsx';
@@ -128,7 +128,7 @@ function StatusBanner({ account }: { account: AccountSummary }) {
         : toned(['banner.good'], {});
       break;
     case 'processing':
-      message = t('banner.processing', { amount: money(standing.amount), date: formatDate(standing.since.slice(0, 10), locale) });
+      message = t('banner.processing', { amount: money(standing.amount), date: formatInstantDate(standing.since, locale) });
       break;
     case 'payment_failed':
       // The reason is the fact; the tone follows the relationship. Stated once, here.
@@ -203,14 +203,20 @@ function ContactCard({
     <Section title={t('overview.contact', { merchant })} class="contact">
       <p class="contact-name">
         <strong>{contact.name}</strong>
-        {contact.role ? <span class="contact-role">{contact.role}</span> : null}
+        {contact.role ? (
+          <span class="contact-role" lang={contact.lang ?? undefined}>
+            {contact.role}
+          </span>
+        ) : null}
       </p>
       {contact.hours ? <p>{t('overview.hours', { hours: contact.hours })}</p> : null}
       {contact.channels.length > 0 ? (
         <ul class="channels">
           {contact.channels.map((channel, index) => (
             <li key={index}>
-              <span class="channel-kind">{channel.label ?? t(`channel.${channel.kind}`)}</span>{' '}
+              <span class="channel-kind" lang={channel.label ? (contact.lang ?? undefined) : undefined}>
+                {channel.label ?? t(`channel.${channel.kind}`)}
+              </span>{' '}
               <ChannelValue channel={channel} />
             </li>
           ))}

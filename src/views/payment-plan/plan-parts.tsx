@@ -2,7 +2,7 @@ import { useId } from 'preact/hooks';
 import type { TFunction } from 'i18next';
 import type { AccountSummary, Instalment, Money as MoneyValue, PaymentPlan, PlanStatus } from '../../contract/index.ts';
 import { useI18n } from '../../i18n/i18n-context.ts';
-import { formatDate, formatMoney } from '../../i18n/format.ts';
+import { formatDate, formatInstantDate, formatMoney } from '../../i18n/format.ts';
 import { Money } from '../../ui/money.tsx';
 import { StatusBadge, type BadgeTone } from '../../ui/status-badge.tsx';
 
@@ -115,14 +115,14 @@ export function PlanCard({ plan, account, numbers }: PlanCardProps) {
         <StatusBadge label={t(`${K}.requests.status_${plan.status}`)} tone={PLAN_TONE[plan.status]} />
       </div>
       <p class="plan-meta">
-        {t(`${K}.requests.requested`, { date: formatDate(plan.createdAt.slice(0, 10), locale) })}
+        {t(`${K}.requests.requested`, { date: formatInstantDate(plan.createdAt, locale) })}
         {' · '}
         {t(`${K}.requests.total`, { amount: formatMoney(plan.total, locale) })}
       </p>
       {invoiceNumbers.length > 0 ? (
         <p class="plan-meta">{t(`${K}.requests.invoices`, { numbers: listFormat.format(invoiceNumbers) })}</p>
       ) : null}
-      <p>{toned(t, `${K}.requests.explain_${plan.status}`, account)}</p>
+      <p>{toned(t, `${K}.requests.explain_${plan.status}${plan.kind === 'extension' && plan.status !== 'pending' && plan.status !== 'declined' ? '_extension' : ''}`, account)}</p>
       {plan.decisionNote ? (
         <figure class="plan-decision">
           <figcaption>{t(`${K}.requests.note`, { merchant: account.merchant.name })}</figcaption>

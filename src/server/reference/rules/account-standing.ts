@@ -121,6 +121,7 @@ export function accountSummary(input: {
     nextCharge: input.nextCharge,
     outstandingInvoices: outstanding.map(outstandingInvoice),
     lastFailedPaymentId: failed?.row.last_payment_id ?? null,
+    lastFailedAmount: failed ? money(failed.amountDue, failed.row.currency) : null,
     lastFailureReason: failed ? failureReasonOf(failed.row.last_failure_reason) : null,
     merchantNoteHtml: customer.merchant_note_html,
     humanContact: input.humanContact === undefined ? customer.human_contact : input.humanContact,
