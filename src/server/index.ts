@@ -53,6 +53,6 @@ export type { SqlIdempotencyStoreOptions } from './reference/idempotency-store.t
 export { openReferenceDatabase } from './reference/database.ts';
 export type { ReferenceDatabaseOptions } from './reference/database.ts';
 export { openPglite, openPostgres } from './reference/sql.ts';
-export type { QueryOptions, Row, Sql, SqlQueryable } from './reference/sql.ts';
+export type { PostgresOptions, QueryOptions, Row, Sql, SqlQueryable } from './reference/sql.ts';
 export { migrate, migrations } from './reference/migrations.ts';
 export type { Migration } from './reference/migrations.ts';

@@ -70,8 +70,19 @@ export async function openPglite(dataDir?: string): Promise<Sql> {
   });
 }
 
+/** Options of {@link openPostgres}. */
+export interface PostgresOptions {
+  /**
+   * Keep the statements that name themselves (`query(…, { name })`) prepared on each connection.
+   * Off by default: behind PgBouncer in transaction mode this needs PgBouncer 1.21 or later with
+   * `max_prepared_statements` set. Connected straight to PostgreSQL, switch it on.
+   */
+  namedStatements?: boolean;
+}
+
 /** Connect to PostgreSQL (`postgres://...`) with a small `pg` pool. */
-export async function openPostgres(connectionString: string): Promise<Sql> {
+export async function openPostgres(connectionString: string, options: PostgresOptions = {}): Promise<Sql> {
+  const named = options.namedStatements ?? false;
   const pg = await import('pg');
   const { Pool, types } = pg.default ?? pg;
   // Calendar dates stay `YYYY-MM-DD` strings: pg would turn them into local-midnight Dates.
@@ -89,9 +100,9 @@ export async function openPostgres(connectionString: string): Promise<Sql> {
     query(config: { name: string; text: string; values: unknown[] }): Promise<{ rows: unknown[] }>;
   };
   const wrap = (client: Client): SqlQueryable => ({
-    async query<T extends Row = Row>(text: string, params: readonly unknown[] = [], options: QueryOptions = {}) {
+    async query<T extends Row = Row>(text: string, params: readonly unknown[] = [], { name }: QueryOptions = {}) {
       // A named statement is parsed once per connection, and planned once PostgreSQL settles on a generic plan.
-      const result = options.name ? await client.query({ name: options.name, text, values: [...params] }) : await client.query(text, [...params]);
+      const result = named && name ? await client.query({ name, text, values: [...params] }) : await client.query(text, [...params]);
       return result.rows as T[];
     },
     async exec(text: string) {
