@@ -106,6 +106,9 @@ async function startTarget(env: Record<string, string>): Promise<Target> {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
+  // Whatever ends this process ends the servers too.
+  const orphaned = () => child.kill('SIGTERM');
+  process.once('exit', orphaned);
   const lines = createInterface({ input: child.stdout! });
   const exited = once(child, 'exit');
   const ready = new Promise<{ reference: string; bare: string }>((resolve, reject) => {
@@ -118,6 +121,7 @@ async function startTarget(env: Record<string, string>): Promise<Target> {
   return {
     ...urls,
     async stop() {
+      process.off('exit', orphaned);
       if (child.exitCode === null) {
         child.kill('SIGTERM');
         await exited;
@@ -132,7 +136,17 @@ async function startTarget(env: Record<string, string>): Promise<Target> {
  */
 async function drain(target: Target): Promise<void> {
   const headers = { authorization: `Bearer ${await token(ACCOUNT_CUSTOMER)}` };
-  await Promise.all([fetch(`${target.reference}${API}/account`, { headers }), fetch(`${target.bare}/account`, { headers })]);
+  for (const url of [`${target.reference}${API}/account`, `${target.bare}/account`]) {
+    // A busy machine may reset a connection that a run left open: ask again.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await (await fetch(url, { headers })).arrayBuffer();
+        break;
+      } catch (error) {
+        if (attempt === 5) throw error;
+      }
+    }
+  }
 }
 
 /** Fails loudly when a run got anything but correct answers. */
