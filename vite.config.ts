@@ -1,9 +1,9 @@
 /**
  * The three Vite (rolldown) build passes, picked by `--mode` (`scripts/build.ts` runs them in order):
  *
- * - `esm` (default): `dist/billfold.js` (exports, registers nothing) and `dist/define.js`
- *   (registers `<billfold-portal>` on import), plus shared and lazily loaded chunks under
- *   `dist/chunks/`. Self-contained: preact, signals, i18next, zod, ky and DOMPurify are bundled.
+ * - `esm` (default): `dist/billfold.js` (exports, registers nothing), `dist/define.js`
+ *   (registers `<billfold-portal>` on import) and `dist/react.js` (the React component, with React
+ *   external), plus shared and lazily loaded chunks under `dist/chunks/`. Self-contained: preact, signals, i18next, zod, ky and DOMPurify are bundled.
  *   Why not external, as npm libraries usually do? The same files are loaded straight from a
  *   `<script type="module">` with no import map (the demo's module page, a CDN), where bare
  *   imports cannot resolve; and each portal owns its Preact and i18next on purpose, so a host
@@ -13,8 +13,9 @@
  *   that registers the element on load. Languages other than English are the exception: each
  *   loads on demand from `dist/locales/<lang>.js` beside the script (see `src/i18n/load-locale.iife.ts`),
  *   so every added language does not weigh on every customer.
- * - `server`: `dist/server.js`, the server kit for Node; node builtins and every package
- *   dependency (jose, pg, PGlite, zod) stay external so Node resolves them from node_modules.
+ * - `server`: `dist/server.js`, the server kit for Node, and `dist/conformance.js`, the
+ *   `billfold-conformance` command; node builtins and every package dependency (jose, pg, PGlite,
+ *   zod) stay external so Node resolves them from node_modules.
  */
 import { builtinModules } from 'node:module';
 import { readFileSync } from 'node:fs';
@@ -55,6 +56,12 @@ function cssTextMinifier(): Plugin {
   };
 }
 
+/**
+ * Source maps stay out of the package (they tripled its size); `BILLFOLD_SOURCEMAP=1 npm run build`
+ * writes them beside the files for debugging the demo.
+ */
+const sourcemap = process.env.BILLFOLD_SOURCEMAP === '1';
+
 /** Shared by the browser passes: evergreen browsers, minified, no `process` left behind. */
 const browser: UserConfig = {
   plugins: [cssTextMinifier()],
@@ -67,7 +74,7 @@ const browser: UserConfig = {
     outDir: 'dist',
     // The ESM pass runs first and cleans dist/; later passes add to it.
     emptyOutDir: false,
-    sourcemap: true,
+    sourcemap,
     minify: true,
     reportCompressedSize: false,
     copyPublicDir: false,
@@ -81,11 +88,13 @@ function esm(): UserConfig {
       ...browser.build,
       emptyOutDir: true,
       lib: {
-        entry: { billfold: 'src/index.ts', define: 'src/define.ts' },
+        entry: { billfold: 'src/index.ts', define: 'src/define.ts', react: 'src/react.ts' },
         formats: ['es'],
         fileName: (_format, name) => `${name}.js`,
       },
       rolldownOptions: {
+        // `billfold/react` uses the app's React; the element itself never imports it.
+        external: ['react'],
         output: {
           // Vite keeps whitespace in ES lib output by default; we ship these files as they are.
           minify: true,
@@ -149,13 +158,13 @@ function server(): UserConfig {
       target: 'node20',
       outDir: 'dist',
       emptyOutDir: false,
-      sourcemap: true,
+      sourcemap,
       // Node code stays readable in stack traces.
       minify: false,
       reportCompressedSize: false,
       copyPublicDir: false,
       lib: {
-        entry: { server: 'src/server/index.ts' },
+        entry: { server: 'src/server/index.ts', conformance: 'src/conformance/cli.ts' },
         formats: ['es'],
         fileName: (_format, name) => `${name}.js`,
       },

@@ -101,7 +101,7 @@ describe('demo server', () => {
       expect(csp).not.toContain('unsafe');
       expect(csp).toContain("frame-src 'self';");
       const html = await response.text();
-      expect(html).toContain('<html lang="en">');
+      expect(html).toContain('<html lang="en" data-theme="light">');
       expect(html).not.toMatch(/<script>(?!\s*<\/script>)|style="/);
     }
     expect(await (await fetch(`${demo.url}/`)).text()).toContain('<script src="/dist/billfold.iife.js"');
@@ -186,6 +186,40 @@ describe('demo server', () => {
     await new Promise((resolve) => setTimeout(resolve, 600));
     const [row] = await demo.sql.query<{ status: string }>('SELECT status FROM payments WHERE id = $1', [payment.id]);
     expect(row?.status).toBe('succeeded');
+  });
+
+  it("resets the shared personas to the start, twice over, and leaves tests' own copies alone", async () => {
+    const mint = async (body: object) =>
+      ((await (await fetch(`${demo.url}/demo/session`, { method: 'POST', body: JSON.stringify(body) })).json()) as { token: string }).token;
+    const outstanding = async (t: string) =>
+      AccountSummarySchema.parse(await (await api('/account', t)).json()).outstandingInvoices.map((invoice) => invoice.id);
+    const shared = await session('loyal');
+    const own = await mint({ persona: 'loyal', fresh: 'spec-reset' });
+    expect(await outstanding(shared)).toEqual(['inv_margaret_0']);
+
+    // Margaret's overdue bill is paid, in the shared copy and in a test's own.
+    for (const [token, invoiceId, methodId] of [
+      [shared, 'inv_margaret_0', 'pm_margaret_visa'],
+      [own, 'inv_margaret_0-spec-reset', 'pm_margaret_visa-spec-reset'],
+    ] as const) {
+      const paid = await api(`/invoices/${invoiceId}/payments`, token, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID() },
+        body: JSON.stringify({ paymentMethodId: methodId }),
+      });
+      expect(paid.status).toBe(202);
+    }
+    await expect.poll(() => outstanding(shared), { timeout: 5000 }).toEqual([]);
+    await expect.poll(() => outstanding(own), { timeout: 5000 }).toEqual([]);
+
+    for (let i = 0; i < 2; i++) {
+      const reset = await fetch(`${demo.url}/demo/reset`, { method: 'POST' });
+      expect(reset.status).toBe(200);
+      expect(await reset.json()).toEqual({ reset: ['loyal', 'new', 'hardship', 'business', 'german'] });
+      // A token minted before the reset still reads the same customer, as first seeded.
+      expect(await outstanding(shared)).toEqual(['inv_margaret_0']);
+      expect(await outstanding(own)).toEqual([]);
+    }
   });
 });
 

@@ -6,6 +6,7 @@ import { z } from '../src/contract/index.ts';
 import {
   createBillfoldHandler,
   createReferenceAdapter,
+  createWebhookDelivery,
   createSessionToken,
   createSqlIdempotencyStore,
   createSqlRateLimiter,
@@ -15,8 +16,11 @@ import {
   toNodeListener,
   type FetchHandler,
   type Sql,
+  type WebhookDelivery,
 } from '../src/server/index.ts';
 import { DEMO_PERSONAS, FRESH_KEY_PATTERN, seedDemoData, seedPersona } from './seed/index.ts';
+import { renderDemoPage } from './demo-page.ts';
+import { resetDemoData } from './demo-reset.ts';
 import { createFaultInjector, FaultSchema } from './faults.ts';
 import { startSandboxPsp, type SandboxPsp } from './sandbox-psp.ts';
 import { readStaticFile } from './static-files.ts';
@@ -94,6 +98,11 @@ export interface DemoServerOptions {
    * second origin for the hosted card fields. 0 picks a free port. Off when absent.
    */
   sandboxPspPort?: number;
+  /**
+   * Send webhooks (question asked, payment settled, …) to the merchant's endpoint at `url`,
+   * signed with `secret` (`whsec_…`). Off when absent: then no events are recorded either.
+   */
+  webhooks?: { url: string; secret: string };
 }
 
 /** A running demo server. */
@@ -166,7 +175,10 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
   });
   await seedDemoData(sql);
 
-  const adapter = createReferenceAdapter({ sql, settleDelayMs: options.settleDelayMs ?? 3000 });
+  const adapter = createReferenceAdapter({ sql, settleDelayMs: options.settleDelayMs ?? 3000, webhookEvents: !!options.webhooks });
+  const webhooks: WebhookDelivery | undefined = options.webhooks
+    ? createWebhookDelivery({ sql, url: options.webhooks.url, secret: options.webhooks.secret, pollIntervalMs: 500 })
+    : undefined;
   const idempotencyStore = createSqlIdempotencyStore(sql);
   const handler = createBillfoldHandler({
     adapter,
@@ -197,10 +209,10 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
   }
 
   /** The merchant page (`index.html`), with the widget loaded as a classic script or an ES module. */
-  async function servePage(kind: 'classic' | 'module', headers: Record<string, string>): Promise<Response> {
+  async function servePage(kind: 'classic' | 'module', url: URL, headers: Record<string, string>): Promise<Response> {
     const file = await readStaticFile(PUBLIC_DIR, 'index.html');
     if (!file) return errorResponse(404, 'not_found', 'Not found.');
-    let html = new TextDecoder().decode(file.body);
+    let html = renderDemoPage(new TextDecoder().decode(file.body), url);
     if (kind === 'module') {
       html = html.replace(CLASSIC_SCRIPT, MODULE_SCRIPT).replace('</title>', ' (ES module)</title>');
     }
@@ -217,6 +229,16 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
 
     if (path === '/demo/personas' && request.method === 'GET') {
       return jsonResponse(200, DEMO_PERSONAS.map(({ id, name }) => ({ id, name })));
+    }
+    if (path === '/demo/reset' && request.method === 'POST') {
+      // The shared personas as first seeded; the copies tests make for themselves are not touched.
+      try {
+        const { customerIds } = await resetDemoData(sql);
+        return jsonResponse(200, { reset: DEMO_PERSONAS.filter((p) => customerIds.includes(p.customerId)).map((p) => p.id) });
+      } catch (error) {
+        console.error('[demo] resetting the demo data failed:', error);
+        return errorResponse(500, 'internal', 'The demo data could not be reset; nothing was changed.');
+      }
     }
     if (path === '/demo/sandbox-psp' && request.method === 'GET') {
       // Where the demo page's collector finds the provider (its port is configurable).
@@ -266,9 +288,9 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
       return errorResponse(405, 'method_not_allowed', 'Method not allowed.');
     }
     const page = PAGES[path];
-    if (page) return servePage(page, pageHeaders);
+    if (page) return servePage(page, url, pageHeaders);
     if (path === TRUSTED_TYPES_PAGE) {
-      return servePage('module', {
+      return servePage('module', url, {
         ...pageHeaders,
         'content-security-policy': pageHeaders['content-security-policy'] + DEMO_CSP_TRUSTED_TYPES.slice(DEMO_CSP.length),
       });
@@ -289,6 +311,7 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
     idempotencyStore.sweep?.().catch((error: unknown) => console.error('[demo] sweeping idempotency records failed:', error));
   }, options.sweepIntervalMs ?? 10 * 60_000);
   sweeper.unref();
+  webhooks?.start();
 
   const host = options.host ?? DEFAULT_DEMO_HOST;
   await new Promise<void>((resolve, reject) => {
@@ -307,6 +330,7 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
       psp = await startSandboxPsp({ port: options.sandboxPspPort, host, allowedParentOrigins: parents });
     } catch (error) {
       server.close();
+      await webhooks?.stop();
       await sql.close();
       throw error;
     }
@@ -327,6 +351,7 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
       closing ??= (async () => {
         clearInterval(timer);
         clearInterval(sweeper);
+        await webhooks?.stop();
         await psp?.close();
         await new Promise<void>((resolve) => {
           server.close(() => resolve());

@@ -79,6 +79,31 @@ describe('hosted fields script', () => {
     expect(parseSandboxToken(tokenize().token)).toMatchObject({ outcome: 'insufficient_funds' });
   });
 
+  it('asks the parent to save when Enter is pressed in any card field', async () => {
+    const { sent, document, window } = await loadFields();
+    const submits = () => sent.filter((s) => s.message.type === SANDBOX_MESSAGES.submit);
+    for (const id of ['number', 'expiry', 'cvc', 'name']) {
+      const before = submits().length;
+      const enter = new window.KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true });
+      document.getElementById(id)!.dispatchEvent(enter);
+      expect(submits().length, id).toBe(before + 1);
+      expect(enter.defaultPrevented).toBe(true);
+    }
+    expect(submits().every((s) => s.origin === PARENT)).toBe(true);
+    // Enter that ends an input method's composition, or any other key, is not a save.
+    document.getElementById('name')!.dispatchEvent(new window.KeyboardEvent('keydown', { key: 'Enter', isComposing: true, bubbles: true }));
+    document.getElementById('name')!.dispatchEvent(new window.KeyboardEvent('keydown', { key: 'a', bubbles: true }));
+    expect(submits()).toHaveLength(4);
+  });
+
+  it('is a named form inside the merchant page, with no main landmark of its own', async () => {
+    const { document } = await loadFields();
+    expect(document.querySelector('main, [role="main"]')).toBeNull();
+    const form = document.getElementById('card-form')!;
+    expect(document.getElementById(form.getAttribute('aria-labelledby')!)!.textContent).toBe('Card details');
+    expect(form.querySelector('input#number')).not.toBeNull();
+  });
+
   it('ignores messages from other origins or windows', async () => {
     const { tokenize, fill, window } = await loadFields();
     fill('4242 4242 4242 4242', `04/${yy}`);

@@ -104,10 +104,9 @@ function fieldsHtml(lang: Lang, theme: 'light' | 'dark'): string {
 <script src="/fields.js" defer></script>
 </head>
 <body>
-<main>
-<form id="card-form" novalidate>
+<form id="card-form" class="fields" novalidate aria-labelledby="card-legend">
 <fieldset>
-<legend>${e('legend')}</legend>
+<legend id="card-legend">${e('legend')}</legend>
 ${field('number', 'number', 'type="text" inputmode="numeric" autocomplete="cc-number" maxlength="23" spellcheck="false"')}
 <div class="row">
 ${field('expiry', 'expiry', 'type="text" inputmode="numeric" autocomplete="cc-exp" maxlength="7" placeholder="MM/YY"')}
@@ -122,7 +121,6 @@ ${field('name', 'name', 'type="text" autocomplete="cc-name" maxlength="100"')}
 <li><span class="card">4000 0000 0000 0069</span> — ${e('expired')}</li>
 </ul></div>
 </form>
-</main>
 </body>
 </html>`;
 }
@@ -133,7 +131,7 @@ export const FIELDS_CSS = `
 .theme-dark { color-scheme: dark; --text: #f2f2f2; --muted: #c4c4c4; --bg: #16181d; --border: #8a8f98; --focus: #8ab4f8; --danger: #ffb4ab; }
 * { box-sizing: border-box; }
 html, body { margin: 0; background: var(--bg); color: var(--text); font: 16px/1.4 system-ui, sans-serif; }
-main { padding: 4px; }
+.fields { padding: 4px; }
 fieldset { border: 0; margin: 0; padding: 0; display: grid; gap: 0.75rem; }
 legend { font-weight: 600; padding: 0; margin-bottom: 0.5rem; }
 .row { display: grid; grid-template-columns: 1fr 1fr; gap: 0.75rem; }
@@ -277,8 +275,15 @@ export const FIELDS_JS = `(() => {
     if (grouped !== input.value) input.value = grouped;
   });
   for (const id of fields) $(id).addEventListener('input', () => setError(id, ''));
-  // Enter in a field means "save": the parent owns the button, so ask it.
+  // Enter in a field means "save": the parent owns the button, so ask it. A form of several
+  // fields without a submit button of its own has no implicit submission (HTML's rule), so Enter
+  // submits it here.
   $('card-form').addEventListener('submit', (event) => { event.preventDefault(); send({ type: M.submit }); });
+  $('card-form').addEventListener('keydown', (event) => {
+    if (event.key !== 'Enter' || event.isComposing || event.target.tagName !== 'INPUT') return;
+    event.preventDefault();
+    $('card-form').requestSubmit();
+  });
 
   const height = () => send({ type: M.resize, height: Math.ceil(document.documentElement.scrollHeight) });
   if (typeof ResizeObserver === 'function') new ResizeObserver(height).observe(document.body);

@@ -9,7 +9,8 @@
  * test hook the end-to-end tests use to make API responses fail; `DEMO_FAULTS=0` removes it),
  * PSP_PORT (PORT+1: the sandbox payment provider's hosted card fields, a second origin on the same
  * host; `0` picks a free port), CHANGES_PER_MINUTE (120: changes one customer may make per minute
- * before 429).
+ * before 429), BILLFOLD_WEBHOOK_URL and BILLFOLD_WEBHOOK_SECRET (send signed webhooks to this
+ * endpoint; the secret is `whsec_…`, and both are needed).
  */
 import { fileURLToPath } from 'node:url';
 import { startDemoServer } from './demo-server.ts';
@@ -17,6 +18,12 @@ import { startDemoServer } from './demo-server.ts';
 const port = Number(process.env.PORT ?? 5173);
 const pspPort = process.env.PSP_PORT !== undefined && process.env.PSP_PORT !== '' ? Number(process.env.PSP_PORT) : port + 1;
 const dataDir = process.env.DATA_DIR ?? fileURLToPath(new URL('../.data/pglite', import.meta.url));
+const webhookUrl = process.env.BILLFOLD_WEBHOOK_URL;
+const webhookSecret = process.env.BILLFOLD_WEBHOOK_SECRET;
+if (!webhookUrl !== !webhookSecret) {
+  console.error('Billfold demo: BILLFOLD_WEBHOOK_URL and BILLFOLD_WEBHOOK_SECRET go together; set both or neither.');
+  process.exit(1);
+}
 
 const demo = await startDemoServer({
   port,
@@ -29,7 +36,9 @@ const demo = await startDemoServer({
   settleDelayMs: Number(process.env.SETTLE_DELAY_MS ?? 3000),
   ...(process.env.CHANGES_PER_MINUTE ? { changesPerMinute: Number(process.env.CHANGES_PER_MINUTE) } : {}),
   ...(process.env.CORS_ORIGINS ? { corsOrigins: process.env.CORS_ORIGINS.split(',').map((o) => o.trim()) } : {}),
+  ...(webhookUrl && webhookSecret ? { webhooks: { url: webhookUrl, secret: webhookSecret } } : {}),
 });
+if (webhookUrl) console.log(`Billfold demo: webhooks go to ${webhookUrl}`);
 console.log(`Billfold demo on ${demo.url}; sandbox payment provider on ${demo.pspOrigin}`);
 
 let stopping = false;

@@ -3,6 +3,8 @@ import {
   expect,
   expectNoViolations,
   expectPortalEvent,
+  keyboardToScreen,
+  openScreen,
   portalEvents,
   recordPortalEvents,
   test,
@@ -124,16 +126,17 @@ test.describe('contact details', () => {
       route.request().method() === 'PUT'
         ? route.fulfill({
             status: 422,
-            json: {
-              error: {
-                code: 'validation_failed',
-                message: 'The request is not valid.',
-                fields: [
-                  { path: 'taxId', code: 'vat_id_unknown', message: 'This VAT number is not registered in VIES.' },
-                  { path: 'billingAddress.postalCode', code: 'invalid_format', message: 'Invalid input' },
-                ],
-              },
-            },
+            contentType: 'application/problem+json',
+            body: JSON.stringify({
+              type: 'https://billfold.dev/problems/validation-failed',
+              title: 'The request is not valid.',
+              status: 422,
+              code: 'validation_failed',
+              errors: [
+                { path: 'taxId', code: 'vat_id_unknown', message: 'This VAT number is not registered in VIES.' },
+                { path: 'billingAddress.postalCode', code: 'invalid_format', message: 'Invalid input' },
+              ],
+            }),
           })
         : route.fallback(),
     );
@@ -208,8 +211,8 @@ test.describe('contact details', () => {
     await page.goto('/?persona=german');
     await expect(page.getByRole('heading', { name: 'Hallo, Jürgen' })).toBeVisible();
 
-    await tabToLabel(page, 'Ihre Daten');
-    await page.keyboard.press('Enter');
+    // Its destination ("Ihr Konto"), then its page, with the keyboard.
+    await keyboardToScreen(page, 'Ihr Konto', 'Ihre Daten');
     await expect(page.getByRole('heading', { name: 'Ihre Daten', level: 2 })).toBeFocused();
     await expect(page.getByLabel('Ort', { exact: true })).toHaveValue('München');
     await expectNoViolations(page);
@@ -240,7 +243,7 @@ test.describe('contact details', () => {
 
     await page.reload();
     await expect(page.getByRole('heading', { name: 'Hallo, Jürgen' })).toBeVisible();
-    await page.getByRole('button', { name: 'Ihre Daten' }).click();
+    await openScreen(page, 'Ihre Daten');
     await expect(page.getByLabel('Adresszeile 2')).toHaveValue('Hinterhaus, 2. OG');
     await expect(recipientDe(page, 1).getByLabel('E-Mail-Adresse', { exact: true })).toHaveValue('anna.becker@example.de');
     await expect(page.getByRole('radio', { name: 'Post' })).toBeChecked();

@@ -74,7 +74,8 @@ for (const lang of ['ar', 'ja', 'fr'] as const) {
     const nav = page.locator('billfold-portal').getByRole('navigation');
     await nav.getByRole('button', { name: text(lang, 'core', 'nav.sections.billing'), exact: true }).click();
     await nav.getByRole('button', { name: text(lang, 'core', 'nav.invoices'), exact: true }).click();
-    const first = page.locator('billfold-portal').getByRole('button', { name: pattern(text(lang, 'invoices', 'invoices.list.open'), false) }).first();
+    const list = page.locator('billfold-portal').getByRole('list', { name: text(lang, 'invoices', 'invoices.list.label') });
+    const first = list.getByRole('button', { name: pattern(text(lang, 'invoices', 'invoices.list.open'), false) }).first();
     await first.click();
     const payNow = page.getByRole('button', { name: pattern(text(lang, 'invoices', 'invoices.pay.payNow'), false) });
     await expect(payNow).toBeVisible();

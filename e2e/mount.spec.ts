@@ -90,7 +90,7 @@ test.describe('what the host and the customer can trust', () => {
     await expect(page.getByRole('heading', { name: 'Hello, Northwind team' })).toBeVisible();
     const before = await page.evaluate(() => history.length);
     await openScreen(page, 'Invoices');
-    await page.getByRole('button', { name: /^See the invoice/ }).first().click();
+    await page.getByRole('button', { name: /^Invoice AU-/ }).first().click();
     await expect(page.getByRole('heading', { level: 2, name: /^Invoice / })).toBeVisible();
     await page.getByRole('button', { name: 'Back', exact: true }).click();
     await expect(page.getByRole('heading', { level: 2, name: /invoices/i })).toBeVisible();

@@ -145,7 +145,9 @@ for (const { persona, greeting } of PERSONAS) {
       await openScreen(page, persona === 'german' ? 'Rechnungen' : 'Invoices');
       const open = page.getByRole('button', { name: new RegExp(number) });
       // The list comes a page at a time: "Show more" until the invoice is on show.
-      while ((await open.count()) === 0) await page.getByRole('button', { name: /^(Show more invoices|Weitere Rechnungen anzeigen)$/ }).click();
+      const more = page.getByRole('button', { name: /^(Show more invoices|Weitere Rechnungen anzeigen)$/ });
+      await expect(open.or(more).first()).toBeVisible();
+      while ((await open.count()) === 0) await more.click();
       await open.first().click();
       await expect(page.getByRole('heading', { level: 2, name: new RegExp(number) })).toBeVisible();
       lines += await checkInvoiceOnScreen(page, number, locale);

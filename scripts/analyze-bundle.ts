@@ -27,13 +27,13 @@ export async function analyze(entry: string): Promise<[string, number][]> {
   const code = outputs.flatMap((output) => output.output).map((chunk) => ('code' in chunk ? chunk.code : '')).join('\n');
   const sizes = new Map<string, number>();
   // Rolldown starts each module's code with a `// <path>` comment line when not minifying.
-  const parts = code.split(/^\/\/ ((?:node_modules|src)\/\S+)$/m);
+  const parts = code.split(/^\/\/ ((?:\S*\/)?(?:node_modules|src)\/\S+)$/m);
   for (let index = 1; index < parts.length; index += 2) {
     const path = parts[index]!;
     const region = parts[index + 1] ?? '';
     const group = path
       .replace(/^.*node_modules\/((?:@[^/]+\/)?[^/]+).*$/, 'npm:$1')
-      .replace(/^src\/([^/]+)\/.*$/, 'src/$1');
+      .replace(/^(?:.*\/)?src\/([^/]+)\/.*$/, 'src/$1');
     sizes.set(group, (sizes.get(group) ?? 0) + region.length);
   }
   return [...sizes].sort((a, b) => b[1] - a[1]);

@@ -4,15 +4,16 @@
  * 1. Vite ESM pass (cleans dist/): billfold.js, define.js, chunks/
  * 2. Vite IIFE pass: billfold.iife.js
  *    and dist/locales/<lang>.js, the languages the IIFE loads on demand
- * 3. Vite server pass: server.js
- * 4. Declarations: tsc -p tsconfig.build.json -> dist/types, then `.ts` specifiers -> `.js`
+ * 3. Vite server pass: server.js, conformance.js (the `billfold-conformance` command)
+ * 4. Declarations: tsc -p tsconfig.build.json -> dist/types, plus the hand-written framework
+ *    declarations, then `.ts` specifiers -> `.js`
  * 5. dist/openapi.json from the contract
  * 6. dist/custom-elements.json from the element's JSDoc tags
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { chmod, copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 import { writeCustomElementsManifest } from './custom-elements.ts';
@@ -41,10 +42,19 @@ async function rewriteDeclarationSpecifiers(dir: string): Promise<number> {
     if (!entry.isFile() || !entry.name.endsWith('.d.ts')) continue;
     const file = join(entry.parentPath, entry.name);
     const source = await readFile(file, 'utf8');
-    const rewritten = source.replace(
-      /((?:from|import)\s*\(?\s*['"])(\.{1,2}\/[^'"]+?)\.tsx?(['"])/g,
-      (_, head: string, path: string, quote: string) => `${head}${path}.js${quote}`,
-    );
+    const rewritten = source
+      .replace(
+        /((?:from|import)\s*\(?\s*['"])(\.{1,2}\/[^'"]+?)\.tsx?(['"])/g,
+        (_, head: string, path: string, quote: string) => `${head}${path}.js${quote}`,
+      )
+      // tsc points a kept `/// <reference path>` at the source file; point it at its copy in dist/types.
+      .replace(/(<reference path=")([^"]+)(")/g, (match, head: string, path: string, tail: string) => {
+        const target = resolve(entry.parentPath, path);
+        const inSource = relative(join(root, 'src'), target);
+        if (inSource.startsWith('..')) return match;
+        const copy = relative(entry.parentPath, join(dir, inSource));
+        return `${head}${copy.startsWith('.') ? copy : `./${copy}`}${tail}`;
+      });
     if (rewritten !== source) {
       await writeFile(file, rewritten);
       count++;
@@ -71,9 +81,14 @@ await step('locales', async () => {
     await writeFile(join(dist, 'locales', `${language}.js`), `export default ${JSON.stringify(strings)};\n`);
   }
 });
-await step('vite server', () => build({ root, mode: 'server', logLevel: 'warn' }).then(() => undefined));
+await step('vite server', async () => {
+  await build({ root, mode: 'server', logLevel: 'warn' });
+  await chmod(join(dist, 'conformance.js'), 0o755); // a `bin`, run as `npx billfold-conformance`
+});
 await step('declarations', async () => {
   run(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json']);
+  // tsc emits no hand-written `.d.ts`; the framework declarations are one (see the file's comment).
+  await copyFile(join(root, 'src/element/framework-types.d.ts'), join(dist, 'types/element/framework-types.d.ts'));
   await rewriteDeclarationSpecifiers(join(dist, 'types'));
 });
 await step('openapi.json', () => run(process.execPath, [join(root, 'node_modules/tsx/dist/cli.mjs'), 'scripts/generate-openapi.ts']));

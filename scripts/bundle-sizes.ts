@@ -15,17 +15,20 @@ import { parseAst } from 'vite';
  * the stack fixes measure 51 KB of that (i18next 16.9, DOMPurify 11.5, zod/mini 9.0, preact 5.7,
  * ky 4.8, signals 3.1); the customer journeys' screens add about 2-4 KB each with their English
  * strings. The budget leaves room for the screens the issues ask for and catches regressions
- * beyond them.
+ * beyond them. The invoice lines table (groups, search, CSV), structured call-back hours, problem
+ * details and the status facts took it to 113.2 KB; the budget is 118 KB until the script tag
+ * gets a small loader beside the ES build (the one-file IIFE then becomes the alternative).
  */
-export const IIFE_GZIP_BUDGET = 110 * 1024;
+export const IIFE_GZIP_BUDGET = 118 * 1024;
 
 /**
  * What a module page downloads before the customer opens any screen but the overview
  * (`define.js` and its static imports; screens and other languages are lazy chunks, but the
  * overview's pay flow, the feedback prompt and the English strings of every screen — about
- * 7 KB gzip that could move into the screens' chunks — load up front).
+ * 7 KB gzip that could move into the screens' chunks — load up front). 90.5 KB with the invoice
+ * truth work; 94 KB until the first screen is cut down to what the overview needs.
  */
-export const ESM_FIRST_LOAD_GZIP_BUDGET = 88 * 1024;
+export const ESM_FIRST_LOAD_GZIP_BUDGET = 94 * 1024;
 
 /** Raw, gzip and brotli bytes of one file or of a set of files loaded together. */
 export interface Size {

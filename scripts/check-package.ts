@@ -1,21 +1,26 @@
 /**
- * `npm run check:package`: uses the built package the way a merchant's project does — through
- * `package.json` `exports`, from a separate folder that links it like an installed dependency.
+ * `npm run check:package`: uses the built package the way a merchant's project does: `npm pack`,
+ * then `npm install <tarball>` into an empty project, so only what `files`, `exports` and the
+ * declared dependencies carry is there.
  *
- * - Types: a tiny consumer typechecks under `moduleResolution: bundler` (Vite, webpack) and
- *   `node16` (plain Node ESM). Catches missing subpath types, declarations that do not resolve,
- *   and a lost `HTMLElementTagNameMap` / event map entry.
+ * - Contents: no source maps; every file `exports` names is in the tarball.
+ * - Install footprint: the packages and megabytes a frontend-only install pulls (printed; the
+ *   browser builds bundle their libraries, so only what the types and the server kit need comes).
+ * - Types, with `skipLibCheck: false` so our declarations' own errors show, under
+ *   `moduleResolution: bundler` (Vite, webpack) and `node16` (plain Node ESM): the browser entry,
+ *   a type-only import of `billfold/define`, and the server kit. No React, Preact, Vue or Svelte
+ *   is installed, so the framework declarations must not break a project without them (the
+ *   example apps check them with each framework).
  * - Runtime: Node (no DOM) imports `billfold` (must be SSR-safe: registers nothing, does not
  *   throw) and `billfold/server` (the server kit, with its dependencies external).
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, mkdir, rm, symlink, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { installFootprint, mb, npmInstall, packBillfold, ROOT, run } from './pack.ts';
 
-const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
+const root = ROOT;
 
 /** What a merchant writes. Every line would fail to typecheck if a public type went missing. */
 const BROWSER_CONSUMER = `
@@ -35,6 +40,14 @@ typed.addEventListener('billfold-error', (event) => {
 });
 document.querySelector('billfold-portal')?.addEventListener('billfold-ready', () => {});
 export { typed };
+`;
+
+/** Only the side-effect entry, type-only: it must still bring the tag and event map entries. */
+const DEFINE_TYPE_ONLY_CONSUMER = `
+import type {} from 'billfold/define';
+
+export const portal: import('billfold').BillfoldPortal | null = document.querySelector('billfold-portal');
+document.body.addEventListener('billfold-payment-made', (event) => console.log(event.detail.status));
 `;
 
 const SERVER_CONSUMER = `
@@ -73,40 +86,55 @@ async function main() {
     process.exit(1);
   }
   const dir = await mkdtemp(join(tmpdir(), 'billfold-consumer-'));
+  let failed = false;
+  const fail = (message: string) => {
+    failed = true;
+    console.error(`check:package: FAIL ${message}`);
+  };
   try {
-    await mkdir(join(dir, 'node_modules'), { recursive: true });
-    // A symlink, like `npm link`: Node and TypeScript resolve `billfold` through its exports map.
-    await symlink(root, join(dir, 'node_modules/billfold'), 'dir');
+    const packed = packBillfold(dir);
+    const maps = packed.files.filter((file) => file.endsWith('.map'));
+    if (maps.length > 0) fail(`the tarball ships ${maps.length} source maps, e.g. ${maps[0]}`);
+    const pkg = (await import(join(root, 'package.json'), { with: { type: 'json' } })).default as {
+      exports: Record<string, string | Record<string, string>>;
+    };
+    const exported = Object.values(pkg.exports).flatMap((target) => (typeof target === 'string' ? [target] : Object.values(target)));
+    const missing = exported.map((path) => path.replace(/^\.\//, '')).filter((path) => !packed.files.includes(path));
+    if (missing.length > 0) fail(`exports name files the tarball lacks: ${missing.join(', ')}`);
+    console.log(`check:package: tarball ${(packed.size / 1024).toFixed(0)} KB (${mb(packed.unpackedSize)} unpacked, ${packed.files.length} files)`);
+
     await writeFile(join(dir, 'package.json'), JSON.stringify({ name: 'consumer', type: 'module', private: true }));
+    npmInstall(dir, [packed.tarball]);
+    const footprint = installFootprint(dir);
+    console.log(`check:package: npm install <tarball> adds ${footprint.packages} packages, ${mb(footprint.bytes)}`);
+
     await writeFile(join(dir, 'browser.ts'), BROWSER_CONSUMER);
+    await writeFile(join(dir, 'define-types.ts'), DEFINE_TYPE_ONLY_CONSUMER);
     await writeFile(join(dir, 'server.ts'), SERVER_CONSUMER);
     const configs = {
       'tsconfig.bundler.json': { module: 'ESNext', moduleResolution: 'bundler' },
       'tsconfig.node16.json': { module: 'Node16', moduleResolution: 'Node16' },
     };
-    let failed = false;
     for (const [name, resolution] of Object.entries(configs)) {
-      await writeFile(
-        join(dir, name),
-        JSON.stringify({ compilerOptions: { ...COMMON_OPTIONS, ...resolution }, files: ['browser.ts', 'server.ts'] }),
-      );
-      const result = spawnSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', name], {
-        cwd: dir,
-        encoding: 'utf8',
-      });
-      const output = `${result.stdout}${result.stderr}`.trim();
-      if (result.status === 0) console.log(`check:package: OK ${name}`);
-      else {
-        failed = true;
-        console.error(`check:package: FAIL ${name}\n${output}`);
+      // One program per consumer: together, the others' imports would bring what one alone lacks.
+      for (const file of ['browser.ts', 'define-types.ts', 'server.ts']) {
+        const config = `${name.replace('.json', '')}.${file.replace('.ts', '')}.json`;
+        await writeFile(join(dir, config), JSON.stringify({ compilerOptions: { ...COMMON_OPTIONS, ...resolution }, files: [file] }));
+        try {
+          run(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', config], { cwd: dir });
+          console.log(`check:package: OK ${name} ${file}`);
+        } catch (error) {
+          fail(`${name} ${file}\n${(error as Error).message}`);
+        }
       }
     }
     await writeFile(join(dir, 'runtime.mjs'), RUNTIME_CONSUMER);
-    const runtime = spawnSync(process.execPath, ['runtime.mjs'], { cwd: dir, encoding: 'utf8' });
-    if (runtime.status === 0 && runtime.stdout.trim() === 'ok') console.log('check:package: OK Node imports billfold and billfold/server');
-    else {
-      failed = true;
-      console.error(`check:package: FAIL Node import\n${runtime.stdout}${runtime.stderr}`);
+    try {
+      const output = run(process.execPath, ['runtime.mjs'], { cwd: dir });
+      if (output.trim() !== 'ok') throw new Error(output);
+      console.log('check:package: OK Node imports billfold and billfold/server');
+    } catch (error) {
+      fail(`Node import\n${(error as Error).message}`);
     }
     if (failed) process.exitCode = 1;
   } finally {

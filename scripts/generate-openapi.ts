@@ -9,32 +9,65 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as contract from '../src/contract/index.ts';
-import { operations as endpoints, ERROR_CODES, PROBLEM_CONTENT_TYPE, problemType, z, type Operation as Endpoint } from '../src/contract/index.ts';
+import { operations as endpoints, ERROR_CODES, z, type EndpointId, type Operation as Endpoint } from '../src/contract/index.ts';
 import { PROBLEM_TITLES } from '../src/server/problem.ts';
+import { readContractDocs } from './openapi/contract-docs.ts';
+import { PATH_PARAMETER_EXAMPLES, REQUEST_EXAMPLES, RESPONSE_EXAMPLES, SCHEMA_EXAMPLES, type NamedExample } from './openapi/examples.ts';
+import { OPERATION_DOCS, PATH_PARAMETER_DOCS, TAGS } from './openapi/operation-docs.ts';
+import {
+  ERROR_RESPONSES,
+  HEADERS,
+  PARAMETERS,
+  PROBLEM_TYPE_PATTERN,
+  SECURITY_SCHEMES,
+  type ErrorResponseName,
+  type Json,
+  type JsonObject,
+} from './openapi/responses.ts';
+import { describeProperties, harvestExamples, type ContractMeta } from './openapi/schema-metadata.ts';
 
-/** A JSON value as the generator emits it. */
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
-type JsonObject = { [key: string]: Json };
+const CONTRACT_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../src/contract');
 
 const COMPONENT_PREFIX = '#/components/schemas/';
 /** Placeholder prefix for refs between input schemas, resolved once we know which ones differ. */
 const INPUT_PREFIX = '#/__input__/';
 
 /**
- * Names every exported `FooSchema` of the contract as the component `Foo`. Module namespace keys
+ * Names every exported `FooSchema` of the contract as the component `Foo`, with its doc comment
+ * as description and, where the example answers show one, an example. Module namespace keys
  * are sorted, so when one schema object is exported twice (`ContactDetailsUpdateSchema` is
  * `ContactDetailsSchema`) the shorter, more general name wins.
  */
 function contractRegistry() {
-  const registry = z.registry<{ id: string }>();
+  const registry = z.registry<ContractMeta>();
+  const docs = readContractDocs(CONTRACT_DIR);
   const exports = Object.entries(contract as Record<string, unknown>)
     .filter(([name, value]) => name.endsWith('Schema') && isZodSchema(value))
     .sort(([a], [b]) => a.length - b.length || a.localeCompare(b));
+  const named = new Map<z.ZodMiniType, ContractMeta>();
   for (const [name, schema] of exports) {
     const zodSchema = schema as z.ZodMiniType;
-    if (!registry.has(zodSchema)) registry.add(zodSchema, { id: name.slice(0, -'Schema'.length) });
+    if (named.has(zodSchema)) continue;
+    const id = name.slice(0, -'Schema'.length);
+    const description = docs.get(id)?.description;
+    named.set(zodSchema, description ? { id, description } : { id });
   }
-  return registry;
+  const found = new Map<z.ZodMiniType, unknown>();
+  for (const [id, example] of Object.entries(RESPONSE_EXAMPLES) as [EndpointId, NamedExample | null][]) {
+    const schema = endpoints[id].response;
+    if (schema && example) harvestExamples(schema, example.value, named, found);
+  }
+  for (const [id, example] of Object.entries(REQUEST_EXAMPLES) as [EndpointId, NamedExample][]) {
+    harvestExamples(endpoints[id].body!, example.value, named, found);
+  }
+  for (const [schema, meta] of named) {
+    if (meta.id in SCHEMA_EXAMPLES) harvestExamples(schema, SCHEMA_EXAMPLES[meta.id], named, found);
+  }
+  for (const [schema, meta] of named) {
+    if (found.has(schema)) meta.examples = [found.get(schema)];
+    registry.add(schema, meta);
+  }
+  return { registry, override: describeProperties(docs, named) };
 }
 
 function isZodSchema(value: unknown): value is z.ZodMiniType {
@@ -70,9 +103,11 @@ function refsOf(value: Json, found = new Set<string>()): Set<string> {
  * send, before coercion). Where the two differ, the input one is published as `FooInput`.
  */
 function componentSchemas() {
-  const registry = contractRegistry();
-  const output = z.toJSONSchema(registry, { io: 'output', uri: (id) => COMPONENT_PREFIX + id }).schemas;
-  const input = z.toJSONSchema(registry, { io: 'input', uri: (id) => INPUT_PREFIX + id }).schemas;
+  const { registry, override } = contractRegistry();
+  const convert = (io: 'input' | 'output', prefix: string) =>
+    z.toJSONSchema(registry, { io, metadata: registry, override, uri: (id) => prefix + id }).schemas;
+  const output = convert('output', COMPONENT_PREFIX);
+  const input = convert('input', INPUT_PREFIX);
 
   const outputs = new Map<string, Json>();
   const inputs = new Map<string, Json>();
@@ -124,75 +159,54 @@ function sortKeys(object: JsonObject): JsonObject {
   return Object.fromEntries(Object.entries(object).sort(([a], [b]) => a.localeCompare(b)));
 }
 
-const errorResponse = (description: string, codes: readonly string[]): JsonObject => ({
-  description: `${description} Codes: ${codes.map((code) => `\`${code}\``).join(', ')}.`,
-  content: { [PROBLEM_CONTENT_TYPE]: { schema: { $ref: `${COMPONENT_PREFIX}Problem` } } },
-});
+/**
+ * A media type's example. One `example` rather than named `examples`: mock servers (Prism) answer
+ * with the media type's `example` first, and otherwise with the schema's, which several
+ * operations share (`getPayment` must answer a settled payment where `payInvoice` answers a
+ * pending one).
+ */
+const exampleOf = (example: NamedExample): Json => example.value as Json;
 
-/** Shared error responses (RFC 9457 problem details), referenced from each operation. */
-const ERROR_RESPONSES = {
-  BadRequest: errorResponse('A mutation without an Idempotency-Key, or a body that is not JSON.', ['bad_request']),
-  Unauthorized: errorResponse('The session token is missing, expired or invalid.', ['unauthorized']),
-  Forbidden: errorResponse('The token is valid but may not do this.', ['forbidden']),
-  NotFound: errorResponse('No such resource for this customer.', ['not_found']),
-  Conflict: errorResponse(
-    'The same Idempotency-Key is still being processed, or the change conflicts with the current state (paying an invoice an open payment plan covers: `invoice_on_plan`).',
-    ['idempotency_in_progress', 'conflict', 'payment_method_required', 'invoice_on_plan'],
-  ),
-  PreconditionFailed: errorResponse('If-Match does not match the current ETag: reload and retry.', [
-    'precondition_failed',
-  ]),
-  PreconditionRequired: errorResponse('The update was sent without If-Match.', ['precondition_required']),
-  ValidationFailed: errorResponse(
-    'The request did not match the contract (see the problem\'s `errors`, each with a dotted `path` and a `code` such as `too_small` or `outside_hours`), or an Idempotency-Key was reused with a different body.',
-    ['validation_failed', 'idempotency_key_reused'],
-  ),
-  ServerError: errorResponse('Something failed on the server; safe to retry with the same Idempotency-Key.', [
-    'internal',
-  ]),
-} satisfies Record<string, JsonObject>;
+/** The error responses an operation can get from the server kit (see `src/server/handler.ts`). */
+function errorResponses(id: EndpointId, endpoint: Endpoint): [number, ErrorResponseName][] {
+  const mutation = endpoint.method !== 'GET';
+  const singleton = ['/account', '/contact-details', '/billing-cycle', '/billing-cycle/preview'].includes(endpoint.path);
+  const statuses: [number, ErrorResponseName][] = [];
+  if (mutation || endpoint.body) statuses.push([400, 'BadRequest']);
+  statuses.push([401, 'Unauthorized']);
+  if (endpoint.params?.length || singleton) statuses.push([404, 'NotFound']);
+  if (mutation) statuses.push([409, 'Conflict']);
+  if (endpoint.ifMatch) statuses.push([412, 'PreconditionFailed']);
+  if (endpoint.body) statuses.push([413, 'PayloadTooLarge'], [415, 'UnsupportedMediaType']);
+  if (mutation || endpoint.query || endpoint.body || endpoint.params?.length) statuses.push([422, 'ValidationFailed']);
+  if (endpoint.ifMatch) statuses.push([428, 'PreconditionRequired']);
+  // Previews change nothing, so fair use does not count them.
+  if (mutation && !id.startsWith('preview')) statuses.push([429, 'TooManyRequests']);
+  statuses.push([500, 'ServerError']);
+  return statuses;
+}
 
-const HEADERS = {
-  ETag: {
-    description: 'Opaque version of the record; send it back as `If-Match` to update it.',
-    schema: { type: 'string' },
-  },
-  IdempotencyReplayed: {
-    description: '`true` when this is the stored response of an earlier request with the same Idempotency-Key.',
-    schema: { type: 'string', enum: ['true'] },
-  },
-} satisfies Record<string, JsonObject>;
-
-const PARAMETERS = {
-  IdempotencyKey: {
-    name: 'Idempotency-Key',
-    in: 'header',
-    required: true,
-    description:
-      'Unique per user action and kept across retries. The same key with the same body replays the stored response; with a different body it is refused (422 `idempotency_key_reused`); while the first request runs it is refused (409 `idempotency_in_progress`).',
-    schema: { type: 'string', minLength: 1, maxLength: 255 },
-  },
-  IfMatch: {
-    name: 'If-Match',
-    in: 'header',
-    required: true,
-    description: 'The ETag from the last read. Missing: 428 `precondition_required`; stale: 412 `precondition_failed`.',
-    schema: { type: 'string' },
-  },
-} satisfies Record<string, JsonObject>;
-
-function operation(id: string, endpoint: Endpoint, components: ReturnType<typeof componentSchemas>): JsonObject {
+function operation(id: EndpointId, endpoint: Endpoint, components: ReturnType<typeof componentSchemas>): JsonObject {
   const mutation = endpoint.method !== 'GET';
   const parameters: Json[] = [];
   for (const name of endpoint.params ?? []) {
-    parameters.push({ name, in: 'path', required: true, schema: { type: 'string', minLength: 1, maxLength: 200 } });
+    parameters.push({
+      name,
+      in: 'path',
+      required: true,
+      description: PATH_PARAMETER_DOCS[name] ?? null,
+      schema: { type: 'string', minLength: 1, maxLength: 200 },
+      example: PATH_PARAMETER_EXAMPLES[name] ?? null,
+    });
   }
   if (endpoint.query) {
     const query = components.inputSchema(endpoint.query);
     const properties = (query.properties ?? {}) as JsonObject;
     const required = new Set((query.required ?? []) as string[]);
-    for (const [name, schema] of Object.entries(properties)) {
-      parameters.push({ name, in: 'query', required: required.has(name), schema });
+    for (const [name, property] of Object.entries(properties)) {
+      // A parameter carries its own description; its schema keeps the rest.
+      const { description, ...schema } = property as JsonObject;
+      parameters.push({ name, in: 'query', required: required.has(name), description: description ?? null, schema });
     }
   }
   if (mutation) parameters.push({ $ref: '#/components/parameters/IdempotencyKey' });
@@ -203,38 +217,44 @@ function operation(id: string, endpoint: Endpoint, components: ReturnType<typeof
   if (mutation) successHeaders['Idempotency-Replayed'] = { $ref: '#/components/headers/IdempotencyReplayed' };
   const success: JsonObject = { description: endpoint.summary };
   if (Object.keys(successHeaders).length > 0) success.headers = successHeaders;
-  if (endpoint.response) success.content = { 'application/json': { schema: components.outputRef(endpoint.response) } };
+  const example = RESPONSE_EXAMPLES[id];
+  if (endpoint.response) {
+    if (!example) throw new Error(`${id} has no example answer`);
+    success.content = { 'application/json': { schema: components.outputRef(endpoint.response), example: exampleOf(example) } };
+  }
 
   const responses: JsonObject = { [String(endpoint.status)]: success };
-  const use = (status: number, name: keyof typeof ERROR_RESPONSES) => {
-    responses[String(status)] = { $ref: `#/components/responses/${name}` };
-  };
-  if (mutation) use(400, 'BadRequest');
-  use(401, 'Unauthorized');
-  use(403, 'Forbidden');
-  if (endpoint.params?.length) use(404, 'NotFound');
-  if (mutation) use(409, 'Conflict');
-  if (endpoint.ifMatch) {
-    use(412, 'PreconditionFailed');
-    use(428, 'PreconditionRequired');
-  }
-  if (mutation || endpoint.query || endpoint.body) use(422, 'ValidationFailed');
-  responses.default = { $ref: '#/components/responses/ServerError' };
+  for (const [status, name] of errorResponses(id, endpoint)) responses[String(status)] = { $ref: `#/components/responses/${name}` };
 
   const result: JsonObject = {
     operationId: id,
     summary: endpoint.summary,
-    tags: [endpoint.path.split('/')[1] ?? 'billing'],
+    description: OPERATION_DOCS[id],
+    tags: [endpoint.path.split('/')[1]!],
   };
   if (parameters.length > 0) result.parameters = parameters;
   if (endpoint.body) {
+    const body = REQUEST_EXAMPLES[id];
+    if (!body) throw new Error(`${id} has no example request body`);
     result.requestBody = {
       required: true,
-      content: { 'application/json': { schema: components.inputRef(endpoint.body) } },
+      content: { 'application/json': { schema: components.inputRef(endpoint.body), example: exampleOf(body) } },
     };
   }
   result.responses = responses;
-  return result;
+  return dropNulls(result);
+}
+
+/** Leaves out the keys whose value is `null` (an optional part nothing fills). */
+function dropNulls(object: JsonObject): JsonObject {
+  const copy: JsonObject = {};
+  for (const [key, value] of Object.entries(object)) {
+    if (value === null) continue;
+    copy[key] = Array.isArray(value)
+      ? value.map((item) => (item && typeof item === 'object' && !Array.isArray(item) ? dropNulls(item) : item))
+      : value;
+  }
+  return copy;
 }
 
 /** The rules an invoice's figures satisfy, stated once for the document and the schemas. */
@@ -244,46 +264,11 @@ const INVOICE_ARITHMETIC =
   'An invoice\'s totals reconcile: `subtotal` (charge lines) + `discountTotal` (discount and credit lines) + `taxTotal` + `creditTotal` (credit notes) = `total`, and `amountDue` = max(0, `total` − `amountPaid`). ' +
   'The server kit refuses (in development) or logs (in production) an invoice answer that does not add up.';
 
-/** Descriptions the zod schemas do not carry (the widget ships them without), added to named schemas and properties. */
-const SCHEMA_NOTES: Record<string, Record<string, string>> = {
-  InvoiceLine: {
-    '': 'One charge, discount, credit or tax on an invoice. With a quantity and a unit price, `amount` = quantity × `unitAmountDecimal`, rounded half-even to the minor unit.',
-    unitAmountDecimal: 'The exact price of one unit in minor units, fractions allowed (`"24.5"` is 24.5p).',
-    group: 'What the line belongs to on a big invoice (a project); the invoice lists each group with its subtotal.',
-  },
-  InvoiceDetail: {
-    '': 'One invoice with the first page of its lines. subtotal + discountTotal + taxTotal + creditTotal = total; amountDue = max(0, total − amountPaid).',
-    lineCount: 'How many lines the invoice has in all; `GET /invoices/{invoiceId}/lines` pages them from `linesNextCursor`.',
-    creditTotal: 'The sum of the credit notes (zero or negative), part of `total`.',
-  },
-  OutstandingInvoice: {
-    dueDate: 'When it is due now: the moved date once an extension is granted.',
-    plan: 'For `on_plan`: the covering plan and its next instalment (for an extension, the moved due date).',
-    pendingPayment: 'For `processing`: the payment on its way.',
-  },
-  Problem: {
-    '': 'RFC 9457 problem details, sent as `application/problem+json` with every error status.',
-  },
-};
-
-/** Adds {@link SCHEMA_NOTES} to the component schemas that exist. */
-function annotate(schemas: JsonObject): void {
-  for (const [name, notes] of Object.entries(SCHEMA_NOTES)) {
-    const schema = schemas[name] as JsonObject | undefined;
-    if (!schema) continue;
-    for (const [property, description] of Object.entries(notes)) {
-      const target = property === '' ? schema : ((schema.properties as JsonObject | undefined)?.[property] as JsonObject | undefined);
-      if (!target) throw new Error(`SCHEMA_NOTES names ${name}.${property}, which the schema does not have`);
-      target.description = description;
-    }
-  }
-}
-
 /** Builds the OpenAPI 3.1 document of the whole contract. */
 export function buildOpenApiDocument(version = '0.0.0'): JsonObject {
   const components = componentSchemas();
   const paths: Record<string, JsonObject> = {};
-  for (const [id, endpoint] of Object.entries(endpoints) as [string, Endpoint][]) {
+  for (const [id, endpoint] of Object.entries(endpoints) as [EndpointId, Endpoint][]) {
     const item = (paths[endpoint.path] ??= {});
     item[endpoint.method.toLowerCase()] = operation(id, endpoint, components);
   }
@@ -296,23 +281,18 @@ export function buildOpenApiDocument(version = '0.0.0'): JsonObject {
         'The contract between the `<billfold-portal>` widget and the merchant backend, generated from the zod schemas in `src/contract/`.',
         'Paths are relative to the API base the merchant gives the widget (`api-base`).',
         'Every response body is validated by the widget; every non-2xx body is RFC 9457 problem details (`application/problem+json`, the `Problem` schema) whose `code` is one of the closed `ErrorCode` list.',
-        `Error codes (type URI \`${problemType('bad_request').replace('bad-request', '<code>')}\`, underscores as hyphens): ${ERROR_CODES.map((code) => `\`${code}\` (${PROBLEM_TITLES[code]})`).join(', ')}.`,
+        `Error codes (type URI \`${PROBLEM_TYPE_PATTERN}\`, underscores as hyphens): ${ERROR_CODES.map((code) => `\`${code}\` (${PROBLEM_TITLES[code]})`).join(', ')}.`,
         INVOICE_ARITHMETIC,
       ].join('\n\n'),
+      contact: { name: 'Billfold', url: 'https://billfold.dev' },
       license: { name: 'MIT', identifier: 'MIT' },
     },
     servers: [{ url: '/billing-api', description: 'The same-origin mount the demo server uses.' }],
     security: [{ bearerAuth: [] }],
+    tags: TAGS,
     paths,
     components: {
-      securitySchemes: {
-        bearerAuth: {
-          type: 'http',
-          scheme: 'bearer',
-          bearerFormat: 'JWT',
-          description: 'A short-lived, customer-scoped session token minted by the merchant server.',
-        },
-      },
+      securitySchemes: SECURITY_SCHEMES,
       parameters: PARAMETERS,
       headers: HEADERS,
       responses: ERROR_RESPONSES,
@@ -320,7 +300,6 @@ export function buildOpenApiDocument(version = '0.0.0'): JsonObject {
     },
   };
   const schemas = reachableSchemas(document, components.schemas);
-  annotate(schemas);
   (document.components as JsonObject).schemas = schemas;
   return document;
 }

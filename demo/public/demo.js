@@ -11,6 +11,9 @@
   const themeSelect = document.getElementById('theme');
   const slot = document.getElementById('portal-slot');
   const log = document.getElementById('event-log');
+  const status = document.getElementById('demo-status');
+  const resetButton = document.getElementById('reset-demo');
+  const customerName = document.getElementById('customer-name');
 
   // Deep links such as /?persona=german&theme=dark pick the starting state. `view` and
   // `features` become the element's attributes, as a merchant would write them
@@ -41,14 +44,38 @@
     }
   })();
 
-  function remember() {
-    // The other parameters (view, features, fresh) stay, so a reload opens the same portal.
+  /** The page's query for the current choices; the other parameters (view, features, fresh) stay. */
+  function currentQuery() {
     const next = new URLSearchParams(location.search);
     next.set('persona', personaSelect.value);
     if (languageSelect.value) next.set('lang', languageSelect.value);
     else next.delete('lang');
     next.set('theme', themeSelect.value);
-    history.replaceState(null, '', `${location.pathname}?${next}`);
+    return next;
+  }
+
+  /** The page's own links keep the customer, language and theme. */
+  function updateLinks(query) {
+    document.getElementById('billing-link').href = `${location.pathname}?${query}`;
+    document.getElementById('classic-link').href = `/?${query}`;
+    document.getElementById('module-link').href = `/module.html?${query}`;
+  }
+
+  function remember() {
+    // So a reload opens the same portal.
+    const query = currentQuery();
+    history.replaceState(null, '', `${location.pathname}?${query}`);
+    updateLinks(query);
+  }
+
+  /** The whole page follows the theme, not only the portal (demo.css keys off data-theme). */
+  function applyPageSettings() {
+    document.documentElement.dataset.theme = themeSelect.value;
+    customerName.textContent = personaSelect.selectedOptions[0]?.textContent ?? '';
+  }
+
+  function say(message) {
+    status.textContent = message;
   }
 
   /** What the merchant's server does: mint a short-lived token for the signed-in customer. */
@@ -99,6 +126,7 @@
 
   personaSelect.addEventListener('change', () => {
     remember();
+    applyPageSettings();
     void mount();
   });
   languageSelect.addEventListener('change', () => {
@@ -108,10 +136,49 @@
   });
   themeSelect.addEventListener('change', () => {
     remember();
+    applyPageSettings();
     const portal = current();
     if (portal) applySettings(portal);
   });
   document.getElementById('demo-form').addEventListener('submit', (event) => event.preventDefault());
+
+  // Back to the start: the shared customers as first seeded, then a portal that reads them anew.
+  // The button stays enabled (a disabled button would drop keyboard focus); a second press while
+  // one reset runs is ignored.
+  let resetting = false;
+  resetButton.addEventListener('click', async () => {
+    if (resetting) return;
+    resetting = true;
+    resetButton.setAttribute('aria-disabled', 'true');
+    say('Resetting the demo data…');
+    try {
+      const response = await fetch('/demo/reset', { method: 'POST' });
+      if (!response.ok) throw new Error(`POST /demo/reset answered ${response.status}`);
+      await mount();
+      say(
+        fresh
+          ? 'The demo data is reset. This page shows a copy of its own (?fresh=), which is left as it was.'
+          : 'The demo data is reset: every customer is back where the demo starts.',
+      );
+    } catch (error) {
+      console.error(error);
+      say('The demo data could not be reset. Nothing was changed; please try again.');
+    } finally {
+      resetting = false;
+      resetButton.removeAttribute('aria-disabled');
+    }
+  });
+
+  // Acme's own page around the portal is a look-alike: say so instead of going nowhere.
+  for (const link of document.querySelectorAll('[data-not-in-demo]')) {
+    link.addEventListener('click', (event) => {
+      event.preventDefault();
+      say(`${link.textContent} is not part of this demo: only Bills and payments is.`);
+    });
+  }
+  document.getElementById('sign-out').addEventListener('click', () => {
+    say('This is a demo, so there is no signing out: choose another customer in the demo settings.');
+  });
 
   // Show the widget's events the way a merchant would hook analytics to them.
   for (const type of [
@@ -140,5 +207,7 @@
     });
   }
 
+  updateLinks(currentQuery());
+  applyPageSettings();
   void mount();
 })();

@@ -11,6 +11,12 @@ import type { StoredPlanPolicy } from '../../src/server/index.ts';
 /** The merchant every persona buys from. */
 export const MERCHANT = 'Acme Utilities';
 
+/**
+ * The same texts in other languages: for each language, a column name to its text there (see
+ * schema step 7). The texts beside it are in the persona's `textLang`.
+ */
+export type SeedTranslations = Record<string, Record<string, string>>;
+
 /** One line of a seeded invoice; its id is `ln_<invoice id>_<position>`. */
 export interface SeedLine {
   kind: InvoiceLine['kind'];
@@ -25,6 +31,8 @@ export interface SeedLine {
   group?: string;
   period?: { start: string; end: string };
   tax?: { name: string; percent: number; taxableAmount: number };
+  /** Columns `description`, `explanation`, `unit`, `tax_name` in other languages. */
+  translations?: SeedTranslations;
 }
 
 /** A settled payment of a seeded invoice. */
@@ -46,7 +54,8 @@ export interface SeedInvoice {
   period: { start: string; end: string };
   lines: SeedLine[];
   payments: SeedPayment[];
-  corrections?: { id: string; number: string; issueDate: string; amount: number; note: string }[];
+  /** Credit notes; `translations` holds `note` in other languages. */
+  corrections?: { id: string; number: string; issueDate: string; amount: number; note: string; translations?: SeedTranslations }[];
 }
 
 /** A saved payment method; `outcome` is what the sandbox processor does when it is charged. */
@@ -72,6 +81,8 @@ export interface SeedHistory {
   subject: string;
   sentTo?: string | null;
   invoiceId?: string;
+  /** `subject` in other languages. */
+  translations?: SeedTranslations;
 }
 
 /** A question about a charge, with its conversation. */
@@ -96,8 +107,12 @@ export interface SeedCustomer {
   segment: 'new' | 'regular' | 'loyal';
   locale: string;
   currency: string;
+  /** The language the merchant wrote this persona's texts in; `translations` give the others. */
+  textLang: string;
   merchantNoteHtml: string | null;
   humanContact: HumanContact;
+  /** The merchant's note and the contact's words in other languages (labels by channel, in order). */
+  translations: Record<string, { merchantNoteHtml?: string; role?: string; hours?: string; channelLabels?: (string | null)[] }>;
   planPolicy: StoredPlanPolicy;
   contact: {
     name: string;
@@ -134,9 +149,23 @@ export const at = (date: string, hour = 9, minute = 0): Date =>
   new Date(`${date}T${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}:00Z`);
 
 /** A tax line over every non-tax line so far. */
-export function taxLine(lines: SeedLine[], name: string, percent: number, description: string, explanation: string): SeedLine {
+export function taxLine(
+  lines: SeedLine[],
+  name: string,
+  percent: number,
+  description: string,
+  explanation: string,
+  translations?: SeedTranslations,
+): SeedLine {
   const taxableAmount = lines.filter((l) => l.kind !== 'tax').reduce((sum, l) => sum + l.amount, 0);
-  return { kind: 'tax', description, explanation, amount: Math.round((taxableAmount * percent) / 100), tax: { name, percent, taxableAmount } };
+  return {
+    kind: 'tax',
+    description,
+    explanation,
+    amount: Math.round((taxableAmount * percent) / 100),
+    tax: { name, percent, taxableAmount },
+    ...(translations ? { translations } : {}),
+  };
 }
 
 /** The sum of the lines' amounts, in minor units. */
@@ -152,6 +181,18 @@ export function issueDateBefore(today: string, daysAgo: number): string {
 /** Pounds as a British customer reads them: `£12.34`. */
 export function fmtGbp(minor: number): string {
   return `£${(minor / 100).toFixed(2)}`;
+}
+
+const GERMAN_NUMBER = new Intl.NumberFormat('de-DE', { maximumFractionDigits: 6 });
+
+/** A number as a German reader writes it (`12.345,6`); one formatter, as thousands of lines use it. */
+export function fmtDe(n: number): string {
+  return GERMAN_NUMBER.format(n);
+}
+
+/** An amount in minor units of `currency` as a German reader writes it (`123,45 £`). */
+export function fmtMoneyDe(minor: number, currency: string): string {
+  return new Intl.NumberFormat('de-DE', { style: 'currency', currency }).format(minor / 100);
 }
 
 

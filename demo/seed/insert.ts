@@ -1,6 +1,6 @@
 import { ALL_FEATURES } from '../../src/contract/index.ts';
 import type { SqlQueryable } from '../../src/server/index.ts';
-import { MERCHANT, total, type SeedCustomer } from './builders.ts';
+import { MERCHANT, total, type SeedCustomer, type SeedTranslations } from './builders.ts';
 
 /**
  * Insert `rows` (values in the order of `columns`) in one statement with one parameter: the rows
@@ -26,14 +26,35 @@ export async function insertCustomer(
   id: (seededId: string) => string = (seededId) => seededId,
 ): Promise<void> {
   const customerId = id(c.id);
+  const lang = c.textLang;
+  const json = (translations: SeedTranslations | undefined) => translations ?? {};
   // The contact's hours are stored as rows of their own; the rest of the contact as it is.
   const { availability, ...contact } = c.humanContact;
+  // In other languages the note and the whole contact column, with the contact's words replaced.
+  const translations = Object.fromEntries(
+    Object.entries(c.translations).map(([other, t]) => [
+      other,
+      {
+        ...(t.merchantNoteHtml !== undefined ? { merchant_note_html: t.merchantNoteHtml } : {}),
+        human_contact: {
+          ...contact,
+          ...(t.role !== undefined ? { role: t.role } : {}),
+          ...(t.hours !== undefined ? { hours: t.hours } : {}),
+          channels: contact.channels.map((channel, i) => {
+            const label = t.channelLabels?.[i];
+            return label ? { ...channel, label } : channel;
+          }),
+        },
+      },
+    ]),
+  );
   await tx.query(
     `INSERT INTO customers (id, name, greeting_name, kind, customer_since, segment, locale, currency, merchant_name,
-       merchant_note_html, human_contact, contact_time_zone, features, plan_policy)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
+       merchant_note_html, human_contact, contact_time_zone, features, plan_policy, text_lang, translations)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)`,
     [customerId, c.name, c.greetingName, c.kind, c.customerSince, c.segment, c.locale, c.currency, MERCHANT, c.merchantNoteHtml,
-      JSON.stringify(contact), availability?.timeZone ?? null, JSON.stringify(ALL_FEATURES), JSON.stringify(c.planPolicy)],
+      JSON.stringify(contact), availability?.timeZone ?? null, JSON.stringify(ALL_FEATURES), JSON.stringify(c.planPolicy), lang,
+      JSON.stringify(translations)],
   );
   await insertMany(tx, 'contact_hours', ['customer_id', 'weekday', 'starts', 'ends'],
     (availability?.weekly ?? []).map((w) => [customerId, w.weekday, w.start, w.end]));
@@ -67,27 +88,29 @@ export async function insertCustomer(
     );
     await insertMany(tx, 'invoice_lines',
       ['id', 'invoice_id', 'position', 'kind', 'description', 'period_start', 'period_end', 'quantity', 'unit', 'unit_amount_decimal',
-        'amount', 'line_group', 'explanation', 'tax_name', 'tax_percent', 'taxable_amount'],
+        'amount', 'line_group', 'explanation', 'tax_name', 'tax_percent', 'taxable_amount', 'text_lang', 'translations'],
       invoice.lines.map((l, i) => [id(`ln_${invoice.id}_${i}`), invoiceId, i, l.kind, l.description, l.period?.start ?? null, l.period?.end ?? null,
         l.quantity ?? null, l.unit ?? null, l.unitAmountDecimal ?? null, l.amount, l.group ?? null, l.explanation, l.tax?.name ?? null,
-        l.tax?.percent ?? null, l.tax?.taxableAmount ?? null]));
-    await insertMany(tx, 'corrections', ['id', 'invoice_id', 'number', 'issue_date', 'amount', 'note'],
-      (invoice.corrections ?? []).map((x) => [id(x.id), invoiceId, x.number, x.issueDate, x.amount, x.note]));
+        l.tax?.percent ?? null, l.tax?.taxableAmount ?? null, lang, json(l.translations)]));
+    await insertMany(tx, 'corrections', ['id', 'invoice_id', 'number', 'issue_date', 'amount', 'note', 'text_lang', 'translations'],
+      (invoice.corrections ?? []).map((x) => [id(x.id), invoiceId, x.number, x.issueDate, x.amount, x.note, lang, json(x.translations)]));
     await insertMany(tx, 'payments',
       ['id', 'customer_id', 'invoice_id', 'amount', 'currency', 'status', 'created_at', 'settle_after', 'settled_at', 'payment_method_id',
         'payment_method_label', 'failure_reason', 'failure_message', 'suggested_action'],
       invoice.payments.map((p) => [id(p.id), customerId, invoiceId, gross, c.currency, p.status, p.at, p.at, new Date(p.at.getTime() + 2000), id(p.methodId),
         p.label, p.failure?.reason ?? null, p.failure?.message ?? null, p.failure?.suggestedAction ?? null]));
   }
-  await insertMany(tx, 'history', ['id', 'customer_id', 'occurred_at', 'channel', 'direction', 'kind', 'subject', 'sent_to', 'invoice_id'],
+  await insertMany(tx, 'history',
+    ['id', 'customer_id', 'occurred_at', 'channel', 'direction', 'kind', 'subject', 'sent_to', 'invoice_id', 'text_lang', 'translations'],
     c.history.map((h, i) => [id(`evt_${c.id}_${i}`), customerId, h.at, h.channel, h.direction, h.kind, h.subject, h.sentTo ?? null,
-      h.invoiceId ? id(h.invoiceId) : null]));
+      h.invoiceId ? id(h.invoiceId) : null, lang, json(h.translations)]));
   for (const q of c.questions) {
     await tx.query(
       `INSERT INTO questions (id, customer_id, invoice_id, line_id, subject, topic, status, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
       [id(q.id), customerId, id(q.invoiceId), q.lineId ? id(q.lineId) : null, q.subject, q.topic, q.status, q.createdAt],
     );
-    await insertMany(tx, 'question_messages', ['id', 'question_id', 'author', 'author_name', 'body', 'sent_at'],
-      q.messages.map((m) => [id(m.id), id(q.id), m.author, m.authorName, m.body, m.sentAt]));
+    // People's own words, in the language they wrote them in.
+    await insertMany(tx, 'question_messages', ['id', 'question_id', 'author', 'author_name', 'body', 'sent_at', 'text_lang'],
+      q.messages.map((m) => [id(m.id), id(q.id), m.author, m.authorName, m.body, m.sentAt, lang]));
   }
 }

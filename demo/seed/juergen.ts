@@ -1,6 +1,6 @@
 import { addDays, addMonths } from '../../src/server/reference/dates.ts';
 import {
-  at, defaultCard, issueDateBefore, meteredLine, monthlyBills, taxLine, weeklyHours, WORKDAYS,
+  at, defaultCard, fmtDe, issueDateBefore, meteredLine, monthlyBills, taxLine, weeklyHours, WORKDAYS,
   type SeedCustomer, type SeedHistory, type SeedInvoice, type SeedLine, type SeedPayment,
 } from './builders.ts';
 
@@ -24,18 +24,34 @@ export function juergen(today: string): SeedCustomer {
         explanation: 'Der monatliche Grundpreis deckt Zähler, Messung und Netzanschluss – unabhängig vom Verbrauch.',
         amount: 1290,
         period: { start, end },
+        translations: {
+          en: {
+            description: 'Green Power Plus — base price',
+            explanation: 'The monthly base price covers the meter, metering and your connection to the grid, however much you use.',
+          },
+        },
       },
       meteredLine({
         kind: 'usage',
         description: 'Arbeitspreis Strom',
-        explanation: `Ihr Zähler hat vom ${start} bis ${end} ${kwh} kWh gemessen, zu 32,9 Cent pro kWh aus 100 % erneuerbaren Quellen.`,
+        explanation: `Ihr Zähler hat in diesem Zeitraum ${fmtDe(kwh)} kWh gemessen, zu 32,9 Cent pro kWh aus 100 % erneuerbaren Quellen.`,
         quantity: kwh,
         unit: 'kWh',
         unitPrice: '32.9',
         period: { start, end },
+        translations: {
+          en: {
+            description: 'Electricity — energy price',
+            explanation: `Your meter measured ${kwh} kWh in this period, at 32.9 cents per kWh from 100% renewable sources.`,
+          },
+        },
       }),
     ];
-    lines.push(taxLine(lines, 'MwSt.', 19, 'Mehrwertsteuer 19 %', 'Die gesetzliche Umsatzsteuer von 19 %, die wir für das Finanzamt einziehen.'));
+    lines.push(
+      taxLine(lines, 'MwSt.', 19, 'Mehrwertsteuer 19 %', 'Die gesetzliche Umsatzsteuer von 19 %, die wir für das Finanzamt einziehen.', {
+        en: { tax_name: 'VAT', description: 'VAT 19%', explanation: 'The statutory VAT of 19%, which we collect for the tax office.' },
+      }),
+    );
     const payments: SeedPayment[] =
       k === 0 ? [] : [{ id: `pay_juergen_${k}`, status: 'succeeded', at: at(addDays(dueDate, -1), 9), methodId: card.id, label: card.label }];
     return { id: `inv_juergen_${k}`, number: `AU-${issueDate.slice(0, 7).replace('-', '')}-5520`, issueDate, dueDate, period: { start, end }, lines, payments };
@@ -50,9 +66,21 @@ export function juergen(today: string): SeedCustomer {
     segment: 'regular',
     locale: 'de',
     currency: 'EUR',
+    // The merchant writes to Jürgen in German, and keeps an English version for anyone else.
+    textLang: 'de',
+    translations: {
+      en: {
+        merchantNoteHtml:
+          '<p>Hello Jürgen, thank you for <strong>paying on time</strong>!</p>' +
+          '<p>Your current bill is ready; you can see when it is due right on the bill. New with us: <a href="https://acme-utilities.example/de/waermepumpe">tariffs for heat pumps</a>.</p>',
+        role: 'Customer care',
+        hours: 'Mon–Fri 8:00–18:00 (German time)',
+      },
+    },
+    // When the bill is due is the invoice's own field, which the portal shows beside it.
     merchantNoteHtml:
       '<p>Hallo Jürgen, vielen Dank für Ihre <strong>pünktlichen Zahlungen</strong>!</p>' +
-      `<p>Ihre aktuelle Rechnung ist am ${due.dueDate} fällig. Neu bei uns: <a href="https://acme-utilities.example/de/waermepumpe">Tarife für Wärmepumpen</a>.</p>`,
+      '<p>Ihre aktuelle Rechnung ist da; wann sie fällig ist, sehen Sie direkt bei der Rechnung. Neu bei uns: <a href="https://acme-utilities.example/de/waermepumpe">Tarife für Wärmepumpen</a>.</p>',
     humanContact: {
       name: 'Lena Vogel',
       role: 'Kundenbetreuung',
@@ -89,8 +117,10 @@ export function juergen(today: string): SeedCustomer {
         subject: `Ihre Rechnung ${invoice.number} ist da`,
         sentTo: 'juergen.becker@example.de',
         invoiceId: invoice.id,
+        translations: { en: { subject: `Your bill ${invoice.number} is ready` } },
       })),
-      { at: at(addDays(due.dueDate, -5), 8), channel: 'email', direction: 'outbound', kind: 'reminder', subject: `Erinnerung: ${due.number} ist in 5 Tagen fällig`, sentTo: 'juergen.becker@example.de', invoiceId: due.id },
+      { at: at(addDays(due.dueDate, -5), 8), channel: 'email', direction: 'outbound', kind: 'reminder', subject: `Erinnerung: ${due.number} ist in 5 Tagen fällig`, sentTo: 'juergen.becker@example.de', invoiceId: due.id,
+        translations: { en: { subject: `Reminder: ${due.number} is due in 5 days` } } },
     ] satisfies SeedHistory[]).filter((entry) => entry.at.getTime() <= Date.parse(`${today}T23:59:59Z`)),
     questions: [],
   };

@@ -1,6 +1,6 @@
 import { addDays, addMonths, daysBetween, onDay } from '../../src/server/reference/dates.ts';
 import {
-  at, meteredLine, random, taxLine, weeklyHours, WORKDAYS,
+  at, fmtDe, meteredLine, random, taxLine, weeklyHours, WORKDAYS,
   type SeedCustomer, type SeedHistory, type SeedInvoice, type SeedLine, type SeedMethod,
 } from './builders.ts';
 
@@ -37,11 +37,18 @@ export function northwind(today: string): SeedCustomer {
       meteredLine({
         kind: 'subscription',
         description: 'Grid Insights Business plan — quarterly',
-        explanation: `The platform fee for ${start} to ${end}: 3 projects, 10 team members, support within one working day.`,
+        explanation: 'The platform fee for this quarter: 3 projects, 10 team members, support within one working day.',
         quantity: 1,
         unit: 'quarter',
         unitPrice: '120000',
         period: { start, end },
+        translations: {
+          de: {
+            description: 'Grid Insights Business – vierteljährlich',
+            explanation: 'Die Plattformgebühr für dieses Quartal: 3 Projekte, 10 Teammitglieder, Support innerhalb eines Werktags.',
+            unit: 'Quartal',
+          },
+        },
       }),
     ];
     if (k === 0) {
@@ -54,12 +61,19 @@ export function northwind(today: string): SeedCustomer {
             meteredLine({
               kind: 'usage',
               description: `API calls — ${project}`,
-              explanation: `${count(calls)} calls to the Grid Insights API from project ${project} on ${day}, at €0.40 per 1,000 calls.`,
+              explanation: `${count(calls)} calls to the Grid Insights API from project ${project} on this day, at €0.40 per 1,000 calls.`,
               quantity: calls / 1000,
               unit: '1,000 calls',
               unitPrice: '40',
               period: { start: day, end: day },
               group: project,
+              translations: {
+                de: {
+                  description: `API-Aufrufe – ${project}`,
+                  explanation: `${fmtDe(calls)} Aufrufe der Grid-Insights-API aus dem Projekt ${project} an diesem Tag, zu 0,40 € pro 1.000 Aufrufe.`,
+                  unit: '1.000 Aufrufe',
+                },
+              },
             }),
           );
           const gb = Math.round((0.5 + rand() * 4) * 100) / 100;
@@ -67,12 +81,18 @@ export function northwind(today: string): SeedCustomer {
             meteredLine({
               kind: 'usage',
               description: `Data export — ${project}`,
-              explanation: `${gb} GB of meter data exported by project ${project} on ${day}, at €0.09 per GB.`,
+              explanation: `${gb} GB of meter data exported by project ${project} on this day, at €0.09 per GB.`,
               quantity: gb,
               unit: 'GB',
               unitPrice: '9',
               period: { start: day, end: day },
               group: project,
+              translations: {
+                de: {
+                  description: `Datenexport – ${project}`,
+                  explanation: `${fmtDe(gb)} GB Messdaten, an diesem Tag aus dem Projekt ${project} exportiert, zu 0,09 € pro GB.`,
+                },
+              },
             }),
           );
         }
@@ -89,6 +109,13 @@ export function northwind(today: string): SeedCustomer {
             unit: '1,000 calls',
             unitPrice: '40',
             period: { start, end },
+            translations: {
+              de: {
+                description: `API-Aufrufe – ${project}`,
+                explanation: `${fmtDe(calls)} Aufrufe aus dem Projekt ${project} im Quartal, zu 0,40 € pro 1.000 Aufrufe.`,
+                unit: '1.000 Aufrufe',
+              },
+            },
           }),
         );
       }
@@ -98,8 +125,14 @@ export function northwind(today: string): SeedCustomer {
       description: 'Annual commitment discount — 5% of the platform fee',
       explanation: 'Northwind committed to a full year, which takes 5% off the platform fee each quarter.',
       amount: -6000,
+      translations: {
+        de: {
+          description: 'Rabatt für Jahresbindung – 5 % der Plattformgebühr',
+          explanation: 'Northwind hat sich für ein ganzes Jahr verpflichtet; dafür sinkt die Plattformgebühr jedes Quartal um 5 %.',
+        },
+      },
     });
-    lines.push(taxLine(lines, 'VAT', 19, 'VAT 19%', 'German VAT (Umsatzsteuer) at the standard rate of 19% on everything above.'));
+    lines.push(germanVat(lines));
     const dueDate = addDays(issueDate, 30);
     const corrections =
       k === 1
@@ -112,6 +145,13 @@ export function northwind(today: string): SeedCustomer {
               note:
                 'We are sorry. A metering fault counted some API calls from project hamburg-port twice over three days. ' +
                 'We have credited €120.00 and fixed the fault so it cannot happen again. — Jonas Richter, account manager',
+              translations: {
+                de: {
+                  note:
+                    'Das tut uns leid. Ein Messfehler hat an drei Tagen einige API-Aufrufe aus dem Projekt hamburg-port doppelt gezählt. ' +
+                    'Wir haben 120,00 € gutgeschrieben und den Fehler behoben, damit er nicht wieder vorkommt. — Jonas Richter, Kundenbetreuer',
+                },
+              },
             },
           ]
         : [];
@@ -142,17 +182,23 @@ export function northwind(today: string): SeedCustomer {
   const history: SeedHistory[] = [];
   for (const invoice of invoices) {
     const report = invoice === meters ? 'with one line per meter' : 'with your usage report';
+    const bericht = invoice === meters ? 'mit einer Position pro Zähler' : 'mit Ihrem Nutzungsbericht';
     history.push(
-      { at: at(invoice.issueDate, 6), channel: 'email', direction: 'outbound', kind: 'invoice', subject: `Invoice ${invoice.number} ${report}`, sentTo, invoiceId: invoice.id },
-      { at: invoice.payments[0]!.at, channel: 'email', direction: 'outbound', kind: 'receipt', subject: `SEPA direct debit collected for ${invoice.number}`, sentTo, invoiceId: invoice.id },
+      { at: at(invoice.issueDate, 6), channel: 'email', direction: 'outbound', kind: 'invoice', subject: `Invoice ${invoice.number} ${report}`, sentTo, invoiceId: invoice.id,
+        translations: { de: { subject: `Rechnung ${invoice.number} ${bericht}` } } },
+      { at: invoice.payments[0]!.at, channel: 'email', direction: 'outbound', kind: 'receipt', subject: `SEPA direct debit collected for ${invoice.number}`, sentTo, invoiceId: invoice.id,
+        translations: { de: { subject: `SEPA-Lastschrift für ${invoice.number} eingezogen` } } },
     );
   }
+  const creditNote = quarterly[1]!.corrections![0]!;
   history.push(
-    { at: at(quarterly[1]!.corrections![0]!.issueDate, 11), channel: 'email', direction: 'outbound', kind: 'notice', subject: `Credit note ${quarterly[1]!.corrections![0]!.number}: our apologies for the metering fault`, sentTo, invoiceId: quarterly[1]!.id },
-    { at: questionAt, channel: 'portal', direction: 'inbound', kind: 'question', subject: `Question about ${latest.number} — API calls — hamburg-port`, invoiceId: latest.id },
-    { at: new Date(questionAt.getTime() + 5 * 3600_000), channel: 'email', direction: 'outbound', kind: 'reply', subject: `Jonas Richter answered your question about ${latest.number}`, sentTo: 'tomas.herrera@northwind-analytics.example', invoiceId: latest.id },
+    { at: at(creditNote.issueDate, 11), channel: 'email', direction: 'outbound', kind: 'notice', subject: `Credit note ${creditNote.number}: our apologies for the metering fault`, sentTo, invoiceId: quarterly[1]!.id,
+      translations: { de: { subject: `Gutschrift ${creditNote.number}: Entschuldigung für den Messfehler` } } },
+    { at: questionAt, channel: 'portal', direction: 'inbound', kind: 'question', subject: `Question about ${latest.number} — API calls — hamburg-port`, invoiceId: latest.id,
+      translations: { de: { subject: `Frage zu ${latest.number} – API-Aufrufe – hamburg-port` } } },
+    { at: new Date(questionAt.getTime() + 5 * 3600_000), channel: 'email', direction: 'outbound', kind: 'reply', subject: `Jonas Richter answered your question about ${latest.number}`, sentTo: 'tomas.herrera@northwind-analytics.example', invoiceId: latest.id,
+      translations: { de: { subject: `Jonas Richter hat Ihre Frage zu ${latest.number} beantwortet` } } },
   );
-  const day = askedLine?.period?.start ?? latest.period.start;
   return {
     id,
     name: 'Northwind Analytics GmbH',
@@ -162,6 +208,16 @@ export function northwind(today: string): SeedCustomer {
     segment: 'loyal',
     locale: 'en',
     currency: 'EUR',
+    textLang: 'en',
+    translations: {
+      de: {
+        merchantNoteHtml:
+          '<p>Hallo Northwind-Team – Ihr <strong>vierteljährlicher Nutzungsbericht</strong> ist auf der neuesten Rechnung nach Projekt und Tag aufgeschlüsselt.</p>' +
+          '<ul><li>Eine Gutschrift für den Messfehler im letzten Quartal finden Sie auf der vorigen Rechnung</li><li>Neu: Exportieren Sie Ihre Nutzung als CSV im <a href="https://acme-utilities.example/grid-insights/usage">Nutzungs-Dashboard</a></li></ul>',
+        role: 'Kundenbetreuer Geschäftskunden',
+        hours: 'Mo–Fr 9:00–17:00 Uhr MEZ',
+      },
+    },
     merchantNoteHtml:
       '<p>Hello Northwind team — your <strong>quarterly usage report</strong> is itemised per project and per day on the latest invoice.</p>' +
       '<ul><li>A credit note for last quarter’s metering fault is on the previous invoice</li><li>New: export your usage as CSV from the <a href="https://acme-utilities.example/grid-insights/usage">usage dashboard</a></li></ul>',
@@ -208,7 +264,8 @@ export function northwind(today: string): SeedCustomer {
             id: 'msg_northwind_1',
             author: 'customer',
             authorName: null,
-            body: `The hamburg-port project shows a lot of API calls on ${day}, but our deployment there was paused that day. Can you check?`,
+            // The day is the line's own period, which the question links to.
+            body: 'This line shows a lot of API calls from the hamburg-port project, but our deployment there was paused that day. Can you check?',
             sentAt: questionAt,
           },
           {
@@ -247,11 +304,18 @@ function meterInvoice(issueDate: string, sepa: SeedMethod, rand: () => number): 
     meteredLine({
       kind: 'subscription',
       description: 'Meter data service — monthly platform fee',
-      explanation: `Streaming, storing and validating quarter-hourly readings of every meter for ${start} to ${end}.`,
+      explanation: 'Streaming, storing and validating quarter-hourly readings of every meter for this month.',
       quantity: 1,
       unit: 'month',
       unitPrice: '4900',
       period: { start, end },
+      translations: {
+        de: {
+          description: 'Messdatendienst – monatliche Plattformgebühr',
+          explanation: 'Übertragung, Speicherung und Prüfung der viertelstündlichen Messwerte aller Zähler für diesen Monat.',
+          unit: 'Monat',
+        },
+      },
     }),
   ];
   for (const site of METER_SITES) {
@@ -270,11 +334,18 @@ function meterInvoice(issueDate: string, sepa: SeedMethod, rand: () => number): 
           unitPrice: '0.035',
           period: { start, end },
           group: site.project,
+          translations: {
+            de: {
+              description: `Zähler ${meter} – viertelstündliche Messwerte`,
+              explanation: `${fmtDe(readings)} Messwerte dieses Zählers, an ${online} von ${days} Tagen online, zu je 0,00035 €.`,
+              unit: 'Messwerte',
+            },
+          },
         }),
       );
     }
   }
-  lines.push(taxLine(lines, 'VAT', 19, 'VAT 19%', 'German VAT (Umsatzsteuer) at the standard rate of 19% on everything above.'));
+  lines.push(germanVat(lines));
   return {
     id: 'inv_northwind_meters',
     number: `AU-B-${issueDate.slice(0, 7).replace('-', '')}-0089`,
@@ -284,4 +355,11 @@ function meterInvoice(issueDate: string, sepa: SeedMethod, rand: () => number): 
     lines,
     payments: [{ id: 'pay_northwind_meters', status: 'succeeded', at: at(addDays(issueDate, 3), 5, 30), methodId: sepa.id, label: sepa.label }],
   };
+}
+
+/** German VAT at 19% over every line so far. */
+function germanVat(lines: SeedLine[]): SeedLine {
+  return taxLine(lines, 'VAT', 19, 'VAT 19%', 'German VAT (Umsatzsteuer) at the standard rate of 19% on everything above.', {
+    de: { tax_name: 'MwSt.', description: 'MwSt. 19 %', explanation: 'Die deutsche Umsatzsteuer zum Regelsatz von 19 % auf alle Positionen oben.' },
+  });
 }

@@ -11,6 +11,7 @@ import type { FieldError } from '../contract/index.ts';
  * - `rejected`: another 4xx the backend explained with a `code` (e.g. `payment_method_required`);
  * - `server`: 5xx after the retries that were safe;
  * - `unexpected_response`: the answer did not match the contract (`issues` holds zod's issues);
+ * - `missing_session_token`: `api-base` is set but no `sessionToken` or `getSessionToken` came (a setup mistake);
  * - `aborted`: the call was cancelled (the element was removed); never shown.
  */
 export type BillfoldErrorKind =
@@ -24,6 +25,7 @@ export type BillfoldErrorKind =
   | 'rejected'
   | 'server'
   | 'unexpected_response'
+  | 'missing_session_token'
   | 'aborted';
 
 export interface BillfoldErrorInit {

@@ -55,7 +55,7 @@ export interface Versioned<T> {
 /**
  * Everything the portal asks of a backend. The REST client (`createRestClient`) implements it
  * over the contract's HTTP API; a merchant whose backend does not speak the contract can set the
- * element's `adapter` property to any object implementing it. Implementations reject with
+ * element's `client` property to any object implementing it. Implementations reject with
  * {@link BillfoldError} so the widget can word every failure.
  */
 export interface BillfoldClient {

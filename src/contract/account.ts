@@ -40,10 +40,13 @@ export type AccountStatus = z.infer<typeof AccountStatusSchema>;
 export const SituationSchema = z.enum(['none', 'first_missed', 'repeated_missed', 'hardship']);
 export type Situation = z.infer<typeof SituationSchema>;
 
+/** One way to reach the human contact. */
 export const ContactChannelSchema = z.object({
+  /** How: an email address, a phone number, a chat link or a postal address. */
   kind: z.enum(['email', 'phone', 'chat', 'post']),
   /** An address, a phone number, a chat URL or a postal address, shown as text or as a link. */
   value: text(500, 1),
+  /** The merchant's name for this channel, e.g. "Direct line"; the portal words one by `kind` otherwise. */
   label: z.optional(text(200)),
 });
 export type ContactChannel = z.infer<typeof ContactChannelSchema>;
@@ -65,13 +68,16 @@ export type WeeklyWindow = z.infer<typeof WeeklyWindowSchema>;
 export const AvailabilitySchema = z.object({
   /** An IANA time zone such as `Europe/London`. */
   timeZone: text(64, 1),
+  /** The weekly windows; none means no fixed hours. */
   weekly: z.array(WeeklyWindowSchema).check(z.maxLength(50)),
 });
 export type Availability = z.infer<typeof AvailabilitySchema>;
 
 /** The named person at the merchant who looks after this customer. */
 export const HumanContactSchema = z.object({
+  /** The person's name, as the customer would address them. */
   name: text(200, 1),
+  /** What they do for the customer, e.g. "Your account manager". */
   role: z.optional(text(200)),
   /** An https URL of a portrait; shown only when given. */
   photoUrl: maybe(HttpUrlSchema),
@@ -84,19 +90,23 @@ export const HumanContactSchema = z.object({
    * with it, so a screen reader reads an English note in an English voice inside a German portal.
    */
   lang: maybe(LocaleSchema),
+  /** Every way to reach them, in the merchant's order of preference. */
   channels: z.array(ContactChannelSchema),
   /** Whether the customer may ask this person to call back. */
   callbackAvailable: z.boolean(),
 });
 export type HumanContact = z.infer<typeof HumanContactSchema>;
 
+/** The customer the session belongs to. */
 export const CustomerSchema = z.object({
   id: IdSchema,
   /** Full legal or company name. */
   name: text(200, 1),
   /** How the customer likes to be greeted ("Margaret", "Acme team"). */
   greetingName: text(100, 1),
+  /** A person or a company: picks the wording of the portal. */
   kind: z.enum(['individual', 'business']),
+  /** The day the relationship began. */
   customerSince: IsoDateSchema,
   segment: RelationshipSegmentSchema,
   /** The customer's preferred language; the element's `locale` attribute wins when set. */
@@ -110,15 +120,18 @@ export type Customer = z.infer<typeof CustomerSchema>;
  */
 export const OutstandingInvoiceSchema = z.object({
   id: IdSchema,
+  /** The invoice number the customer sees on the invoice itself. */
   number: text(100, 1),
   /** When it is due now: the moved date once an extension is granted. */
   dueDate: IsoDateSchema,
   amountDue: MoneySchema,
+  /** `open` (not yet due), `past_due`, `processing` (a payment is on its way) or `on_plan` (a payment plan covers it). */
   status: z.enum(['open', 'past_due', 'processing', 'on_plan']),
   /** For `on_plan`: the plan covering it and its next instalment. */
   plan: maybe(
     z.object({
       id: IdSchema,
+      /** A split into instalments, or a moved due date. */
       kind: z.enum(['instalments', 'extension']),
       /** The next instalment's date (for an extension, the moved due date). */
       nextDueDate: IsoDateSchema,
@@ -136,8 +149,11 @@ export const OutstandingInvoiceSchema = z.object({
 });
 export type OutstandingInvoice = z.infer<typeof OutstandingInvoiceSchema>;
 
+/** The next automatic charge, when one is scheduled. */
 export const NextChargeSchema = z.object({
+  /** The day it is charged. */
   date: IsoDateSchema,
+  /** How much. */
   amount: MoneySchema,
   /** The method that will be charged, when one is on file. */
   paymentMethodId: maybe(IdSchema),
@@ -147,13 +163,16 @@ export type NextCharge = z.infer<typeof NextChargeSchema>;
 /** `GET /account`: everything the overview needs in one response. */
 export const AccountSummarySchema = z.object({
   customer: CustomerSchema,
+  /** The merchant the portal belongs to. */
   merchant: z.object({
+    /** The merchant's name as the customer knows it. */
     name: text(200, 1),
   }),
   status: AccountStatusSchema,
   situation: SituationSchema,
   /** What is owed now; zero (in the account's currency) when nothing is. */
   balance: MoneySchema,
+  /** The next automatic charge; `null` when none is scheduled. */
   nextCharge: z.nullable(NextChargeSchema),
   outstandingInvoices: z.array(OutstandingInvoiceSchema),
   /** The id of the most recent failed payment, when the status is `payment_failed`. */

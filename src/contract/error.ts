@@ -1,4 +1,5 @@
 import { z } from './zod.ts';
+import { LocaleSchema } from './common.ts';
 
 /**
  * Every error code the contract defines, a closed list: a backend sends one of these, and the
@@ -38,8 +39,13 @@ export const FieldErrorSchema = z.object({
    * message.
    */
   code: z.string().check(z.maxLength(100)),
-  /** The backend's message in English, a fallback when no translation exists for `code`. */
+  /**
+   * The backend's message, a fallback when the widget has no words for `code`: in the language of
+   * `lang`, which the backend picks from the request's `Accept-Language`; English when untagged.
+   */
   message: z.string().check(z.maxLength(1000)),
+  /** The language of `message` (BCP 47), when the backend knows it. */
+  lang: z.optional(LocaleSchema),
 });
 export type FieldError = z.infer<typeof FieldErrorSchema>;
 

@@ -1,6 +1,7 @@
 import { z } from './zod.ts';
 import { ChannelSchema, CursorSchema, IdSchema, IsoDateTimeSchema, maybe, text, LocaleSchema } from './common.ts';
 
+/** What was sent: an invoice, a reminder, a receipt, a failed-payment notice, a question or reply, a plan decision, a call back, or another notice. */
 export const HistoryKindSchema = z.enum([
   'invoice',
   'reminder',
@@ -16,9 +17,12 @@ export type HistoryKind = z.infer<typeof HistoryKindSchema>;
 
 /** One thing sent to the customer or by the customer, on one channel. */
 export const HistoryEntrySchema = z.object({
+  /** The entry's id. */
   id: IdSchema,
+  /** When it was sent or received. */
   occurredAt: IsoDateTimeSchema,
   channel: ChannelSchema,
+  /** `outbound` from the merchant to the customer, `inbound` from the customer. */
   direction: z.enum(['outbound', 'inbound']),
   kind: HistoryKindSchema,
   /** A subject line or headline, plain text. */
@@ -30,6 +34,7 @@ export const HistoryEntrySchema = z.object({
   lang: maybe(LocaleSchema),
   /** Where it went: an email address, a masked phone number, a postal address. */
   sentTo: maybe(text(500)),
+  /** The invoice it was about, if any. */
   invoiceId: maybe(IdSchema),
 });
 export type HistoryEntry = z.infer<typeof HistoryEntrySchema>;
@@ -41,8 +46,11 @@ export const HistoryPageSchema = z.object({
 });
 export type HistoryPage = z.infer<typeof HistoryPageSchema>;
 
+/** `GET /history` query. */
 export const HistoryQuerySchema = z.object({
+  /** The `nextCursor` of the page before; absent for the first page. */
   cursor: z.optional(text(500)),
+  /** How many entries per page (default 20). */
   limit: z.optional(z.coerce.number().check(z.int(), z.gte(1), z.lte(100))),
 });
 export type HistoryQuery = z.infer<typeof HistoryQuerySchema>;

@@ -3,9 +3,11 @@ import { CursorSchema, HttpUrlSchema, IdSchema, IsoDateSchema, maybe, PeriodSche
 import { DecimalAmountSchema, MoneySchema } from './money.ts';
 import { PaymentSchema } from './payment.ts';
 
+/** Where an invoice stands: `open` (not yet due), `past_due`, `processing` (a payment is on its way), `paid`, `on_plan` (a payment plan covers it) or `void` (cancelled). */
 export const InvoiceStatusSchema = z.enum(['open', 'past_due', 'processing', 'paid', 'on_plan', 'void']);
 export type InvoiceStatus = z.infer<typeof InvoiceStatusSchema>;
 
+/** What a line is: a recurring charge, metered usage, a one-off charge, a fee, tax, a discount or a credit. */
 export const LineKindSchema = z.enum([
   'subscription',
   'usage',
@@ -17,6 +19,7 @@ export const LineKindSchema = z.enum([
 ]);
 export type LineKind = z.infer<typeof LineKindSchema>;
 
+/** The rate behind a tax line and what it applies to. */
 export const TaxRateSchema = z.object({
   /** "VAT", "Sales tax (CA)". */
   name: text(100, 1),
@@ -33,8 +36,10 @@ export type TaxRate = z.infer<typeof TaxRateSchema>;
  * unit, so the customer's own multiplication gives the amount shown.
  */
 export const InvoiceLineSchema = z.object({
+  /** The line's id, stable within its invoice. */
   id: IdSchema,
   kind: LineKindSchema,
+  /** What was charged, as printed on the invoice. */
   description: text(500, 1),
   period: maybe(PeriodSchema),
   /** May be fractional for metered usage (e.g. 12.5 GB). */
@@ -65,6 +70,7 @@ export type InvoiceLine = z.infer<typeof InvoiceLineSchema>;
 /** A credit note or correction, shown openly with the merchant's words. */
 export const CorrectionSchema = z.object({
   id: IdSchema,
+  /** The credit note's number. */
   number: text(100, 1),
   issueDate: IsoDateSchema,
   /** Negative: the amount credited back. */
@@ -79,22 +85,30 @@ export const CorrectionSchema = z.object({
 });
 export type Correction = z.infer<typeof CorrectionSchema>;
 
-/** An invoice as listed. */
 const invoiceSummaryShape = {
+  /** The invoice's id. */
   id: IdSchema,
+  /** The invoice number the customer sees on the invoice itself. */
   number: text(100, 1),
   status: InvoiceStatusSchema,
+  /** The day it was issued. */
   issueDate: IsoDateSchema,
+  /** When it is due: the moved date once an extension is granted. */
   dueDate: IsoDateSchema,
+  /** The service period it bills, when it bills one. */
   period: maybe(PeriodSchema),
+  /** What the invoice comes to, after discounts, tax and credit notes. */
   total: MoneySchema,
+  /** What is left to pay: max(0, total − amountPaid). */
   amountDue: MoneySchema,
 };
+/** An invoice as listed. */
 export const InvoiceSummarySchema = z.object(invoiceSummaryShape);
 export type InvoiceSummary = z.infer<typeof InvoiceSummarySchema>;
 
 /** `GET /invoices`: newest first. */
 export const InvoicePageSchema = z.object({
+  /** This page's invoices. */
   items: z.array(InvoiceSummarySchema),
   nextCursor: CursorSchema,
 });
@@ -102,17 +116,22 @@ export type InvoicePage = z.infer<typeof InvoicePageSchema>;
 
 /** `GET /invoices` query. */
 export const InvoiceListQuerySchema = z.object({
+  /** Only invoices with this status. */
   status: z.optional(InvoiceStatusSchema),
+  /** The `nextCursor` of the page before; absent for the first page. */
   cursor: z.optional(text(500)),
+  /** How many invoices per page (default 20). */
   limit: z.optional(z.coerce.number().check(z.int(), z.gte(1), z.lte(100))),
 });
 export type InvoiceListQuery = z.infer<typeof InvoiceListQuerySchema>;
 
 /** The lines of one group on a big invoice, with their subtotal. */
 export const LineGroupSchema = z.object({
+  /** The group's name, as the lines' `group` carries it. */
   name: text(200, 1),
   /** The sum of the group's lines. */
   subtotal: MoneySchema,
+  /** How many lines the group has. */
   lineCount: z.int().check(z.gte(0)),
 });
 export type LineGroup = z.infer<typeof LineGroupSchema>;
@@ -140,11 +159,15 @@ export const InvoiceDetailSchema = z.object({
   subtotal: MoneySchema,
   /** The sum of the discount and credit lines (zero or negative). */
   discountTotal: MoneySchema,
+  /** The sum of the tax lines. */
   taxTotal: MoneySchema,
   /** The sum of the credit notes (zero or negative). */
   creditTotal: MoneySchema,
+  /** What has been paid so far. */
   amountPaid: MoneySchema,
+  /** Every payment attempt on the invoice, failed ones included, oldest first. */
   payments: z.array(PaymentSchema),
+  /** Credit notes and corrections of this invoice. */
   corrections: z.array(CorrectionSchema),
   /** A link to the PDF, when the backend offers one. */
   pdfUrl: maybe(HttpUrlSchema),
@@ -153,10 +176,13 @@ export type InvoiceDetail = z.infer<typeof InvoiceDetailSchema>;
 
 /** `GET /invoices/{invoiceId}/lines` query: a page of lines, optionally found by words or limited to a group. */
 export const InvoiceLinesQuerySchema = z.object({
+  /** The `nextCursor` (or the invoice's `linesNextCursor`) of the page before; absent for the first page. */
   cursor: z.optional(text(500)),
+  /** How many lines per page (default 100). */
   limit: z.optional(z.coerce.number().check(z.int(), z.gte(1), z.lte(500))),
   /** Words the description contains (case-insensitive). */
   q: z.optional(text(200)),
+  /** Only the lines of this group. */
   group: z.optional(text(200)),
   /** One line by its id (a link to "ask about this charge" names it). */
   id: z.optional(IdSchema),

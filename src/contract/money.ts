@@ -9,6 +9,7 @@ export type Currency = z.infer<typeof CurrencySchema>;
  * never a float. Negative for discounts, credits and refunds.
  */
 export const MoneySchema = z.object({
+  /** Integer minor units: 4208 is £42.08, 500 is ¥500. */
   amount: z.int(),
   currency: CurrencySchema,
 });

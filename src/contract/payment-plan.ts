@@ -4,9 +4,11 @@ import { MoneySchema } from './money.ts';
 
 /** What the merchant allows; the widget shapes its choices by it so nobody asks for what will be refused. */
 export const PlanPolicySchema = z.object({
+  /** Whether the customer may ask for a plan at all. */
   enabled: z.boolean(),
   /** Most instalments for a split (2 or more), 0 when splits are not offered. */
   maxInstalments: z.int().check(z.gte(0), z.lte(36)),
+  /** The smallest instalment the merchant accepts. */
   minInstalmentAmount: MoneySchema,
   /** Longest move of a due date, in days; 0 when extensions are not offered. */
   maxDeferralDays: z.int().check(z.gte(0), z.lte(365)),
@@ -15,9 +17,11 @@ export const PlanPolicySchema = z.object({
 });
 export type PlanPolicy = z.infer<typeof PlanPolicySchema>;
 
+/** A split into instalments, or an extension that moves the due date. */
 export const PlanKindSchema = z.enum(['instalments', 'extension']);
 export type PlanKind = z.infer<typeof PlanKindSchema>;
 
+/** Why the customer asks, if they want to say. */
 export const PlanReasonSchema = z.enum([
   'job_loss',
   'illness',
@@ -31,19 +35,25 @@ export type PlanReason = z.infer<typeof PlanReasonSchema>;
 /** Body of `POST /payment-plans/preview` and `POST /payment-plans`. */
 export const PlanRequestSchema = z.object({
   kind: PlanKindSchema,
+  /** The invoices the plan should cover (from the policy's `eligibleInvoiceIds`). */
   invoiceIds: z.array(IdSchema).check(z.minLength(1), z.maxLength(50)),
   /** For `instalments`: how many, 2 or more. */
   instalments: z.optional(z.int().check(z.gte(2), z.lte(36))),
   /** For `extension`: the new due date. */
   extendTo: z.optional(IsoDateSchema),
   reason: z.optional(PlanReasonSchema),
+  /** Anything the customer wants the merchant to know, in their words. */
   note: z.optional(customerText(1000)),
 });
 export type PlanRequest = z.infer<typeof PlanRequestSchema>;
 
+/** One payment of a plan's schedule. */
 export const InstalmentSchema = z.object({
+  /** When it is due. */
   dueDate: IsoDateSchema,
+  /** How much; the schedule adds up to the plan's total. */
   amount: MoneySchema,
+  /** `upcoming`, `paid` or `missed`. */
   status: z.enum(['upcoming', 'paid', 'missed']),
 });
 export type Instalment = z.infer<typeof InstalmentSchema>;
@@ -51,26 +61,38 @@ export type Instalment = z.infer<typeof InstalmentSchema>;
 /** The schedule a request would produce, and whether the policy allows it. */
 export const PlanPreviewSchema = z.object({
   kind: PlanKindSchema,
+  /** What the plan covers: the amounts due of its invoices. */
   total: MoneySchema,
+  /** The payments the plan would ask for. */
   schedule: z.array(InstalmentSchema),
+  /** Whether the merchant's policy allows the request as it stands. */
   withinPolicy: z.boolean(),
   /** Codes of the policy rules the request breaks: `too_many_instalments`, `instalment_too_small`, `deferral_too_long`, `invoice_not_eligible`. */
   violations: z.array(z.string()),
 });
 export type PlanPreview = z.infer<typeof PlanPreviewSchema>;
 
+/** `pending` until the merchant decides; `approved` or `declined`; `active` while instalments run; `completed` when all are paid. */
 export const PlanStatusSchema = z.enum(['pending', 'approved', 'declined', 'active', 'completed']);
 export type PlanStatus = z.infer<typeof PlanStatusSchema>;
 
+/** A payment plan the customer asked for, and where it stands. */
 export const PaymentPlanSchema = z.object({
+  /** The plan's id. */
   id: IdSchema,
   kind: PlanKindSchema,
   status: PlanStatusSchema,
+  /** When it was requested. */
   createdAt: IsoDateTimeSchema,
+  /** The invoices it covers. */
   invoiceIds: z.array(IdSchema),
+  /** What it covers in all. */
   total: MoneySchema,
+  /** Its payments; for an extension, one on the moved due date. */
   schedule: z.array(InstalmentSchema),
+  /** The reason the customer gave, if any. */
   reason: maybe(PlanReasonSchema),
+  /** The customer's note with the request. */
   note: maybe(text(1000)),
   /** The merchant's words with a decision, shown as text. */
   decisionNote: maybe(text(2000)),
@@ -79,6 +101,7 @@ export const PaymentPlanSchema = z.object({
    * with it, so a screen reader reads an English note in an English voice inside a German portal.
    */
   lang: maybe(LocaleSchema),
+  /** When the merchant decided. */
   decidedAt: maybe(IsoDateTimeSchema),
 });
 export type PaymentPlan = z.infer<typeof PaymentPlanSchema>;
@@ -86,6 +109,7 @@ export type PaymentPlan = z.infer<typeof PaymentPlanSchema>;
 /** `GET /payment-plans`: the policy and this customer's requests, newest first. */
 export const PaymentPlansSchema = z.object({
   policy: PlanPolicySchema,
+  /** The customer's plans and requests, newest first. */
   plans: z.array(PaymentPlanSchema),
 });
 export type PaymentPlans = z.infer<typeof PaymentPlansSchema>;

@@ -2,6 +2,7 @@ import { z } from './zod.ts';
 import { IdSchema, IsoDateTimeSchema, maybe, text } from './common.ts';
 import { MoneySchema } from './money.ts';
 
+/** `pending` while the payment is on its way, then `succeeded` or `failed`. */
 export const PaymentStatusSchema = z.enum(['pending', 'succeeded', 'failed']);
 export type PaymentStatus = z.infer<typeof PaymentStatusSchema>;
 
@@ -25,6 +26,7 @@ export const SuggestedActionSchema = z.enum([
 ]);
 export type SuggestedAction = z.infer<typeof SuggestedActionSchema>;
 
+/** Why a payment failed and what the customer can do about it. */
 export const PaymentFailureSchema = z.object({
   reason: FailureReasonSchema,
   /** The merchant's own customer-facing words, shown as text in addition to ours. */
@@ -37,15 +39,22 @@ export type PaymentFailure = z.infer<typeof PaymentFailureSchema>;
 
 /** A payment attempt on an invoice. `pending` turns into `succeeded` or `failed` by itself. */
 export const PaymentSchema = z.object({
+  /** The payment's id. */
   id: IdSchema,
+  /** The invoice it pays. */
   invoiceId: IdSchema,
+  /** How much. */
   amount: MoneySchema,
   status: PaymentStatusSchema,
+  /** When it was started. */
   createdAt: IsoDateTimeSchema,
+  /** When it succeeded or failed; absent while pending. */
   settledAt: maybe(IsoDateTimeSchema),
-  /** The method charged, for display ("Visa •••• 4242"). */
+  /** The method charged. */
   paymentMethodId: maybe(IdSchema),
+  /** The method charged, for display ("Visa •••• 4242"). */
   paymentMethodLabel: maybe(text(100)),
+  /** For `failed`: why, and what to do. */
   failure: maybe(PaymentFailureSchema),
 });
 export type Payment = z.infer<typeof PaymentSchema>;

@@ -1,6 +1,10 @@
+/**
+ * The portal's events: names, classes and the shape of each `detail`. The public types here are
+ * written out rather than imported from `state/`, whose declarations need `@preact/signals`:
+ * the package's types must stand with none of the bundled libraries installed.
+ * `change-events.ts` proves at compile time that they match the store's.
+ */
 import type { BillfoldError } from '../api/errors.ts';
-import type { PortalChange } from '../state/remote.ts';
-import type { Route, ViewName } from '../state/routes.ts';
 
 /** The names of every event the portal dispatches: the tag name plus what happened. */
 export const BillfoldEvents = {
@@ -45,13 +49,25 @@ export class BillfoldErrorEvent extends Event {
   }
 }
 
+/** The portal's screens, as the `view` attribute and `billfold-view-change` name them. */
+export type BillfoldViewName =
+  | 'overview'
+  | 'invoices'
+  | 'payment-methods'
+  | 'contact-details'
+  | 'billing-cycle'
+  | 'payment-plan'
+  | 'questions'
+  | 'history'
+  | 'contact';
+
 /** The customer moved to another screen inside the portal (a host may mirror it in its URL). */
 export class BillfoldViewChangeEvent extends Event {
-  readonly view: ViewName;
+  readonly view: BillfoldViewName;
   /** The record shown, for record screens (`invoices/<id>`). */
   readonly id: string | undefined;
 
-  constructor(route: Route) {
+  constructor(route: { view: BillfoldViewName; id?: string | undefined }) {
     super(BillfoldEvents.viewChange, init);
     this.view = route.view;
     this.id = route.id;
@@ -68,105 +84,115 @@ export class BillfoldSessionExpiredEvent extends Event {
   }
 }
 
-type ChangeOf<T extends PortalChange['type']> = Omit<Extract<PortalChange, { type: T }>, 'type'>;
+/** What `billfold-payment-made` says: once `pending`, again `succeeded` or `failed` when it settled. */
+export interface BillfoldPaymentMadeDetail {
+  invoiceId: string;
+  paymentId: string;
+  status: 'pending' | 'succeeded' | 'failed';
+}
+/** Which payment method was added, removed or made the default. */
+export interface BillfoldPaymentMethodDetail {
+  paymentMethodId: string;
+}
+/** The top-level contact-details fields that changed (names, never values). */
+export interface BillfoldContactDetailsUpdatedDetail {
+  changedFields: string[];
+}
+/** The new billing interval and day. */
+export interface BillfoldBillingCycleChangedDetail {
+  interval: string;
+  billingDay: number;
+}
+/** The requested plan and its status. */
+export interface BillfoldPaymentPlanRequestedDetail {
+  planId: string;
+  status: string;
+}
+/** The question sent and the invoice it is about. */
+export interface BillfoldQuestionAskedDetail {
+  questionId: string;
+  invoiceId: string;
+}
+/** The call-back request. */
+export interface BillfoldCallbackRequestedDetail {
+  callbackId: string;
+}
+/** The journey the feedback is about and its rating. */
+export interface BillfoldFeedbackSentDetail {
+  journey: string;
+  rating: number;
+}
 
 /**
  * A change the customer completed. `detail` says what changed, never secrets or card data.
  * One class per change, so hosts can `instanceof` and TypeScript knows each `detail`.
  */
-abstract class BillfoldChangeEvent<T extends PortalChange['type']> extends Event {
-  readonly detail: ChangeOf<T>;
-  constructor(name: string, detail: ChangeOf<T>) {
+abstract class BillfoldChangeEvent<Detail> extends Event {
+  readonly detail: Detail;
+  constructor(name: string, detail: Detail) {
     super(name, init);
     this.detail = detail;
   }
 }
 
 /** A payment was submitted (`status` pending) — and again when it settled (succeeded/failed). */
-export class BillfoldPaymentMadeEvent extends BillfoldChangeEvent<'payment-made'> {
-  constructor(detail: ChangeOf<'payment-made'>) {
+export class BillfoldPaymentMadeEvent extends BillfoldChangeEvent<BillfoldPaymentMadeDetail> {
+  constructor(detail: BillfoldPaymentMadeDetail) {
     super(BillfoldEvents.paymentMade, detail);
   }
 }
 /** A payment method was added through the collector. */
-export class BillfoldPaymentMethodAddedEvent extends BillfoldChangeEvent<'payment-method-added'> {
-  constructor(detail: ChangeOf<'payment-method-added'>) {
+export class BillfoldPaymentMethodAddedEvent extends BillfoldChangeEvent<BillfoldPaymentMethodDetail> {
+  constructor(detail: BillfoldPaymentMethodDetail) {
     super(BillfoldEvents.paymentMethodAdded, detail);
   }
 }
 /** A payment method was removed. */
-export class BillfoldPaymentMethodRemovedEvent extends BillfoldChangeEvent<'payment-method-removed'> {
-  constructor(detail: ChangeOf<'payment-method-removed'>) {
+export class BillfoldPaymentMethodRemovedEvent extends BillfoldChangeEvent<BillfoldPaymentMethodDetail> {
+  constructor(detail: BillfoldPaymentMethodDetail) {
     super(BillfoldEvents.paymentMethodRemoved, detail);
   }
 }
 /** A payment method became the default. */
-export class BillfoldPaymentMethodDefaultEvent extends BillfoldChangeEvent<'payment-method-default'> {
-  constructor(detail: ChangeOf<'payment-method-default'>) {
+export class BillfoldPaymentMethodDefaultEvent extends BillfoldChangeEvent<BillfoldPaymentMethodDetail> {
+  constructor(detail: BillfoldPaymentMethodDetail) {
     super(BillfoldEvents.paymentMethodDefault, detail);
   }
 }
 /** Contact details or preferences were saved; `changedFields` names the top-level fields. */
-export class BillfoldContactDetailsUpdatedEvent extends BillfoldChangeEvent<'contact-details-updated'> {
-  constructor(detail: ChangeOf<'contact-details-updated'>) {
+export class BillfoldContactDetailsUpdatedEvent extends BillfoldChangeEvent<BillfoldContactDetailsUpdatedDetail> {
+  constructor(detail: BillfoldContactDetailsUpdatedDetail) {
     super(BillfoldEvents.contactDetailsUpdated, detail);
   }
 }
 /** The billing interval or day changed. */
-export class BillfoldBillingCycleChangedEvent extends BillfoldChangeEvent<'billing-cycle-changed'> {
-  constructor(detail: ChangeOf<'billing-cycle-changed'>) {
+export class BillfoldBillingCycleChangedEvent extends BillfoldChangeEvent<BillfoldBillingCycleChangedDetail> {
+  constructor(detail: BillfoldBillingCycleChangedDetail) {
     super(BillfoldEvents.billingCycleChanged, detail);
   }
 }
 /** A payment plan or extension was requested. */
-export class BillfoldPaymentPlanRequestedEvent extends BillfoldChangeEvent<'payment-plan-requested'> {
-  constructor(detail: ChangeOf<'payment-plan-requested'>) {
+export class BillfoldPaymentPlanRequestedEvent extends BillfoldChangeEvent<BillfoldPaymentPlanRequestedDetail> {
+  constructor(detail: BillfoldPaymentPlanRequestedDetail) {
     super(BillfoldEvents.paymentPlanRequested, detail);
   }
 }
 /** A question about a charge was sent. */
-export class BillfoldQuestionAskedEvent extends BillfoldChangeEvent<'question-asked'> {
-  constructor(detail: ChangeOf<'question-asked'>) {
+export class BillfoldQuestionAskedEvent extends BillfoldChangeEvent<BillfoldQuestionAskedDetail> {
+  constructor(detail: BillfoldQuestionAskedDetail) {
     super(BillfoldEvents.questionAsked, detail);
   }
 }
 /** A call back was requested. */
-export class BillfoldCallbackRequestedEvent extends BillfoldChangeEvent<'callback-requested'> {
-  constructor(detail: ChangeOf<'callback-requested'>) {
+export class BillfoldCallbackRequestedEvent extends BillfoldChangeEvent<BillfoldCallbackRequestedDetail> {
+  constructor(detail: BillfoldCallbackRequestedDetail) {
     super(BillfoldEvents.callbackRequested, detail);
   }
 }
 /** Feedback was sent. */
-export class BillfoldFeedbackSentEvent extends BillfoldChangeEvent<'feedback-sent'> {
-  constructor(detail: ChangeOf<'feedback-sent'>) {
+export class BillfoldFeedbackSentEvent extends BillfoldChangeEvent<BillfoldFeedbackSentDetail> {
+  constructor(detail: BillfoldFeedbackSentDetail) {
     super(BillfoldEvents.feedbackSent, detail);
-  }
-}
-
-/** The typed event for a store change. */
-export function changeEvent(change: PortalChange): Event {
-  const { type, ...detail } = change;
-  switch (type) {
-    case 'payment-made':
-      return new BillfoldPaymentMadeEvent(detail as ChangeOf<'payment-made'>);
-    case 'payment-method-added':
-      return new BillfoldPaymentMethodAddedEvent(detail as ChangeOf<'payment-method-added'>);
-    case 'payment-method-removed':
-      return new BillfoldPaymentMethodRemovedEvent(detail as ChangeOf<'payment-method-removed'>);
-    case 'payment-method-default':
-      return new BillfoldPaymentMethodDefaultEvent(detail as ChangeOf<'payment-method-default'>);
-    case 'contact-details-updated':
-      return new BillfoldContactDetailsUpdatedEvent(detail as ChangeOf<'contact-details-updated'>);
-    case 'billing-cycle-changed':
-      return new BillfoldBillingCycleChangedEvent(detail as ChangeOf<'billing-cycle-changed'>);
-    case 'payment-plan-requested':
-      return new BillfoldPaymentPlanRequestedEvent(detail as ChangeOf<'payment-plan-requested'>);
-    case 'question-asked':
-      return new BillfoldQuestionAskedEvent(detail as ChangeOf<'question-asked'>);
-    case 'callback-requested':
-      return new BillfoldCallbackRequestedEvent(detail as ChangeOf<'callback-requested'>);
-    case 'feedback-sent':
-      return new BillfoldFeedbackSentEvent(detail as ChangeOf<'feedback-sent'>);
   }
 }
 

@@ -5,7 +5,7 @@ import type { AccountSummary, BillfoldClient } from '../index.ts';
 import { accountAdapter, germanAccount, loyalAccount } from '../test-support/accounts.ts';
 import { defineBillfoldPortal } from './define.ts';
 import { BillfoldErrorEvent, BillfoldEvents, BillfoldViewChangeEvent } from './events.ts';
-import { BillfoldPortal } from './portal-element.ts';
+import { BillfoldPortal, UPGRADABLE_PROPERTIES } from './portal-element.ts';
 
 beforeAll(() => defineBillfoldPortal());
 afterEach(() => {
@@ -74,18 +74,48 @@ describe('attributes and properties', () => {
 
   it('picks up properties set before the element was upgraded', async () => {
     const el = document.createElement('late-portal') as BillfoldPortal;
-    (el as unknown as { adapter: BillfoldClient }).adapter = accountAdapter(async () => loyalAccount());
+    (el as unknown as { client: BillfoldClient }).client = accountAdapter(async () => loyalAccount());
     document.body.append(el);
     defineBillfoldPortal('late-portal');
     await until(el, (r) => r.querySelector('h2'));
-    expect(el.adapter).toBeDefined();
+    expect(el.client).toBeDefined();
+  });
+
+  it('replays every public property set before the upgrade, not only some', async () => {
+    const accessors = Object.entries(Object.getOwnPropertyDescriptors(BillfoldPortal.prototype))
+      .filter(([, descriptor]) => descriptor.set)
+      .map(([name]) => name);
+    expect([...UPGRADABLE_PROPERTIES].sort()).toEqual(accessors.sort());
+    // What a framework does when it renders before `import('billfold/define')` has run.
+    const values: Record<string, unknown> = {
+      sessionToken: 'jwt',
+      getSessionToken: async () => 'jwt',
+      paymentMethodCollector: { mount: async () => ({}) },
+      translations: { en: { overview: { greeting: 'Hi, {{name}}' } } },
+      client: accountAdapter(async () => loyalAccount()),
+      apiBase: '/billing-api',
+      locale: 'en',
+      theme: 'dark',
+      view: 'overview',
+      features: 'invoices',
+    };
+    const el = document.createElement('later-portal');
+    Object.assign(el, values);
+    document.body.append(el);
+    defineBillfoldPortal('later-portal');
+    const upgraded = el as BillfoldPortal;
+    for (const [name, value] of Object.entries(values)) {
+      expect(Object.prototype.hasOwnProperty.call(upgraded, name), name).toBe(false);
+      expect(upgraded[name as keyof BillfoldPortal], name).toBe(value);
+    }
+    await until(upgraded, (r) => r.querySelector('h2')?.textContent === 'Hi, Margaret');
   });
 });
 
-describe('rendering through an adapter', () => {
+describe('rendering through a custom client', () => {
   it('shows a loading status, then greeting, status, money, note and contact', async () => {
     let answer!: (a: AccountSummary) => void;
-    const el = mount((e) => (e.adapter = accountAdapter(() => new Promise((r) => (answer = r)))));
+    const el = mount((e) => (e.client = accountAdapter(() => new Promise((r) => (answer = r)))));
     await until(el, (r) => r.querySelector('[role="status"]'));
     expect(root(el).querySelector('[role="status"]')?.textContent).toBe('Loading your billing details…');
     answer(loyalAccount());
@@ -124,8 +154,8 @@ describe('rendering through an adapter', () => {
       nextCharge: { date: '2027-01-01', amount: { amount: 89250, currency: 'EUR' } },
       outstandingInvoices: [],
     });
-    const a = mount((e) => (e.adapter = accountAdapter(async () => jamie)));
-    const b = mount((e) => (e.adapter = accountAdapter(async () => business)));
+    const a = mount((e) => (e.client = accountAdapter(async () => jamie)));
+    const b = mount((e) => (e.client = accountAdapter(async () => business)));
     await until(a, (r) => r.querySelector('h2'));
     await until(b, (r) => r.querySelector('h2'));
     const bannerA = root(a).querySelector('[part="banner"]')!.textContent!;
@@ -141,9 +171,9 @@ describe('rendering through an adapter', () => {
   it('renders a German and an English portal side by side with separate languages', async () => {
     const de = mount((e) => {
       e.locale = 'de';
-      e.adapter = accountAdapter(async () => germanAccount());
+      e.client = accountAdapter(async () => germanAccount());
     });
-    const en = mount((e) => (e.adapter = accountAdapter(async () => loyalAccount())));
+    const en = mount((e) => (e.client = accountAdapter(async () => loyalAccount())));
     await until(de, (r) => r.querySelector('h2'));
     await until(en, (r) => r.querySelector('h2'));
     expect(root(de).querySelector('h2')?.textContent).toBe('Hallo, Jürgen');
@@ -158,14 +188,14 @@ describe('rendering through an adapter', () => {
   });
 
   it('uses the customer locale when no locale attribute is set', async () => {
-    const el = mount((e) => (e.adapter = accountAdapter(async () => germanAccount())));
+    const el = mount((e) => (e.client = accountAdapter(async () => germanAccount())));
     await until(el, (r) => r.querySelector('h2')?.textContent === 'Hallo, Jürgen');
   });
 
   it('applies translation overrides per instance', async () => {
     const el = mount((e) => {
       e.translations = { en: { overview: { greeting: 'Hi there, {{name}}' } } };
-      e.adapter = accountAdapter(async () => loyalAccount());
+      e.client = accountAdapter(async () => loyalAccount());
     });
     await until(el, (r) => r.querySelector('h2')?.textContent === 'Hi there, Margaret');
     el.translations = undefined;
@@ -175,7 +205,7 @@ describe('rendering through an adapter', () => {
   it('hides the call-back line when the features attribute leaves it out', async () => {
     const el = mount((e) => {
       e.features = 'invoices';
-      e.adapter = accountAdapter(async () => loyalAccount());
+      e.client = accountAdapter(async () => loyalAccount());
     });
     await until(el, (r) => r.querySelector('h2'));
     expect(text(el)).not.toContain('call you back');
@@ -189,7 +219,7 @@ describe('errors', () => {
     let calls = 0;
     const el = mount(
       (e) =>
-        (e.adapter = accountAdapter(async () => {
+        (e.client = accountAdapter(async () => {
           calls++;
           if (calls === 1) throw new BillfoldError('network', 'offline');
           return loyalAccount();
@@ -214,10 +244,10 @@ describe('errors', () => {
 
   it('words a contract violation as unexpected, in German too', async () => {
     const bad = { ...loyalAccount(), status: 'bankrupt' } as unknown as AccountSummary;
-    const en = mount((e) => (e.adapter = accountAdapter(async () => bad)));
+    const en = mount((e) => (e.client = accountAdapter(async () => bad)));
     const de = mount((e) => {
       e.locale = 'de';
-      e.adapter = accountAdapter(async () => bad);
+      e.client = accountAdapter(async () => bad);
     });
     await until(en, (r) => r.querySelector('[role="alert"]'));
     await until(de, (r) => r.querySelector('[role="alert"]'));
@@ -226,7 +256,7 @@ describe('errors', () => {
     expect(root(de).querySelector('[role="alert"] button')?.textContent).toBe('Erneut versuchen');
   });
 
-  it('shows a configuration error (and tells the developer) without api-base or adapter', async () => {
+  it('shows a configuration error (and tells the developer) without api-base or a client', async () => {
     const error = vi.spyOn(console, 'error').mockImplementation(() => {});
     const el = mount();
     await until(el, (r) => r.querySelector('[role="alert"]'));
@@ -239,7 +269,7 @@ describe('errors', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     const el = mount((e) => {
       e.view = 'nonsense';
-      e.adapter = accountAdapter(async () => loyalAccount());
+      e.client = accountAdapter(async () => loyalAccount());
     });
     await until(el, (r) => r.querySelector('h2'));
     expect(warn).toHaveBeenCalledWith(expect.stringContaining('unknown view "nonsense"'));
@@ -250,7 +280,7 @@ describe('the view attribute, both ways', () => {
   it('follows the customer around the portal, and setting it again to the value it had takes them back', async () => {
     const el = mount((e) => {
       e.view = 'history';
-      e.adapter = {
+      e.client = {
         ...accountAdapter(async () => loyalAccount({ features: ['invoices', 'history'] })),
         listHistory: async () => ({ items: [], nextCursor: null }),
       } as BillfoldClient;
@@ -270,7 +300,7 @@ describe('the view attribute, both ways', () => {
 
 describe('events', () => {
   it('dispatches billfold-ready once the data is on screen, bubbling and composed', async () => {
-    const el = mount((e) => (e.adapter = accountAdapter(async () => loyalAccount())));
+    const el = mount((e) => (e.client = accountAdapter(async () => loyalAccount())));
     const ready = await new Promise<Event>((resolve) => document.addEventListener(BillfoldEvents.ready, resolve, { once: true }));
     expect(ready.bubbles).toBe(true);
     expect(ready.composed).toBe(true);
@@ -282,7 +312,7 @@ describe('events', () => {
     const host = document.createElement('div');
     const hostRoot = host.attachShadow({ mode: 'open' });
     const el = document.createElement('billfold-portal');
-    el.adapter = accountAdapter(() => Promise.reject(new BillfoldError('server', 'down', { status: 503 })));
+    el.client = accountAdapter(() => Promise.reject(new BillfoldError('server', 'down', { status: 503 })));
     hostRoot.append(el);
     document.body.append(host);
     const event = await new Promise<BillfoldErrorEvent>((resolve) =>
@@ -303,7 +333,7 @@ describe('events', () => {
 
   it('announces an expired session', async () => {
     const el = mount(
-      (e) => (e.adapter = accountAdapter(() => Promise.reject(new BillfoldError('session_expired', 'expired', { status: 401 })))),
+      (e) => (e.client = accountAdapter(() => Promise.reject(new BillfoldError('session_expired', 'expired', { status: 401 })))),
     );
     await new Promise((resolve) => el.addEventListener(BillfoldEvents.sessionExpired, resolve, { once: true }));
     await until(el, (r) => r.querySelector('[role="alert"]')?.textContent?.includes('Your session has ended'));
@@ -315,7 +345,7 @@ describe('lifecycle', () => {
     const signals: AbortSignal[] = [];
     const el = mount(
       (e) =>
-        (e.adapter = accountAdapter(
+        (e.client = accountAdapter(
           (opts) =>
             new Promise((resolve) => {
               signals.push(opts!.signal!);
@@ -332,16 +362,85 @@ describe('lifecycle', () => {
     expect(signals[1]?.aborted).toBe(false);
   });
 
-  it('reloads when the adapter is replaced', async () => {
-    const el = mount((e) => (e.adapter = accountAdapter(async () => loyalAccount())));
+  it('reloads when the client is replaced', async () => {
+    const el = mount((e) => (e.client = accountAdapter(async () => loyalAccount())));
     await until(el, (r) => r.querySelector('h2')?.textContent === 'Hello, Margaret');
-    el.adapter = accountAdapter(async () => germanAccount());
+    el.client = accountAdapter(async () => germanAccount());
     await until(el, (r) => r.querySelector('h2')?.textContent === 'Hallo, Jürgen');
   });
 
   it('uses no inline styles or style elements', async () => {
-    const el = mount((e) => (e.adapter = accountAdapter(async () => loyalAccount())));
+    const el = mount((e) => (e.client = accountAdapter(async () => loyalAccount())));
     await until(el, (r) => r.querySelector('h2'));
     expect(root(el).querySelector('style, [style]')).toBeNull();
+  });
+});
+
+describe('protecting the host page', () => {
+  const SECRETS = ['session-token', 'get-session-token', 'token', 'sessiontoken', 'getsessiontoken'];
+
+  it.each(SECRETS)('removes a %s attribute present at upgrade, warns, and never uses its value', async (name) => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const tag = `leaky-${name}-portal`;
+    // Server-rendered markup, or a framework that bound the secret before the element was defined.
+    document.body.innerHTML = `<${tag} api-base="/billing-api" ${name}="eyJ.secret.jwt"></${tag}>`;
+    defineBillfoldPortal(tag);
+    const el = document.querySelector(tag) as BillfoldPortal;
+    expect(el.hasAttribute(name)).toBe(false);
+    expect(document.body.innerHTML).not.toContain('eyJ.secret.jwt');
+    expect(el.sessionToken).toBeUndefined();
+    expect(el.getSessionToken).toBeUndefined();
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining(`removed the "${name}" attribute`));
+  });
+
+  it('removes a secret attribute set after the element was connected', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const el = mount((e) => (e.client = accountAdapter(async () => loyalAccount())));
+    el.setAttribute('session-token', 'eyJ.secret.jwt');
+    expect(el.outerHTML).not.toContain('eyJ.secret.jwt');
+    expect(el.sessionToken).toBeUndefined();
+    expect(warn).toHaveBeenCalledTimes(1);
+  });
+
+  it('says so after 5 s when it has api-base but no token and no getter', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+      const errors: BillfoldErrorEvent[] = [];
+      document.addEventListener(BillfoldEvents.error, (e) => errors.push(e));
+      const waiting = mount((e) => (e.apiBase = '/billing-api'));
+      const served = mount((e) => (e.apiBase = '/billing-api'));
+      await Promise.resolve();
+      vi.advanceTimersByTime(4000);
+      // A token that comes in time stops the clock for that portal.
+      served.getSessionToken = () => new Promise(() => {});
+      await Promise.resolve();
+      vi.advanceTimersByTime(999);
+      expect(errors).toEqual([]);
+      vi.advanceTimersByTime(1);
+      expect(errors).toHaveLength(1);
+      expect(errors[0]?.target).toBe(waiting);
+      expect(errors[0]?.error.kind).toBe('missing_session_token');
+      expect(errors[0]?.operation).toBe('configuration');
+      expect(warn).toHaveBeenCalledWith(expect.stringContaining('neither a `sessionToken` nor a `getSessionToken`'));
+      vi.advanceTimersByTime(60_000);
+      expect(errors).toHaveLength(1);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('does not report a missing token for a portal removed before the 5 s', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+      const el = mount((e) => (e.apiBase = '/billing-api'));
+      await Promise.resolve();
+      el.remove();
+      vi.advanceTimersByTime(10_000);
+      expect(warn).not.toHaveBeenCalled();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

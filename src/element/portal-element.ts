@@ -1,10 +1,12 @@
 import { h, render } from 'preact';
 import type { i18n } from 'i18next';
+import { BillfoldError } from '../api/errors.ts';
 import { createRestClient } from '../api/rest-client.ts';
 import type { BillfoldClient } from '../api/types.ts';
 import { FeatureSchema, type Feature } from '../contract/index.ts';
 import type { PaymentMethodCollector } from '../payments/collector.ts';
-import { createI18n, resolveLocale, type TranslationOverrides } from '../i18n/create-i18n.ts';
+import { createI18n, resolveLocale } from '../i18n/create-i18n.ts';
+import type { TranslationOverrides } from '../i18n/translation-overrides.ts';
 import { createPortalStore, formatRoute, parseRoute, type PortalStore, type Route, type StoreEvent } from '../state/portal-store.ts';
 import { createValidatingClient } from '../api/validating-client.ts';
 import { App } from '../views/app.tsx';
@@ -13,8 +15,10 @@ import {
   BillfoldReadyEvent,
   BillfoldSessionExpiredEvent,
   BillfoldViewChangeEvent,
-  changeEvent,
 } from './events.ts';
+import { changeEvent } from './change-events.ts';
+import { MISSING_TOKEN_DELAY_MS, missingTokenMessage, removeSecretAttribute, SECRET_ATTRIBUTES } from './host-guard.ts';
+import type { BillfoldTheme } from './portal-types.ts';
 import { createStyleSheets } from './styles.css.ts';
 
 /** The element's attributes (kebab-case, primitives only; secrets and objects are properties). */
@@ -26,21 +30,23 @@ export const BillfoldAttributes = {
   features: 'features',
 } as const;
 
-/** Values of the `theme` attribute; `light` when absent or unknown. */
-export type BillfoldTheme = 'light' | 'dark' | 'system';
+export type { BillfoldTheme };
 const THEMES: readonly string[] = ['light', 'dark', 'system'];
 
 // Importing the package where there is no DOM (SSR, Node tests) must not throw: the class then
 // extends a stand-in and is simply never registered.
 const Base = (typeof HTMLElement === 'undefined' ? class {} : HTMLElement) as typeof HTMLElement;
 
-/** Properties a host may set before the element is upgraded; they are replayed through the setters. */
-const UPGRADABLE = [
+/**
+ * Every public property, so a value a host (or a framework) set on the element before it was
+ * defined is replayed through the setter on upgrade. A test checks no accessor is missing.
+ */
+export const UPGRADABLE_PROPERTIES = [
   'sessionToken',
   'getSessionToken',
   'paymentMethodCollector',
   'translations',
-  'adapter',
+  'client',
   'apiBase',
   'locale',
   'theme',
@@ -54,7 +60,7 @@ const UPGRADABLE = [
  *
  * @tag billfold-portal
  *
- * @attr {string} api-base - Where the merchant mounted the Billfold API, e.g. `/billing-api`. Required unless `adapter` is set.
+ * @attr {string} api-base - Where the merchant mounted the Billfold API, e.g. `/billing-api`. Required unless `client` is set.
  * @attr {string} locale - BCP 47 language tag; overrides the customer's preferred language and the browser's.
  * @attr {'light' | 'dark' | 'system'} theme - Colour scheme; `system` follows `prefers-color-scheme`. Default `light`.
  * @attr {string} view - The screen shown, both ways: set it to take the customer there (again, even to the value it had), read it for where they are now. Values: `overview`, `invoices`, `invoices/<id>`, `payment-methods`, `contact-details`, `billing-cycle`, `payment-plan`, `payment-plan/<invoiceId>`, `questions`, `questions/<id>`, `questions/new?invoice=<id>&line=<id>`, `history`, `contact`. Unknown values (or a screen switched off) show the overview.
@@ -64,7 +70,7 @@ const UPGRADABLE = [
  * @property {() => Promise<string>} getSessionToken - Called for a fresh token when the current one is missing or refused.
  * @property {PaymentMethodCollector} paymentMethodCollector - The payment provider's hosted fields.
  * @property {Record<string, object>} translations - Per-locale string overrides, deep-merged over the bundled strings.
- * @property {BillfoldClient} adapter - A custom backend client replacing the REST client.
+ * @property {BillfoldClient} client - A custom backend client replacing the REST client (for a backend that does not speak the REST contract).
  *
  * @event {BillfoldReadyEvent} billfold-ready - The first data is on screen.
  * @event {BillfoldErrorEvent} billfold-error - An operation failed: a load, a change, or a screen that could not render (`error`, `operation`). The customer already sees it in words; for logging and monitoring.
@@ -110,20 +116,23 @@ const UPGRADABLE = [
  */
 export class BillfoldPortal extends Base {
   static get observedAttributes(): string[] {
-    return Object.values(BillfoldAttributes);
+    // The secret attributes are observed only to be removed on sight.
+    return [...Object.values(BillfoldAttributes), ...SECRET_ATTRIBUTES];
   }
 
   #sessionToken: string | undefined;
   #getSessionToken: (() => Promise<string>) | undefined;
   #collector: PaymentMethodCollector | undefined;
   #translations: TranslationOverrides | undefined;
-  #adapter: BillfoldClient | undefined;
+  #client: BillfoldClient | undefined;
   #store: PortalStore | undefined;
   #i18n: i18n | undefined;
   #sheetsAdopted = false;
   #clientUpdateQueued = false;
   /** Set while the element writes the route into `view` itself, so that write navigates nowhere. */
   #reflectingView = false;
+  /** Runs while a portal with `api-base` has neither a token nor a way to get one. */
+  #missingTokenTimer: ReturnType<typeof setTimeout> | undefined;
 
   get apiBase(): string | null {
     return this.getAttribute(BillfoldAttributes.apiBase);
@@ -202,11 +211,11 @@ export class BillfoldPortal extends Base {
   }
 
   /** A custom backend client; replaces the REST client and `api-base`. Setting it reloads the data. */
-  get adapter(): BillfoldClient | undefined {
-    return this.#adapter;
+  get client(): BillfoldClient | undefined {
+    return this.#client;
   }
-  set adapter(value: BillfoldClient | undefined) {
-    this.#adapter = value ?? undefined;
+  set client(value: BillfoldClient | undefined) {
+    this.#client = value ?? undefined;
     this.#queueClientUpdate();
   }
 
@@ -217,7 +226,7 @@ export class BillfoldPortal extends Base {
   }
 
   connectedCallback(): void {
-    for (const name of UPGRADABLE) this.#upgradeProperty(name);
+    for (const name of UPGRADABLE_PROPERTIES) this.#upgradeProperty(name);
     const root = this.shadowRoot!;
     if (!this.#sheetsAdopted) {
       this.#sheetsAdopted = true;
@@ -236,11 +245,12 @@ export class BillfoldPortal extends Base {
     this.#i18n = createI18n(resolveLocale(this.locale, undefined), this.#translations);
     this.#render();
     // Deferred so that a host which appends the element and then sets `api-base`,
-    // `sessionToken` or `adapter` in the same task causes one load, not a failed one first.
+    // `sessionToken` or `client` in the same task causes one load, not a failed one first.
     this.#queueClientUpdate();
   }
 
   disconnectedCallback(): void {
+    this.#stopMissingTokenTimer();
     this.#store?.dispose();
     this.#store = undefined;
     this.#i18n = undefined;
@@ -248,6 +258,11 @@ export class BillfoldPortal extends Base {
   }
 
   attributeChangedCallback(name: string, oldValue: string | null, newValue: string | null): void {
+    // Also before the element is connected: on upgrade this runs for attributes already present.
+    if (SECRET_ATTRIBUTES.includes(name)) {
+      if (newValue !== null) removeSecretAttribute(this, name);
+      return;
+    }
     const store = this.#store;
     if (!store) return;
     // `view` is set again to take the customer back to a screen, even when the value is the same.
@@ -298,7 +313,7 @@ export class BillfoldPortal extends Base {
   }
 
   /** A value set on the instance before upgrade shadows the accessor; move it onto the setter. */
-  #upgradeProperty(name: (typeof UPGRADABLE)[number]): void {
+  #upgradeProperty(name: (typeof UPGRADABLE_PROPERTIES)[number]): void {
     if (Object.prototype.hasOwnProperty.call(this, name)) {
       const value = (this as Record<string, unknown>)[name];
       delete (this as Record<string, unknown>)[name];
@@ -319,13 +334,14 @@ export class BillfoldPortal extends Base {
   #updateClient(): void {
     const store = this.#store;
     if (!store) return;
-    if (this.#adapter) {
-      store.setClient(createValidatingClient(this.#adapter));
+    this.#stopMissingTokenTimer();
+    if (this.#client) {
+      store.setClient(createValidatingClient(this.#client));
       return;
     }
     const apiBase = this.apiBase?.trim();
     if (!apiBase) {
-      console.error('Billfold: <billfold-portal> needs an "api-base" attribute (or an "adapter" property).');
+      console.error('Billfold: <billfold-portal> needs an "api-base" attribute (or a "client" property).');
       store.setClient(null);
       return;
     }
@@ -346,9 +362,25 @@ export class BillfoldPortal extends Base {
         if (this.#store === store) void store.reload();
       });
     } else {
-      // Wait (showing "loading") until the host sets `sessionToken`.
+      // Wait (showing "loading") until the host sets `sessionToken`, but not in silence.
       store.setClient(client, { load: false });
+      this.#missingTokenTimer = setTimeout(() => this.#reportMissingToken(store), MISSING_TOKEN_DELAY_MS);
     }
+  }
+
+  #stopMissingTokenTimer(): void {
+    clearTimeout(this.#missingTokenTimer);
+    this.#missingTokenTimer = undefined;
+  }
+
+  /** The host never gave a token: say so to the developer (console) and to its monitoring (event). */
+  #reportMissingToken(store: PortalStore): void {
+    this.#missingTokenTimer = undefined;
+    if (this.#store !== store || this.#sessionToken || this.#getSessionToken || this.#client) return;
+    const message = missingTokenMessage(this.localName);
+    console.warn(message);
+    const error = new BillfoldError('missing_session_token', message, { operation: 'configuration' });
+    this.dispatchEvent(new BillfoldErrorEvent(error, 'configuration'));
   }
 
   async #refreshToken(): Promise<string | undefined> {

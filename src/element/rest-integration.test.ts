@@ -101,4 +101,20 @@ describe('<billfold-portal> over HTTP', () => {
     await vi.waitFor(() => expect(el.shadowRoot!.querySelector('[role="alert"]')?.textContent).toContain('Your session has ended'));
     el.remove();
   });
+
+  it('loads with a getter and api-base that a framework set before a late import of billfold/define', async () => {
+    seenAuth.length = 0;
+    // React renders <billfold-portal> and sets properties in its effects; the definition comes later.
+    const el = document.createElement('lazy-billfold-portal') as HTMLElement & Record<string, unknown>;
+    el.apiBase = apiBase;
+    el.getSessionToken = async () => 'good-token';
+    document.body.append(el);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(seenAuth).toEqual([]);
+    defineBillfoldPortal('lazy-billfold-portal');
+    await vi.waitFor(() => expect(el.shadowRoot!.querySelector('h2')?.textContent).toBe('Hello, Margaret'), { timeout: 3000 });
+    expect(el.getAttribute('api-base')).toBe(apiBase);
+    expect(seenAuth.filter((a) => a !== undefined)).toEqual(['Bearer good-token']);
+    el.remove();
+  });
 });

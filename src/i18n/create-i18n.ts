@@ -2,13 +2,9 @@ import i18next, { type i18n, type Resource, type ResourceLanguage } from 'i18nex
 import { englishStrings } from './strings.ts';
 import { baseLanguage, resolveLanguage } from './languages.ts';
 import { loadLocale } from './load-locale.ts';
+import type { TranslationOverrides } from './translation-overrides.ts';
 
-/**
- * Per-locale overrides a host sets on the element's `translations` property, deep-merged over
- * the bundled strings: `{ en: { error: { retry: 'Retry' } }, fr: { ... } }`. A language the widget does not
- * ship can be added completely this way.
- */
-export type TranslationOverrides = Record<string, ResourceLanguage>;
+export type { TranslationOverrides };
 
 /**
  * Creates the i18next instance of one portal element. Never the global instance: a host app may

@@ -48,6 +48,19 @@ export interface AdapterContext {
    * cannot charge twice there either.
    */
   idempotencyKey?: string;
+  /**
+   * The languages the customer reads, best first, from the request's `Accept-Language` (the
+   * widget sends the portal's language): canonical BCP 47 tags ordered by `q`, each regional tag
+   * followed by its language (`de-CH, en;q=0.5` gives `['de-CH', 'de', 'en']`), `*` and refused
+   * (`q=0`) tags left out, malformed entries skipped; empty when the header says nothing usable.
+   * Answer customer-facing texts in the best of these you have (`pickLanguage` helps), in your
+   * default language otherwise, and tag each text with the language it is in (`lang`).
+   *
+   * The handler always sets it; reading it marks the answer `Vary: Accept-Language`, and when
+   * every tagged text of the answer is in one language the handler sends it as `Content-Language`.
+   * Absent only when an adapter is called directly, outside the handler.
+   */
+  languages?: readonly string[];
 }
 
 /**

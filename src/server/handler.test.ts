@@ -138,6 +138,7 @@ describe('CORS', () => {
     const read = await call('GET', '/contact-details', { headers: { origin: ALLOWED } });
     expect(read.headers.get('access-control-allow-origin')).toBe(ALLOWED);
     expect(read.headers.get('access-control-expose-headers')).toContain('ETag');
+    expect(read.headers.get('access-control-expose-headers')).toContain('Retry-After');
 
     const evil = 'https://evil.example';
     const refused = await fetch(`${t.base}/billing-api/account`, { method: 'OPTIONS', headers: { origin: evil, 'access-control-request-method': 'GET' } });

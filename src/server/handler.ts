@@ -1,4 +1,5 @@
 import { z, type EndpointId } from '../contract/index.ts';
+import { contentLanguageOf, parseAcceptLanguage } from './accept-language.ts';
 import type { AdapterContext, BillingAdapter, IdempotencyStore, VersionedRecord } from './adapter.ts';
 import { HttpError, isHttpError } from './errors.ts';
 import { formatEtag, ifMatchAccepts, isVersionConflict, isVersioned } from './etag.ts';
@@ -56,8 +57,18 @@ export interface BillfoldHandlerOptions {
   onError?: (error: unknown, context: { requestId: string; operation?: string }) => void;
 }
 
-const ALLOWED_REQUEST_HEADERS = 'Authorization, Content-Type, Idempotency-Key, If-Match';
-const EXPOSED_HEADERS = 'ETag, Idempotency-Replayed, X-Request-Id';
+const ALLOWED_REQUEST_HEADERS = 'Accept-Language, Authorization, Content-Type, Idempotency-Key, If-Match';
+// Retry-After too: a cross-origin widget can only honour a 429's wait if it may read the header.
+const EXPOSED_HEADERS = 'Content-Language, ETag, Idempotency-Replayed, Retry-After, X-Request-Id';
+
+/** `error` with `headers` added (its own win: an adapter's `Content-Language` says best). */
+function withHeaders(error: HttpError, headers: Record<string, string>): HttpError {
+  return new HttpError(error.status, error.code, error.message, {
+    headers: { ...headers, ...error.headers },
+    ...(error.fields ? { fields: error.fields } : {}),
+    cause: error.cause,
+  });
+}
 
 function unauthorized(message: string): HttpError {
   return new HttpError(401, 'unauthorized', message, { headers: { 'WWW-Authenticate': 'Bearer realm="billfold"' } });
@@ -69,7 +80,9 @@ function unauthorized(message: string): HttpError {
  * contract (422 with per-field errors), enforces `Idempotency-Key` on every mutation (replay,
  * reuse with another body 422, still running 409), `ETag`/`If-Match` on versioned records
  * (428 when missing, 412 when stale; `*`, lists, strong comparison), answers CORS for
- * allow-listed origins, checks that every invoice answer adds up (see `reconciliation`), and
+ * allow-listed origins, checks that every invoice answer adds up (see `reconciliation`), hands
+ * the adapter the customer's languages from `Accept-Language` (`ctx.languages`; an answer that
+ * read them says `Vary: Accept-Language`, and `Content-Language` when its texts are in one), and
  * answers every error as RFC 9457 problem details (`application/problem+json`, a code from the
  * contract's closed list) without leaking internals.
  *
@@ -191,6 +204,18 @@ export function createBillfoldHandler(options: BillfoldHandlerOptions): FetchHan
       const isMutation = endpoint.method !== 'GET';
       const idempotencyKey = isMutation ? idempotencyKeyOf(request) : null;
       const ctx: AdapterContext = { customerId, request, ...(idempotencyKey !== null ? { idempotencyKey } : {}) };
+      // Parsed when the adapter first reads it; an answer whose adapter read it depends on it.
+      let languages: readonly string[] | undefined;
+      Object.defineProperty(ctx, 'languages', {
+        enumerable: true,
+        get: () => (languages ??= Object.freeze(parseAcceptLanguage(request.headers.get('accept-language')))),
+      });
+      /** `Vary` and `Content-Language` of an answer whose texts are `payload`. */
+      const languageHeaders = (payload: unknown): Record<string, string> => {
+        if (languages === undefined) return {};
+        const used = contentLanguageOf(payload);
+        return { Vary: 'Origin, Accept-Language', ...(used ? { 'Content-Language': used } : {}) };
+      };
       const query = parseQuery(endpoint, url);
       const { raw: rawBody, body } = await readBody(endpoint, request);
 
@@ -204,7 +229,10 @@ export function createBillfoldHandler(options: BillfoldHandlerOptions): FetchHan
 
       /** The answer for an error: its own status when it is an HttpError, else a 500 that hides it. */
       const answerError = (error: unknown): Response => {
-        if (isHttpError(error)) return fail(error);
+        if (isHttpError(error)) {
+          const headers = languageHeaders(error.fields);
+          return fail(Object.keys(headers).length > 0 ? withHeaders(error, headers) : error);
+        }
         onError(error, { requestId, operation: route.id });
         return fail(new HttpError(500, 'internal', 'Something went wrong on our side. Please try again later.'));
       };
@@ -239,7 +267,7 @@ export function createBillfoldHandler(options: BillfoldHandlerOptions): FetchHan
             }
           }
         }
-        return json(route.endpoint.status, route.endpoint.response ? payload : null, headers);
+        return json(route.endpoint.status, route.endpoint.response ? payload : null, { ...headers, ...languageHeaders(payload) });
       };
 
       const run = async (): Promise<Outcome> => {

@@ -67,7 +67,7 @@ export async function requestFingerprint(method: string, path: string, rawBody: 
 /** The response headers worth replaying; per-request ones (CORS, request id) are added fresh. */
 function storableHeaders(headers: Headers): Record<string, string> {
   const kept: Record<string, string> = {};
-  for (const name of ['content-type', 'etag', 'location', 'retry-after']) {
+  for (const name of ['content-type', 'content-language', 'vary', 'etag', 'location', 'retry-after']) {
     const value = headers.get(name);
     if (value !== null) kept[name] = value;
   }

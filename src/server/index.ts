@@ -9,6 +9,7 @@ export type { BillfoldHandlerOptions, FetchHandler } from './handler.ts';
 export { formatEtag, parseIfMatch, ifMatchAccepts } from './etag.ts';
 export type { EntityTag } from './etag.ts';
 export { fieldErrorsFromIssues } from './request-input.ts';
+export { parseAcceptLanguage, pickLanguage, contentLanguageOf } from './accept-language.ts';
 export { toNodeListener, toFetchRequest, writeFetchResponse } from './node.ts';
 export type { NodeListenerOptions } from './node.ts';
 export {
@@ -56,3 +57,9 @@ export { openPglite, openPostgres } from './reference/sql.ts';
 export type { PostgresOptions, QueryOptions, Row, Sql, SqlQueryable } from './reference/sql.ts';
 export { migrate, migrations } from './reference/migrations.ts';
 export type { Migration } from './reference/migrations.ts';
+export { recordWebhookEvent, newWebhookId, WEBHOOK_EVENT_TYPES } from './webhooks/events.ts';
+export type { WebhookEventData, WebhookEventInit, WebhookEventType, WebhookPayload } from './webhooks/events.ts';
+export { signWebhook, generateWebhookSecret, webhookSecretKey } from './webhooks/signing.ts';
+export type { WebhookHeaders } from './webhooks/signing.ts';
+export { createWebhookDelivery, webhookRetryDelayMs, DEFAULT_WEBHOOK_RETRY } from './webhooks/delivery.ts';
+export type { WebhookDelivery, WebhookDeliveryOptions, WebhookRetryPolicy, WebhookRound } from './webhooks/delivery.ts';

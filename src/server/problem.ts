@@ -97,6 +97,7 @@ export function toProblem(init: ProblemInit): Problem {
       path: clip(field.path, 500),
       code: clip(field.code, 100),
       message: clip(field.message, 1000),
+      ...(field.lang ? { lang: field.lang } : {}),
     }));
   }
   if (init.requestId) problem.requestId = clip(init.requestId, 200);

@@ -11,7 +11,7 @@ import { createBillfoldHandler, type BillfoldHandlerOptions, type FetchHandler }
 import { toNodeListener } from './node.ts';
 import { seedDemoData } from '../../demo/seed/index.ts';
 import { createSqlIdempotencyStore } from './reference/idempotency-store.ts';
-import { createReferenceAdapter } from './reference/reference-adapter.ts';
+import { createReferenceAdapter, type ReferenceAdapterOptions } from './reference/reference-adapter.ts';
 import type { Sql } from './reference/sql.ts';
 import { createSessionToken } from './session.ts';
 import { secret } from './testing/secret.ts';
@@ -88,6 +88,8 @@ export interface TestServerOptions {
   now?: Date;
   /** The handler's reconciliation mode (default: what the handler would choose). */
   reconciliation?: BillfoldHandlerOptions['reconciliation'];
+  /** More options of the reference adapter (e.g. `webhookEvents`, `settleDelayMs`). */
+  adapter?: Partial<Omit<ReferenceAdapterOptions, 'sql'>>;
 }
 
 /** Start a test server for the surrounding test file. */
@@ -118,7 +120,12 @@ export function useTestServer(options: TestServerOptions = {}): TestServer {
     const { now } = options;
     await seedDemoData(t.sql, now ? { now } : {});
     // Payments stay pending during these tests: settling is tested with the adapter.
-    const adapter = createReferenceAdapter({ sql: t.sql, settleDelayMs: 10 * 60_000, ...(now ? { now: () => now } : {}) });
+    const adapter = createReferenceAdapter({
+      sql: t.sql,
+      settleDelayMs: 10 * 60_000,
+      ...(now ? { now: () => now } : {}),
+      ...options.adapter,
+    });
     t.options = {
       adapter,
       idempotencyStore: createSqlIdempotencyStore(t.sql),

@@ -14,10 +14,10 @@ let db: TestDatabase;
 let adapter: ReferenceAdapter;
 const now = new Date();
 
-/** The summary as the resources' own loaders derive it, one query each. */
-async function summaryFromLoaders(customerId: string): Promise<AccountSummary> {
+/** The summary as the resources' own loaders derive it, one query each, in the best of `languages`. */
+async function summaryFromLoaders(customerId: string, languages: readonly string[] = []): Promise<AccountSummary> {
   const { sql } = db;
-  const customer = await loadCustomer(sql, customerId);
+  const customer = await loadCustomer(sql, customerId, languages);
   const invoices = await loadInvoices(sql, customerId, now);
   const methods = await loadMethods(sql, customerId);
   const hasCycle = (await sql.query('SELECT 1 FROM billing_cycles WHERE customer_id = $1', [customerId])).length > 0;
@@ -52,6 +52,21 @@ describe('the account summary, read in one statement', () => {
     for (const persona of DEMO_PERSONAS) {
       expect(await adapter.getAccount({ customerId: persona.customerId })).toEqual(await summaryFromLoaders(persona.customerId));
     }
+  });
+
+  it('says it in the same language as the loaders, every text of it, for every persona and language', async () => {
+    // German, English, a language nobody wrote in (English, or the row's own), and German only as a second choice.
+    const requests = [['de-DE', 'de'], ['en-GB', 'en'], ['ja'], ['fr', 'de']];
+    let german = 0;
+    for (const persona of DEMO_PERSONAS) {
+      for (const languages of requests) {
+        const summary = await adapter.getAccount({ customerId: persona.customerId, languages });
+        expect(summary, `${persona.customerId} ${languages.join(',')}`).toEqual(await summaryFromLoaders(persona.customerId, languages));
+        if (summary.humanContact?.lang === 'de' && summary.merchantNoteLang === 'de') german += 1;
+      }
+    }
+    // The seed has German texts to pick, so the comparison above covered a translation.
+    expect(german).toBeGreaterThan(0);
   });
 
   it('settles a payment that is due before it reads, so the paid invoice is no longer outstanding', async () => {

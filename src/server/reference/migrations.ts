@@ -1,4 +1,5 @@
 import { MIGRATION_4 } from './migration-4.ts';
+import { MIGRATION_7 } from './migration-7.ts';
 import type { Sql } from './sql.ts';
 
 /** One step of the schema. Never edit a released step: add the next one. */
@@ -292,6 +293,39 @@ export const migrations: readonly Migration[] = [
         PRIMARY KEY (customer_id, weekday, starts)
       );
     `,
+  },
+  {
+    version: 6,
+    name: 'webhook outbox',
+    // Events for the merchant's systems, written in the transaction of the change they tell of
+    // and delivered from here (src/server/webhooks/). `payload` is text, not jsonb, so every
+    // attempt sends and signs the same bytes; `seq` keeps the order events were recorded in.
+    // No foreign key to `customers`: adapters over another system's customers use it too.
+    sql: /* sql */ `
+      CREATE TABLE webhook_outbox (
+        id text PRIMARY KEY,
+        seq bigint GENERATED ALWAYS AS IDENTITY,
+        customer_id text NOT NULL,
+        type text NOT NULL CHECK (length(type) BETWEEN 1 AND 100),
+        payload text NOT NULL,
+        created_at timestamptz NOT NULL,
+        attempts integer NOT NULL DEFAULT 0,
+        next_attempt_at timestamptz NOT NULL,
+        lock_token text,
+        locked_until timestamptz,
+        delivered_at timestamptz,
+        failed_at timestamptz,
+        last_status integer,
+        last_error text
+      );
+      CREATE INDEX webhook_outbox_due ON webhook_outbox (next_attempt_at, seq) WHERE delivered_at IS NULL AND failed_at IS NULL;
+      CREATE INDEX webhook_outbox_created ON webhook_outbox (created_at);
+    `,
+  },
+  {
+    version: 7,
+    name: 'texts in several languages',
+    sql: MIGRATION_7,
   },
 ];
 

@@ -1,4 +1,5 @@
 import { HttpError } from '../errors.ts';
+import { refusal, REFUSALS } from './messages.ts';
 
 /** How many items a page holds when the request names no limit. */
 export const DEFAULT_PAGE_SIZE = 20;
@@ -10,7 +11,7 @@ export const encodeCursor = (offset: number): string => `o${offset}`;
 export function decodeCursor(cursor: string | undefined): number {
   if (cursor === undefined || cursor === '') return 0;
   const match = /^o([0-9]{1,9})$/.exec(cursor);
-  if (!match) throw HttpError.invalid([{ path: 'cursor', code: 'invalid_cursor', message: 'This page link is not valid.' }]);
+  if (!match) throw HttpError.invalid([refusal('cursor', 'invalid_cursor', REFUSALS.cursorInvalid)]);
   return Number(match[1]);
 }
 

@@ -1,4 +1,5 @@
-import type { BillingAdapter } from '../adapter.ts';
+import type { AdapterContext, BillingAdapter } from '../adapter.ts';
+import { inLanguage } from './messages.ts';
 import { accountAdapter } from './resources/account.ts';
 import { billingCycleAdapter } from './resources/billing-cycle.ts';
 import { callbacksAdapter } from './resources/callbacks.ts';
@@ -25,6 +26,12 @@ export interface ReferenceAdapterOptions {
   now?: () => Date;
   /** Caps on what one customer can store (questions, messages per thread). */
   limits?: Partial<ReferenceLimits>;
+  /**
+   * Record a webhook event (question asked, payment settled, details changed, …) in the outbox
+   * with each change, in its transaction, for `createWebhookDelivery` to send. Default false:
+   * without a worker delivering them, events would only pile up.
+   */
+  webhookEvents?: boolean;
 }
 
 /** The reference adapter, plus the hook that settles pending payments (call it on a timer). */
@@ -42,6 +49,11 @@ export interface ReferenceAdapter extends BillingAdapter {
  *
  * The derivations are pure functions in `rules/`; each resource's queries and changes are in
  * `resources/`, every change running in one transaction it is given.
+ *
+ * It answers in the best of `ctx.languages` it has, English otherwise, and tags each text with
+ * its language: stored texts (lines, notes, the contact, history, plan decisions) in the language
+ * their row says plus the `translations` it carries (schema step 7), and its own words (refusals
+ * of a field, history subjects it writes) from `messages.ts`, in English and German.
  */
 export function createReferenceAdapter(options: ReferenceAdapterOptions): ReferenceAdapter {
   const env = createReferenceEnv({
@@ -49,8 +61,9 @@ export function createReferenceAdapter(options: ReferenceAdapterOptions): Refere
     settleDelayMs: options.settleDelayMs ?? 3000,
     now: options.now ?? (() => new Date()),
     ...(options.limits ? { limits: options.limits } : {}),
+    webhookEvents: options.webhookEvents ?? false,
   });
-  return {
+  const adapter: ReferenceAdapter = {
     ...accountAdapter(env),
     ...contactDetailsAdapter(env),
     ...invoicesAdapter(env),
@@ -63,4 +76,24 @@ export function createReferenceAdapter(options: ReferenceAdapterOptions): Refere
     ...feedbackAdapter(env),
     ...callbacksAdapter(env),
   };
+  return speaksTheCustomersLanguage(adapter);
+}
+
+/**
+ * `adapter` with every refusal of a field worded in the best of the request's languages (the
+ * rules word each in all of them; see `messages.ts`).
+ */
+function speaksTheCustomersLanguage(adapter: ReferenceAdapter): ReferenceAdapter {
+  const wrapped: Record<string, unknown> = { ...adapter };
+  for (const [name, method] of Object.entries(adapter)) {
+    if (name === 'settleDuePayments' || typeof method !== 'function') continue;
+    wrapped[name] = async (ctx: AdapterContext, ...args: unknown[]) => {
+      try {
+        return await (method as (ctx: AdapterContext, ...args: unknown[]) => Promise<unknown>)(ctx, ...args);
+      } catch (error) {
+        throw inLanguage(error, ctx.languages ?? []);
+      }
+    };
+  }
+  return wrapped as unknown as ReferenceAdapter;
 }

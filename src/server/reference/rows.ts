@@ -16,13 +16,14 @@ import type {
   Question,
 } from '../../contract/index.ts';
 import type { SandboxOutcome } from './sandbox-cards.ts';
+import type { TranslatedRow } from './localized.ts';
 import type { Row } from './sql.ts';
 
 /** The plan policy as stored per customer (eligible invoices are derived). */
 export type StoredPlanPolicy = Omit<PlanPolicy, 'eligibleInvoiceIds'>;
 
 /** `customers`: who the customer is, and what the merchant offers them. */
-export interface CustomerRow extends Row {
+export interface CustomerRow extends TranslatedRow {
   id: string;
   name: string;
   greeting_name: string;
@@ -83,7 +84,7 @@ export interface InvoiceRow extends Row {
 }
 
 /** `invoice_lines`. */
-export interface InvoiceLineRow extends Row {
+export interface InvoiceLineRow extends TranslatedRow {
   id: string;
   kind: InvoiceLine['kind'];
   description: string;
@@ -102,7 +103,7 @@ export interface InvoiceLineRow extends Row {
 }
 
 /** `corrections`: credit notes and corrections of an invoice. */
-export interface CorrectionRow extends Row {
+export interface CorrectionRow extends TranslatedRow {
   id: string;
   number: string;
   issue_date: string;
@@ -155,7 +156,7 @@ export interface CycleRow extends Row {
 }
 
 /** `payment_plans`. */
-export interface PlanRow extends Row {
+export interface PlanRow extends TranslatedRow {
   id: string;
   kind: 'instalments' | 'extension';
   status: PaymentPlan['status'];
@@ -202,7 +203,7 @@ export interface QuestionRow extends Row {
 }
 
 /** `question_messages`. */
-export interface QuestionMessageRow extends Row {
+export interface QuestionMessageRow extends TranslatedRow {
   id: string;
   question_id: string;
   author: 'customer' | 'merchant';
@@ -212,7 +213,7 @@ export interface QuestionMessageRow extends Row {
 }
 
 /** `history`: what was sent to the customer, or received from them, on which channel. */
-export interface HistoryRow extends Row {
+export interface HistoryRow extends TranslatedRow {
   id: string;
   occurred_at: Date;
   channel: HistoryEntry['channel'];

@@ -11,6 +11,7 @@ import type {
   PaymentPlan,
   Question,
 } from '../../contract/index.ts';
+import { localized } from './localized.ts';
 import type { InvoiceState } from './rules/invoice-status.ts';
 import type {
   ContactHoursRow,
@@ -84,8 +85,9 @@ export function toPayment(row: PaymentRow): Payment {
   };
 }
 
-/** A payment plan or extension. */
-export function toPlan(row: PlanRow): PaymentPlan {
+/** A payment plan or extension, the merchant's decision in the best of `languages`. */
+export function toPlan(stored: PlanRow, languages: readonly string[]): PaymentPlan {
+  const row = localized(stored, languages);
   return {
     id: row.id,
     kind: row.kind,
@@ -97,6 +99,7 @@ export function toPlan(row: PlanRow): PaymentPlan {
     reason: row.reason,
     note: row.note,
     decisionNote: row.decision_note,
+    lang: row.decision_note === null ? null : row.text_lang,
     decidedAt: isoOrNull(row.decided_at),
   };
 }
@@ -115,8 +118,12 @@ export function toInvoiceSummary({ row, amountDue, status, dueDate }: InvoiceSta
   };
 }
 
-/** One line of an invoice; only a tax line carries its rate and taxable amount. */
-export function toInvoiceLine(line: InvoiceLineRow, currency: string): InvoiceLine {
+/**
+ * One line of an invoice, its texts in the best of `languages`; only a tax line carries its rate
+ * and taxable amount.
+ */
+export function toInvoiceLine(stored: InvoiceLineRow, currency: string, languages: readonly string[]): InvoiceLine {
+  const line = localized(stored, languages);
   return {
     id: line.id,
     kind: line.kind,
@@ -128,6 +135,7 @@ export function toInvoiceLine(line: InvoiceLineRow, currency: string): InvoiceLi
     amount: money(line.amount, currency),
     group: line.line_group,
     explanation: line.explanation,
+    lang: line.text_lang,
     tax:
       line.kind === 'tax' && line.tax_name !== null && line.tax_percent !== null
         ? { name: line.tax_name, percent: line.tax_percent, taxableAmount: money(line.taxable_amount ?? 0, currency) }
@@ -138,12 +146,14 @@ export function toInvoiceLine(line: InvoiceLineRow, currency: string): InvoiceLi
 /**
  * The account's human contact as the contract shows them: the stored contact with their weekly
  * hours, which are known exactly when a time zone is stored (`null` keeps call backs unrestricted).
+ * `customer` is as {@link localized} gave it, so the contact's texts are in its `text_lang`.
  */
 export function toHumanContact(customer: CustomerRow, hours: readonly ContactHoursRow[]): HumanContact | null {
   if (!customer.human_contact) return null;
   const { availability: _stored, ...contact } = customer.human_contact;
   return {
     ...contact,
+    lang: customer.text_lang,
     availability: customer.contact_time_zone
       ? { timeZone: customer.contact_time_zone, weekly: hours.map((h) => ({ weekday: h.weekday, start: h.starts, end: h.ends })) }
       : null,
@@ -175,12 +185,13 @@ export function toQuestion(question: QuestionRow, messages: readonly QuestionMes
     createdAt: iso(question.created_at),
     messages: messages
       .filter((m) => m.question_id === question.id)
-      .map((m) => ({ id: m.id, author: m.author, authorName: m.author_name, body: m.body, sentAt: iso(m.sent_at) })),
+      .map((m) => ({ id: m.id, author: m.author, authorName: m.author_name, body: m.body, lang: m.text_lang, sentAt: iso(m.sent_at) })),
   };
 }
 
-/** One entry of the history. */
-export function toHistoryEntry(row: HistoryRow): HistoryEntry {
+/** One entry of the history, its subject in the best of `languages`. */
+export function toHistoryEntry(stored: HistoryRow, languages: readonly string[]): HistoryEntry {
+  const row = localized(stored, languages);
   return {
     id: row.id,
     occurredAt: iso(row.occurred_at),
@@ -188,6 +199,7 @@ export function toHistoryEntry(row: HistoryRow): HistoryEntry {
     direction: row.direction,
     kind: row.kind,
     subject: row.subject,
+    lang: row.text_lang,
     sentTo: row.sent_to,
     invoiceId: row.invoice_id,
   };

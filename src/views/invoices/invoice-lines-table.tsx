@@ -64,6 +64,22 @@ export function InvoiceLinesTable({ invoice, lines }: { invoice: InvoiceDetail; 
     if (first) void lines.loadGroup(first.name);
   }, [lines]);
 
+  /**
+   * One body of the loaded lines of one kind, with its subtotal when every line is loaded: a kind
+   * of charge on a small invoice, or the taxes (each with its rate and what it is charged on).
+   */
+  function kindSection(kind: InvoiceLine['kind'], title: string, known: boolean): Section[] {
+    const items = all.items.filter((line) => line.kind === kind);
+    if (items.length === 0) return [];
+    return [{
+      key: `kind:${kind}`,
+      title,
+      ...(known ? { subtotal: { amount: items.reduce((sum, line) => sum + line.amount.amount, 0), currency: invoice.total.currency } } : {}),
+      count: items.length,
+      pages: { items, nextCursor: null, matching: items.length, status: 'ready' as const },
+    }];
+  }
+
   // Worked out at each render: the groups' pages are signals, read here.
   const sections = ((): Section[] => {
     if (invoice.groups.length > 0) {
@@ -78,21 +94,14 @@ export function InvoiceLinesTable({ invoice, lines }: { invoice: InvoiceDetail; 
       // Lines outside every group (taxes, a subscription) come first in the invoice's order.
       const loose = all.items.filter((line) => !line.group && line.kind !== 'tax');
       const rest = loose.length > 0 ? [{ key: 'loose', title: t('invoices.lines.ungrouped'), count: loose.length, pages: { items: loose, nextCursor: null, matching: loose.length, status: 'ready' as const } }] : [];
-      return [...rest, ...grouped];
+      return [...rest, ...grouped, ...kindSection('tax', t('invoices.detail.taxes'), false)];
     }
-    // Small invoices: one body per kind of charge, in the order a bill is read.
-    return LINE_GROUP_ORDER.flatMap((kind) => {
-      const items = all.items.filter((line) => line.kind === kind);
-      if (items.length === 0) return [];
-      const known = all.nextCursor === null;
-      return [{
-        key: `kind:${kind}`,
-        title: t(`invoices.detail.group.${kind}`),
-        ...(known ? { subtotal: { amount: items.reduce((s, l) => s + l.amount.amount, 0), currency: invoice.total.currency } } : {}),
-        count: items.length,
-        pages: { items, nextCursor: null, matching: items.length, status: 'ready' as const },
-      }];
-    });
+    // Small invoices: one body per kind of charge, in the order a bill is read, then the taxes.
+    const known = all.nextCursor === null;
+    return [
+      ...LINE_GROUP_ORDER.flatMap((kind) => kindSection(kind, t(`invoices.detail.group.${kind}`), known)),
+      ...kindSection('tax', t('invoices.detail.taxes'), known),
+    ];
   })();
 
   function toggle(section: Section) {
@@ -174,12 +183,12 @@ export function InvoiceLinesTable({ invoice, lines }: { invoice: InvoiceDetail; 
           </tbody>
         ) : (
           sections.map((section) => {
-            const expanded = !grouped || section.key === 'loose' || open.has(section.key);
+            const expanded = !grouped || section.key === 'loose' || section.key === 'kind:tax' || open.has(section.key);
             return (
               <tbody key={section.key} data-key={section.key}>
                 <tr class="group-row">
                   <th scope="rowgroup" colSpan={3}>
-                    {grouped && section.key !== 'loose' ? (
+                    {grouped && section.key !== 'loose' && section.key !== 'kind:tax' ? (
                       <button type="button" class="group-toggle" aria-expanded={expanded} onClick={() => toggle(section)}>
                         {section.title}
                       </button>

@@ -174,12 +174,13 @@ describe('the invoice detail', () => {
       ['Unit price', 'col'],
       ['Amount', 'col'],
     ]);
-    // Lines outside a project first, then one body per project with its subtotal.
+    // Lines outside a project first, then one body per project with its subtotal, the taxes last.
     const bodies = [...table.querySelectorAll('tbody')];
     expect(bodies.map((b) => b.querySelector('th[scope=rowgroup]')!.textContent)).toEqual([
       'Other charges (2 lines)',
       'munich-offices (300 lines)',
       'berlin (252 lines)',
+      'Taxes (1 line)',
     ]);
     expect(bodies[1]!.querySelector('.group-row')!.textContent).toContain('€339.00');
     const munich = () => bodies[1]!.querySelectorAll('tr.line');

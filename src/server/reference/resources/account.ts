@@ -1,5 +1,6 @@
 import type { BillingAdapter } from '../../adapter.ts';
 import { HttpError } from '../../errors.ts';
+import { localized } from '../localized.ts';
 import type { ContactHoursRow, CustomerRow, CycleRow, InvoiceRow } from '../rows.ts';
 import { accountSummary } from '../rules/account-standing.ts';
 import { nextChargeOf, rollForward } from '../rules/cycle-preview.ts';
@@ -21,7 +22,7 @@ const ACCOUNT_FACTS = /* sql */ `
   SELECT
     (SELECT to_jsonb(c) FROM (
       SELECT id, name, greeting_name, kind, customer_since::text AS customer_since, segment, locale, currency,
-        merchant_name, merchant_note_html, human_contact, contact_time_zone, features, plan_policy
+        merchant_name, merchant_note_html, human_contact, contact_time_zone, features, plan_policy, text_lang, translations
       FROM customers WHERE id = $1) c) AS customer,
     (SELECT COALESCE(jsonb_agg(h ORDER BY h.weekday, h.starts), '[]') FROM (
       SELECT weekday, to_char(starts, 'HH24:MI') AS starts, to_char(ends, 'HH24:MI') AS ends
@@ -52,7 +53,7 @@ interface AccountFacts extends Row {
 }
 
 /** Bump with any change to {@link ACCOUNT_FACTS}: connections keep the statement under this name. */
-const ACCOUNT_FACTS_NAME = 'billfold_account_facts_1';
+const ACCOUNT_FACTS_NAME = 'billfold_account_facts_2';
 
 /**
  * PGlite prepares no named statements; a PL/pgSQL function keeps its query's plan for the session
@@ -97,7 +98,7 @@ async function accountFacts(sql: Sql, customerId: string, now: Date): Promise<Ac
 export function accountAdapter(env: ReferenceEnv): Pick<BillingAdapter, 'getAccount'> {
   const { sql } = env;
   return {
-    async getAccount({ customerId }) {
+    async getAccount({ customerId, languages = [] }) {
       const now = env.now();
       let facts = await accountFacts(sql, customerId, now);
       if (facts.settle_due) {
@@ -105,8 +106,9 @@ export function accountAdapter(env: ReferenceEnv): Pick<BillingAdapter, 'getAcco
         await settleDuePayments(env, customerId);
         facts = await accountFacts(sql, customerId, now);
       }
-      const { customer } = facts;
-      if (!customer) throw HttpError.notFound('There is no billing account for this session.');
+      if (!facts.customer) throw HttpError.notFound('There is no billing account for this session.');
+      // The merchant's texts (note, contact) in the best of the customer's languages.
+      const customer = localized(facts.customer, languages);
       const plans = coveringPlans(facts.plans);
       const invoices = facts.invoices.map((row) =>
         invoiceState(

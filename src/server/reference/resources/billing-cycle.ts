@@ -8,6 +8,7 @@ import { loadContactEmail } from './contact-details.ts';
 import { loadCustomer } from './customers.ts';
 import type { ReferenceEnv } from './env.ts';
 import { addHistory } from './history.ts';
+import { SUBJECTS } from '../messages.ts';
 
 /** The customer's billing cycle, its next invoice date rolled forward to today or later; 404 without one. */
 export async function loadCycle(q: SqlQueryable, customerId: string, now: Date): Promise<CycleRow> {
@@ -46,7 +47,8 @@ export async function changeBillingCycle(
     channel: 'email',
     direction: 'outbound',
     kind: 'notice',
-    subject: `Your billing changes to every ${body.interval} on day ${body.billingDay}, from ${preview.effectiveDate}`,
+    // The date it starts is the cycle's own field (`scheduledChange`), not words in a subject.
+    subject: SUBJECTS.cycleChanged(body.interval, body.billingDay),
     sentTo: await loadContactEmail(tx, customerId),
   });
   const fresh = await loadCycle(tx, customerId, env.now());
@@ -69,6 +71,10 @@ export function billingCycleAdapter(
       return previewCycleChange(await loadCycle(sql, customerId, env.now()), customer.currency, body);
     },
     changeBillingCycle: ({ customerId }, body, expectedVersion) =>
-      env.change(customerId, (tx) => changeBillingCycle(env, tx, customerId, body, expectedVersion)),
+      env.change(
+        customerId,
+        (tx) => changeBillingCycle(env, tx, customerId, body, expectedVersion),
+        (cycle) => ({ type: 'billing_cycle.changed', data: { billingCycle: cycle.value } }),
+      ),
   };
 }

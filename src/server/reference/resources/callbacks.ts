@@ -7,6 +7,7 @@ import { callbackRefusal } from '../rules/callback-hours.ts';
 import { loadCustomer, loadHumanContact } from './customers.ts';
 import { newId, type ReferenceEnv } from './env.ts';
 import { addHistory } from './history.ts';
+import { SUBJECTS } from '../messages.ts';
 
 /**
  * Ask the account's human contact to call back, inside their hours and within the next 90 days
@@ -18,8 +19,9 @@ export async function requestCallback(
   tx: SqlQueryable,
   customerId: string,
   body: CallbackRequest,
+  languages: readonly string[] = [],
 ): Promise<CallbackReceipt> {
-  const contact = await loadHumanContact(tx, await loadCustomer(tx, customerId));
+  const contact = await loadHumanContact(tx, await loadCustomer(tx, customerId, languages));
   if (!contact?.callbackAvailable) {
     throw HttpError.conflict('Call-backs are not offered for this account. Please use one of the other channels.');
   }
@@ -36,7 +38,8 @@ export async function requestCallback(
     channel: 'portal',
     direction: 'inbound',
     kind: 'callback',
-    subject: `Call-back requested for ${body.date} (${body.window})`,
+    // The day asked for is the call back's own field (the receipt's `date`), never a date in prose.
+    subject: SUBJECTS.callbackRequested(body.window),
     sentTo: body.phone,
   });
   return { id, status: 'requested', date: body.date, window: body.window, createdAt: iso(now) };
@@ -45,6 +48,11 @@ export async function requestCallback(
 /** Call-backs from the account's human contact. */
 export function callbacksAdapter(env: ReferenceEnv): Pick<BillingAdapter, 'requestCallback'> {
   return {
-    requestCallback: ({ customerId }, body) => env.change(customerId, (tx) => requestCallback(env, tx, customerId, body)),
+    requestCallback: ({ customerId, languages }, body) =>
+      env.change(
+        customerId,
+        (tx) => requestCallback(env, tx, customerId, body, languages),
+        (receipt) => ({ type: 'callback.requested', data: { callback: { ...receipt, phone: body.phone, topic: body.topic ?? null } } }),
+      ),
   };
 }

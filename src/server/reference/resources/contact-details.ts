@@ -6,6 +6,7 @@ import type { SqlQueryable } from '../sql.ts';
 import { toContactDetails } from '../to-contract.ts';
 import { newId, type ReferenceEnv } from './env.ts';
 import { addHistory } from './history.ts';
+import { SUBJECTS } from '../messages.ts';
 
 /** The contact details with their version; 404 when the account has none. */
 export async function loadContactDetails(q: SqlQueryable, customerId: string): Promise<VersionedRecord<ContactDetails>> {
@@ -92,7 +93,7 @@ export async function updateContactDetails(
     channel: 'email',
     direction: 'outbound',
     kind: 'notice',
-    subject: 'Your contact details were updated',
+    subject: SUBJECTS.contactUpdated,
     sentTo: body.email,
   });
   return loadContactDetails(tx, customerId);
@@ -103,6 +104,10 @@ export function contactDetailsAdapter(env: ReferenceEnv): Pick<BillingAdapter, '
   return {
     getContactDetails: ({ customerId }) => loadContactDetails(env.sql, customerId),
     updateContactDetails: ({ customerId }, body, expectedVersion) =>
-      env.change(customerId, (tx) => updateContactDetails(env, tx, customerId, body, expectedVersion)),
+      env.change(
+        customerId,
+        (tx) => updateContactDetails(env, tx, customerId, body, expectedVersion),
+        (details) => ({ type: 'contact_details.updated', data: { contactDetails: details.value } }),
+      ),
   };
 }

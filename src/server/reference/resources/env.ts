@@ -1,6 +1,8 @@
 import { HttpError } from '../../errors.ts';
+import { recordWebhookEvent, type WebhookEventInit } from '../../webhooks/events.ts';
 import { toIsoDate } from '../dates.ts';
 import type { Sql, SqlQueryable } from '../sql.ts';
+import { refusal, REFUSALS } from '../messages.ts';
 
 /** Caps that keep what one customer can store bounded. */
 export interface ReferenceLimits {
@@ -31,8 +33,17 @@ export interface ReferenceEnv {
    * rows still holds when the change commits. A unique violation of a rule's constraint becomes
    * its 4xx. Inside a transaction the handler opened (the idempotency record's), the change joins
    * it, so the change and its recorded answer commit together.
+   *
+   * `event`, given the change's result, names the webhook event it records in the same
+   * transaction (when the adapter records events), so the event commits with the change or not at all.
    */
-  change<T>(customerId: string, change: (tx: SqlQueryable) => Promise<T>): Promise<T>;
+  change<T>(
+    customerId: string,
+    change: (tx: SqlQueryable) => Promise<T>,
+    event?: (result: T) => WebhookEventInit,
+  ): Promise<T>;
+  /** Record a webhook event on `tx`, the change's transaction (nothing when the adapter records none). */
+  emit(tx: SqlQueryable, customerId: string, event: WebhookEventInit): Promise<void>;
 }
 
 /**
@@ -57,9 +68,7 @@ const CONSTRAINT_ANSWERS: Record<string, () => HttpError> = {
   payment_methods_one_default: () =>
     HttpError.conflict('Your payment methods were changed at the same moment elsewhere. Please try again.'),
   payment_methods_customer_token: () =>
-    HttpError.invalid([
-      { path: 'token', code: 'token_used', message: 'This card token was already used. Please enter the card again.' },
-    ]),
+    HttpError.invalid([refusal('token', 'token_used', REFUSALS.tokenUsed)]),
   open_plan_invoices_pkey: () =>
     HttpError.conflict('One of these invoices already has a payment plan or a request for one.', 'invoice_on_plan'),
 };
@@ -78,19 +87,27 @@ export function createReferenceEnv(options: {
   settleDelayMs: number;
   now: () => Date;
   limits?: Partial<ReferenceLimits>;
+  /** Record a webhook event in the outbox with each change. */
+  webhookEvents?: boolean;
 }): ReferenceEnv {
   const { sql, settleDelayMs, now } = options;
+  const emit = async (tx: SqlQueryable, customerId: string, event: WebhookEventInit): Promise<void> => {
+    if (options.webhookEvents) await recordWebhookEvent(tx, customerId, event, now());
+  };
   return {
     sql,
     settleDelayMs,
     limits: { ...DEFAULT_LIMITS, ...options.limits },
     now,
     today: () => toIsoDate(now()),
-    async change(customerId, change) {
+    emit,
+    async change(customerId, change, event) {
       try {
         return await sql.transaction(async (tx) => {
           await lockCustomer(tx, customerId);
-          return change(tx);
+          const result = await change(tx);
+          if (event) await emit(tx, customerId, event(result));
+          return result;
         });
       } catch (error) {
         throw answerForViolation(error);

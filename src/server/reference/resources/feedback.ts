@@ -27,6 +27,11 @@ export async function sendFeedback(
 /** Feedback on a journey through the portal. */
 export function feedbackAdapter(env: ReferenceEnv): Pick<BillingAdapter, 'sendFeedback'> {
   return {
-    sendFeedback: ({ customerId }, body) => env.change(customerId, (tx) => sendFeedback(env, tx, customerId, body)),
+    sendFeedback: ({ customerId }, body) =>
+      env.change(
+        customerId,
+        (tx) => sendFeedback(env, tx, customerId, body),
+        (receipt) => ({ type: 'feedback.sent', data: { feedback: { id: receipt.id, ...body } } }),
+      ),
   };
 }

@@ -1,6 +1,7 @@
 import type { HistoryEntry, HistoryKind } from '../../../contract/index.ts';
 import type { BillingAdapter } from '../../adapter.ts';
 import { decodeCursor, DEFAULT_PAGE_SIZE, pageFrom } from '../paging.ts';
+import { translatedColumns, type Texts } from '../localized.ts';
 import type { HistoryRow } from '../rows.ts';
 import type { SqlQueryable } from '../sql.ts';
 import { toHistoryEntry } from '../to-contract.ts';
@@ -12,16 +13,25 @@ export interface HistoryNote {
   channel: HistoryEntry['channel'];
   direction: HistoryEntry['direction'];
   kind: HistoryKind;
-  subject: string;
+  /** In each language the customer may read it in (see `messages.ts`). */
+  subject: Texts;
   sentTo?: string | null;
   invoiceId?: string | null;
 }
 
-/** Record a message in the customer's history, in the transaction of the change it tells of. */
+/** The column `subject` holds at most this many characters. */
+const SUBJECT_MAX = 500;
+
+/**
+ * Record a message in the customer's history, in the transaction of the change it tells of, its
+ * subject in every language it is given in.
+ */
 export async function addHistory(env: ReferenceEnv, tx: SqlQueryable, customerId: string, note: HistoryNote): Promise<void> {
+  const subject = Object.fromEntries(Object.entries(note.subject).map(([lang, text]) => [lang, text.slice(0, SUBJECT_MAX)]));
+  const { own, text_lang, translations } = translatedColumns({ subject });
   await tx.query(
-    `INSERT INTO history (id, customer_id, occurred_at, channel, direction, kind, subject, sent_to, invoice_id)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+    `INSERT INTO history (id, customer_id, occurred_at, channel, direction, kind, subject, sent_to, invoice_id, text_lang, translations)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
     [
       newId('evt'),
       customerId,
@@ -29,9 +39,11 @@ export async function addHistory(env: ReferenceEnv, tx: SqlQueryable, customerId
       note.channel,
       note.direction,
       note.kind,
-      note.subject,
+      own.subject,
       note.sentTo ?? null,
       note.invoiceId ?? null,
+      text_lang,
+      JSON.stringify(translations),
     ],
   );
 }
@@ -40,17 +52,17 @@ export async function addHistory(env: ReferenceEnv, tx: SqlQueryable, customerId
 export function historyAdapter(env: ReferenceEnv): Pick<BillingAdapter, 'listHistory'> {
   const { sql } = env;
   return {
-    async listHistory({ customerId }, query) {
+    async listHistory({ customerId, languages = [] }, query) {
       await loadCustomer(sql, customerId);
       const offset = decodeCursor(query.cursor);
       const limit = query.limit ?? DEFAULT_PAGE_SIZE;
       const rows = await sql.query<HistoryRow>(
-        `SELECT id, occurred_at, channel, direction, kind, subject, sent_to, invoice_id FROM history
+        `SELECT id, occurred_at, channel, direction, kind, subject, sent_to, invoice_id, text_lang, translations FROM history
          WHERE customer_id = $1 ORDER BY occurred_at DESC, seq DESC LIMIT $2 OFFSET $3`,
         [customerId, limit + 1, offset],
       );
       const { items, nextCursor } = pageFrom(rows, offset, limit);
-      return { items: items.map(toHistoryEntry), nextCursor };
+      return { items: items.map((row) => toHistoryEntry(row, languages)), nextCursor };
     },
   };
 }

@@ -3,6 +3,7 @@ import type { BillingAdapter } from '../../adapter.ts';
 import { HttpError } from '../../errors.ts';
 import { decodeCursor, DEFAULT_PAGE_SIZE, pageFrom } from '../paging.ts';
 import type { CorrectionRow, InvoiceLineRow, PaymentRow } from '../rows.ts';
+import { localized, localizedColumnSql } from '../localized.ts';
 import type { SqlQueryable } from '../sql.ts';
 import { money, toInvoiceLine, toInvoiceSummary, toPayment } from '../to-contract.ts';
 import type { ReferenceEnv } from './env.ts';
@@ -17,14 +18,15 @@ export const LINE_PAGE_SIZE = 100;
 
 const LINE_COLUMNS = /* sql */ `id, kind, description, period_start::text AS period_start, period_end::text AS period_end,
   quantity, unit, unit_amount_decimal::text AS unit_amount_decimal, amount, explanation, tax_name, tax_percent,
-  taxable_amount, line_group`;
+  taxable_amount, line_group, text_lang, translations`;
 
 /** Invoice order, with the lines outside every group (tax, a subscription) first. */
 const LINE_ORDER = 'ORDER BY (line_group IS NOT NULL), position, id';
 
 /**
- * A page of an invoice's lines from `offset`, those whose description contains `q` and in
- * `group` when given, with how many match in all. Case is folded by the database's own rules.
+ * A page of an invoice's lines from `offset`, those whose description (in the best of
+ * `languages`) contains `q` and in `group` when given, with how many match in all. Case is folded
+ * by the database's own rules.
  */
 async function linePage(
   q: SqlQueryable,
@@ -32,12 +34,15 @@ async function linePage(
   filter: { q?: string | undefined; group?: string | undefined; id?: string | undefined },
   offset: number,
   limit: number,
+  languages: readonly string[] = [],
 ): Promise<{ rows: InvoiceLineRow[]; nextCursor: string | null; matching: number }> {
   const params: unknown[] = [invoiceId];
   const where = ['invoice_id = $1'];
   if (filter.q) {
+    // The description as the customer reads it, in the language the line is answered in.
+    const description = localizedColumnSql('description', languages, params);
     params.push(filter.q);
-    where.push(`strpos(lower(description), lower($${params.length})) > 0`);
+    where.push(`strpos(lower(${description}), lower($${params.length})) > 0`);
   }
   if (filter.id) {
     params.push(filter.id);
@@ -71,7 +76,7 @@ export function invoicesAdapter(env: ReferenceEnv): Pick<BillingAdapter, 'listIn
       return { items: items.map(toInvoiceSummary), nextCursor };
     },
 
-    async getInvoice({ customerId }, invoiceId) {
+    async getInvoice({ customerId, languages = [] }, invoiceId) {
       await settleDuePayments(env, customerId);
       const state = await loadInvoice(sql, customerId, invoiceId, env.now());
       const currency = state.row.currency;
@@ -85,14 +90,15 @@ export function invoicesAdapter(env: ReferenceEnv): Pick<BillingAdapter, 'listIn
         ),
         sql.query<PaymentRow>(`${PAYMENT_SELECT} WHERE invoice_id = $1 ORDER BY created_at DESC, id DESC`, [invoiceId]),
         sql.query<CorrectionRow>(
-          'SELECT id, number, issue_date::text AS issue_date, amount, note FROM corrections WHERE invoice_id = $1 ORDER BY issue_date, id',
+          `SELECT id, number, issue_date::text AS issue_date, amount, note, text_lang, translations
+           FROM corrections WHERE invoice_id = $1 ORDER BY issue_date, id`,
           [invoiceId],
         ),
       ]);
       const { row } = state;
       const detail: InvoiceDetail = {
         ...toInvoiceSummary(state),
-        lines: first.rows.map((line) => toInvoiceLine(line, currency)),
+        lines: first.rows.map((line) => toInvoiceLine(line, currency, languages)),
         lineCount: first.matching,
         linesNextCursor: first.nextCursor,
         groups: groups.map((g) => ({ name: g.name, subtotal: money(g.subtotal, currency), lineCount: g.line_count })),
@@ -102,19 +108,16 @@ export function invoicesAdapter(env: ReferenceEnv): Pick<BillingAdapter, 'listIn
         creditTotal: money(row.corrected, currency),
         amountPaid: money(row.paid, currency),
         payments: payments.map(toPayment),
-        corrections: corrections.map((c) => ({
-          id: c.id,
-          number: c.number,
-          issueDate: c.issue_date,
-          amount: money(c.amount, currency),
-          note: c.note,
-        })),
+        corrections: corrections.map((stored) => {
+          const c = localized(stored, languages);
+          return { id: c.id, number: c.number, issueDate: c.issue_date, amount: money(c.amount, currency), note: c.note, lang: c.text_lang };
+        }),
         pdfUrl: row.pdf_url,
       };
       return detail;
     },
 
-    async listInvoiceLines({ customerId }, invoiceId, query: InvoiceLinesQuery): Promise<InvoiceLinePage> {
+    async listInvoiceLines({ customerId, languages = [] }, invoiceId, query: InvoiceLinesQuery): Promise<InvoiceLinePage> {
       const offset = decodeCursor(query.cursor);
       const [invoice] = await sql.query<{ currency: string }>('SELECT currency FROM invoices WHERE id = $1 AND customer_id = $2', [
         invoiceId,
@@ -122,8 +125,8 @@ export function invoicesAdapter(env: ReferenceEnv): Pick<BillingAdapter, 'listIn
       ]);
       if (!invoice) throw HttpError.notFound('There is no such invoice on this account.');
       const filter = { q: query.q?.trim(), group: query.group, id: query.id };
-      const { rows, nextCursor, matching } = await linePage(sql, invoiceId, filter, offset, query.limit ?? LINE_PAGE_SIZE);
-      return { items: rows.map((line) => toInvoiceLine(line, invoice.currency)), nextCursor, matching };
+      const { rows, nextCursor, matching } = await linePage(sql, invoiceId, filter, offset, query.limit ?? LINE_PAGE_SIZE, languages);
+      return { items: rows.map((line) => toInvoiceLine(line, invoice.currency, languages)), nextCursor, matching };
     },
   };
 }

@@ -8,6 +8,7 @@ import { methodLabel, toPaymentMethod } from '../to-contract.ts';
 import { loadContactEmail } from './contact-details.ts';
 import { newId, type ReferenceEnv } from './env.ts';
 import { addHistory } from './history.ts';
+import { refusal, REFUSALS, SUBJECTS } from '../messages.ts';
 
 /** The customer's saved methods: the default first, then oldest first. */
 export async function loadMethods(q: SqlQueryable, customerId: string): Promise<MethodRow[]> {
@@ -34,19 +35,15 @@ export async function addPaymentMethod(
 ): Promise<PaymentMethod> {
   const parsed = parseSandboxToken(body.token);
   if (!parsed) {
-    throw HttpError.invalid([
-      { path: 'token', code: 'invalid_token', message: 'The payment provider did not recognise this card.' },
-    ]);
+    throw HttpError.invalid([refusal('token', 'invalid_token', REFUSALS.tokenInvalid)]);
   }
   if (parsed.type === 'card' && isCardExpired(parsed.expMonth, parsed.expYear, env.now())) {
-    throw HttpError.invalid([{ path: 'token', code: 'card_expired', message: 'This card has expired.' }]);
+    throw HttpError.invalid([refusal('token', 'card_expired', REFUSALS.cardExpired)]);
   }
   // Per customer: whether another customer saved this token is none of this customer's business.
   const used = await tx.query('SELECT 1 FROM payment_methods WHERE customer_id = $1 AND token = $2', [customerId, body.token]);
   if (used.length > 0) {
-    throw HttpError.invalid([
-      { path: 'token', code: 'token_used', message: 'This card token was already used. Please enter the card again.' },
-    ]);
+    throw HttpError.invalid([refusal('token', 'token_used', REFUSALS.tokenUsed)]);
   }
   const existing = await loadMethods(tx, customerId);
   const makeDefault = body.makeDefault || existing.length === 0;
@@ -73,7 +70,7 @@ export async function addPaymentMethod(
     channel: 'email',
     direction: 'outbound',
     kind: 'notice',
-    subject: `${methodLabel(row!)} was added to your account`,
+    subject: SUBJECTS.methodAdded(methodLabel(row!)),
     sentTo: await loadContactEmail(tx, customerId),
   });
   return toPaymentMethod(row!);
@@ -133,8 +130,18 @@ export function paymentMethodsAdapter(
 ): Pick<BillingAdapter, 'listPaymentMethods' | 'addPaymentMethod' | 'setDefaultPaymentMethod' | 'removePaymentMethod'> {
   return {
     listPaymentMethods: ({ customerId }) => listMethods(env.sql, customerId),
-    addPaymentMethod: ({ customerId }, body) => env.change(customerId, (tx) => addPaymentMethod(env, tx, customerId, body)),
+    addPaymentMethod: ({ customerId }, body) =>
+      env.change(
+        customerId,
+        (tx) => addPaymentMethod(env, tx, customerId, body),
+        (paymentMethod) => ({ type: 'payment_method.added', data: { paymentMethod } }),
+      ),
     setDefaultPaymentMethod: ({ customerId }, id) => env.change(customerId, (tx) => setDefaultPaymentMethod(tx, customerId, id)),
-    removePaymentMethod: ({ customerId }, id) => env.change(customerId, (tx) => removePaymentMethod(env, tx, customerId, id)),
+    removePaymentMethod: ({ customerId }, id) =>
+      env.change(
+        customerId,
+        (tx) => removePaymentMethod(env, tx, customerId, id),
+        () => ({ type: 'payment_method.removed', data: { paymentMethodId: id } }),
+      ),
   };
 }

@@ -3,6 +3,7 @@ import type { BillingAdapter } from '../../adapter.ts';
 import { HttpError } from '../../errors.ts';
 import type { PlanRow } from '../rows.ts';
 import { planEligible, previewPlan } from '../rules/plan-preview.ts';
+import { translatedColumns } from '../localized.ts';
 import type { SqlQueryable } from '../sql.ts';
 import { toPlan } from '../to-contract.ts';
 import { loadContactEmail } from './contact-details.ts';
@@ -10,9 +11,7 @@ import { loadCustomer } from './customers.ts';
 import { newId, type ReferenceEnv } from './env.ts';
 import { addHistory } from './history.ts';
 import { loadInvoices } from './invoice-queries.ts';
-
-const APPROVED_AT_ONCE_NOTE =
-  'Approved straight away. Thank you for telling us — your new schedule is below, and nothing else changes.';
+import { APPROVED_AT_ONCE_NOTE, refusal, REFUSALS, SUBJECTS } from '../messages.ts';
 
 /** The preview of a plan request for the customer, against their policy and their invoices now. */
 async function preview(env: ReferenceEnv, q: SqlQueryable, customerId: string, request: PlanRequest) {
@@ -31,17 +30,20 @@ export async function requestPaymentPlan(
   tx: SqlQueryable,
   customerId: string,
   body: PlanRequest,
+  languages: readonly string[] = [],
 ): Promise<PaymentPlan> {
   const planned = await preview(env, tx, customerId, body);
   if (planned.total.amount === 0) {
-    throw HttpError.invalid([{ path: 'invoiceIds', code: 'not_eligible', message: 'None of these invoices can be covered by a plan.' }]);
+    throw HttpError.invalid([refusal('invoiceIds', 'not_eligible', REFUSALS.notEligible)]);
   }
   const now = env.now();
   const approved = planned.withinPolicy;
+  // The decision note is kept in every language, so the plan reads right in whichever is asked later.
+  const decision = approved ? translatedColumns({ decision_note: APPROVED_AT_ONCE_NOTE[body.kind] }) : null;
   const [row] = await tx.query<PlanRow>(
     `INSERT INTO payment_plans (id, customer_id, kind, status, created_at, invoice_ids, total, currency, schedule,
-       reason, note, decision_note, decided_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING *`,
+       reason, note, decision_note, decided_at, text_lang, translations)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING *`,
     [
       newId('plan'),
       customerId,
@@ -54,20 +56,20 @@ export async function requestPaymentPlan(
       JSON.stringify(planned.schedule),
       body.reason ?? null,
       body.note ?? null,
-      approved ? APPROVED_AT_ONCE_NOTE : null,
+      decision?.own.decision_note ?? null,
       approved ? now : null,
+      decision?.text_lang ?? null,
+      JSON.stringify(decision?.translations ?? {}),
     ],
   );
   await addHistory(env, tx, customerId, {
     channel: 'email',
     direction: 'outbound',
     kind: approved ? 'plan_decision' : 'notice',
-    subject: approved
-      ? `Your ${body.kind === 'extension' ? 'extension' : 'payment plan'} is approved`
-      : `We received your request for a ${body.kind === 'extension' ? 'later due date' : 'payment plan'}`,
+    subject: approved ? SUBJECTS.planApproved(body.kind) : SUBJECTS.planReceived(body.kind),
     sentTo: await loadContactEmail(tx, customerId),
   });
-  return toPlan(row!);
+  return toPlan(row!, languages);
 }
 
 /** Payment plans: the policy and past plans, a preview, and a request. */
@@ -76,7 +78,7 @@ export function paymentPlansAdapter(
 ): Pick<BillingAdapter, 'getPaymentPlans' | 'previewPaymentPlan' | 'requestPaymentPlan'> {
   const { sql } = env;
   return {
-    async getPaymentPlans({ customerId }) {
+    async getPaymentPlans({ customerId, languages = [] }) {
       const customer = await loadCustomer(sql, customerId);
       const [invoices, plans] = await Promise.all([
         loadInvoices(sql, customerId, env.now()),
@@ -84,10 +86,15 @@ export function paymentPlansAdapter(
       ]);
       return {
         policy: { ...customer.plan_policy, eligibleInvoiceIds: planEligible(invoices).map((i) => i.row.id) },
-        plans: plans.map(toPlan),
+        plans: plans.map((plan) => toPlan(plan, languages)),
       };
     },
     previewPaymentPlan: ({ customerId }, body) => preview(env, sql, customerId, body),
-    requestPaymentPlan: ({ customerId }, body) => env.change(customerId, (tx) => requestPaymentPlan(env, tx, customerId, body)),
+    requestPaymentPlan: ({ customerId, languages }, body) =>
+      env.change(
+        customerId,
+        (tx) => requestPaymentPlan(env, tx, customerId, body, languages),
+        (plan) => ({ type: 'payment_plan.requested', data: { plan } }),
+      ),
   };
 }

@@ -12,6 +12,7 @@ import { loadContactEmail } from './contact-details.ts';
 import { newId, type ReferenceEnv } from './env.ts';
 import { addHistory } from './history.ts';
 import { INVOICE_SELECT, loadInvoice } from './invoice-queries.ts';
+import { refusal, REFUSALS, SUBJECTS } from '../messages.ts';
 
 /** Select payments; append a WHERE. */
 export const PAYMENT_SELECT = 'SELECT * FROM payments';
@@ -52,7 +53,7 @@ export async function settlePayment(env: ReferenceEnv, tx: SqlQueryable, payment
       channel: 'email',
       direction: 'outbound',
       kind: 'receipt',
-      subject: `Payment received for invoice ${number} — thank you`,
+      subject: SUBJECTS.paymentReceived(number),
       sentTo: email,
       invoiceId: payment.invoice_id,
     });
@@ -67,11 +68,14 @@ export async function settlePayment(env: ReferenceEnv, tx: SqlQueryable, payment
       channel: 'email',
       direction: 'outbound',
       kind: 'payment_failed',
-      subject: `Your payment for invoice ${number} didn't go through`,
+      subject: SUBJECTS.paymentFailed(number),
       sentTo: email,
       invoiceId: payment.invoice_id,
     });
   }
+  const [settled] = await tx.query<PaymentRow>(`${PAYMENT_SELECT} WHERE id = $1`, [paymentId]);
+  const event = outcome === 'succeed' ? 'payment.succeeded' : 'payment.failed';
+  await env.emit(tx, payment.customer_id, { type: event, data: { payment: toPayment(settled!) } });
   return true;
 }
 
@@ -121,7 +125,7 @@ export async function payInvoice(
     customerId,
   ]);
   if (!method) {
-    throw HttpError.invalid([{ path: 'paymentMethodId', code: 'not_found', message: 'This payment method is not on your account.' }]);
+    throw HttpError.invalid([refusal('paymentMethodId', 'not_found', REFUSALS.paymentMethodNotFound)]);
   }
   const now = env.now();
   const [row] = await tx.query<PaymentRow>(

@@ -10,10 +10,12 @@ import type { BillingAdapter } from '../../adapter.ts';
 import { HttpError } from '../../errors.ts';
 import { decodeCursor, DEFAULT_PAGE_SIZE, pageFrom } from '../paging.ts';
 import type { QuestionMessageRow, QuestionRow } from '../rows.ts';
+import { localizedColumnSql } from '../localized.ts';
 import type { SqlQueryable } from '../sql.ts';
 import { iso, toQuestion } from '../to-contract.ts';
 import { newId, type ReferenceEnv } from './env.ts';
 import { addHistory } from './history.ts';
+import { refusal, REFUSALS, SUBJECTS } from '../messages.ts';
 
 /** The column `subject` holds at most this many characters. */
 const SUBJECT_MAX = 500;
@@ -26,7 +28,7 @@ async function loadQuestion(q: SqlQueryable, customerId: string, questionId: str
   );
   if (!question) throw HttpError.notFound('There is no such question on this account.');
   const messages = await q.query<QuestionMessageRow>(
-    `SELECT id, question_id, author, author_name, body, sent_at FROM question_messages
+    `SELECT id, question_id, author, author_name, body, sent_at, text_lang, translations FROM question_messages
      WHERE question_id = $1 ORDER BY sent_at ASC, seq ASC`,
     [questionId],
   );
@@ -68,14 +70,20 @@ async function listQuestions(q: SqlQueryable, customerId: string, query: Questio
 async function addCustomerMessage(tx: SqlQueryable, questionId: string, body: string, sentAt: Date): Promise<QuestionMessageRow> {
   const [row] = await tx.query<QuestionMessageRow>(
     `INSERT INTO question_messages (id, question_id, author, author_name, body, sent_at) VALUES ($1, $2, 'customer', NULL, $3, $4)
-     RETURNING id, question_id, author, author_name, body, sent_at`,
+     RETURNING id, question_id, author, author_name, body, sent_at, text_lang, translations`,
     [newId('msg'), questionId, body, sentAt],
   );
   return row!;
 }
 
 /** Ask about an invoice, or one line of it; 422 when either is not the customer's. */
-export async function askQuestion(env: ReferenceEnv, tx: SqlQueryable, customerId: string, body: AskQuestionRequest): Promise<Question> {
+export async function askQuestion(
+  env: ReferenceEnv,
+  tx: SqlQueryable,
+  customerId: string,
+  body: AskQuestionRequest,
+  languages: readonly string[] = [],
+): Promise<Question> {
   const [asked] = await tx.query<{ n: number }>('SELECT count(*)::int AS n FROM questions WHERE customer_id = $1', [customerId]);
   if ((asked?.n ?? 0) >= env.limits.questionsPerCustomer) {
     throw HttpError.conflict('You have asked as many questions as this account can hold. Please reply on an earlier one.', 'limit_reached');
@@ -85,15 +93,18 @@ export async function askQuestion(env: ReferenceEnv, tx: SqlQueryable, customerI
     customerId,
   ]);
   if (!invoice) {
-    throw HttpError.invalid([{ path: 'invoiceId', code: 'not_found', message: 'This invoice is not on your account.' }]);
+    throw HttpError.invalid([refusal('invoiceId', 'not_found', REFUSALS.invoiceNotFound)]);
   }
   let subject = `Invoice ${invoice.number}`;
   if (body.lineId) {
-    const [line] = await tx.query<{ description: string }>('SELECT description FROM invoice_lines WHERE id = $1 AND invoice_id = $2', [
-      body.lineId,
-      body.invoiceId,
-    ]);
-    if (!line) throw HttpError.invalid([{ path: 'lineId', code: 'not_found', message: 'This line is not on the invoice.' }]);
+    // The line as the customer reads it.
+    const params: unknown[] = [body.lineId, body.invoiceId];
+    const description = localizedColumnSql('description', languages, params);
+    const [line] = await tx.query<{ description: string }>(
+      `SELECT ${description} AS description FROM invoice_lines WHERE id = $1 AND invoice_id = $2`,
+      params,
+    );
+    if (!line) throw HttpError.invalid([refusal('lineId', 'not_found', REFUSALS.lineNotFound)]);
     subject = `${subject} — ${line.description}`.slice(0, SUBJECT_MAX);
   }
   const id = newId('q');
@@ -108,7 +119,7 @@ export async function askQuestion(env: ReferenceEnv, tx: SqlQueryable, customerI
     channel: 'portal',
     direction: 'inbound',
     kind: 'question',
-    subject: `Question about ${subject}`.slice(0, SUBJECT_MAX),
+    subject: SUBJECTS.questionAsked(subject),
     invoiceId: body.invoiceId,
   });
   return loadQuestion(tx, customerId, id);
@@ -140,11 +151,18 @@ export async function replyToQuestion(
     channel: 'portal',
     direction: 'inbound',
     kind: 'question',
-    subject: `Follow-up on ${question.subject}`.slice(0, SUBJECT_MAX),
+    subject: SUBJECTS.questionFollowUp(question.subject),
     invoiceId: question.invoice_id,
   });
   return {
-    message: { id: message.id, author: message.author, authorName: message.author_name, body: message.body, sentAt: iso(message.sent_at) },
+    message: {
+      id: message.id,
+      author: message.author,
+      authorName: message.author_name,
+      body: message.body,
+      lang: message.text_lang,
+      sentAt: iso(message.sent_at),
+    },
     status: 'open',
   };
 }
@@ -155,9 +173,18 @@ export function questionsAdapter(
 ): Pick<BillingAdapter, 'listQuestions' | 'askQuestion' | 'getQuestion' | 'replyToQuestion'> {
   return {
     listQuestions: ({ customerId }, query) => listQuestions(env.sql, customerId, query),
-    askQuestion: ({ customerId }, body) => env.change(customerId, (tx) => askQuestion(env, tx, customerId, body)),
+    askQuestion: ({ customerId, languages }, body) =>
+      env.change(
+        customerId,
+        (tx) => askQuestion(env, tx, customerId, body, languages),
+        (question) => ({ type: 'question.asked', data: { question } }),
+      ),
     getQuestion: ({ customerId }, questionId) => loadQuestion(env.sql, customerId, questionId),
     replyToQuestion: ({ customerId }, questionId, body) =>
-      env.change(customerId, (tx) => replyToQuestion(env, tx, customerId, questionId, body)),
+      env.change(
+        customerId,
+        (tx) => replyToQuestion(env, tx, customerId, questionId, body),
+        (reply) => ({ type: 'question.replied', data: { questionId, ...reply } }),
+      ),
   };
 }

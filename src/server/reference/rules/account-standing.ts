@@ -124,6 +124,7 @@ export function accountSummary(input: {
     lastFailedAmount: failed ? money(failed.amountDue, failed.row.currency) : null,
     lastFailureReason: failed ? failureReasonOf(failed.row.last_failure_reason) : null,
     merchantNoteHtml: customer.merchant_note_html,
+    merchantNoteLang: customer.merchant_note_html === null ? null : customer.text_lang,
     humanContact: input.humanContact === undefined ? customer.human_contact : input.humanContact,
     features: customer.features,
   };

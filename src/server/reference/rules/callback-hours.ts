@@ -6,6 +6,7 @@
 import type { CallbackRequest, FieldError } from '../../../contract/index.ts';
 import { CALLBACK_WINDOW_NAMES, dateIn, windowOpen, type WeeklyHours } from '../../../lib/availability.ts';
 import { addDays } from '../dates.ts';
+import { refusal, REFUSALS } from '../messages.ts';
 
 /** How far ahead a call back may be asked for, in days from the contact's today. */
 export const CALLBACK_DAYS_AHEAD = 90;
@@ -23,18 +24,17 @@ export function callbackRefusal(
 ): FieldError[] {
   const hours = contact.availability;
   const today = dateIn(now, hours?.timeZone ?? 'UTC');
-  if (request.date < today) return [{ path: 'date', code: 'too_small', message: 'Choose today or a later date.' }];
+  if (request.date < today) return [refusal('date', 'too_small', REFUSALS.callbackPast)];
   const last = addDays(today, CALLBACK_DAYS_AHEAD);
   if (request.date > last) {
-    return [{ path: 'date', code: 'too_big', message: `Choose a date within the next ${CALLBACK_DAYS_AHEAD} days.` }];
+    return [refusal('date', 'too_big', REFUSALS.callbackTooFar(CALLBACK_DAYS_AHEAD))];
   }
   if (!hours) return [];
-  const when = contact.hours ? ` (${contact.hours})` : '';
   if (!CALLBACK_WINDOW_NAMES.some((window) => windowOpen(hours, request.date, window, now))) {
-    return [{ path: 'date', code: 'outside_hours', message: `${contact.name} cannot call back on this day: it is outside their hours${when}.` }];
+    return [refusal('date', 'outside_hours', REFUSALS.callbackDayClosed(contact.name, contact.hours))];
   }
   if (!windowOpen(hours, request.date, request.window, now)) {
-    return [{ path: 'window', code: 'outside_hours', message: `${contact.name} cannot call back at this time of day${when}. Choose another window.` }];
+    return [refusal('window', 'outside_hours', REFUSALS.callbackWindowClosed(contact.name, contact.hours))];
   }
   return [];
 }

@@ -4,6 +4,7 @@ import { HttpError } from '../../errors.ts';
 import { addMonths, daysBetween, nextOnDay, toIsoDate } from '../dates.ts';
 import type { CycleRow } from '../rows.ts';
 import { money } from '../to-contract.ts';
+import { refusal, REFUSALS } from '../messages.ts';
 
 const PERIOD_MONTHS: Record<BillingInterval, number> = { month: 1, quarter: 3, year: 12 };
 /** Days a period is priced over when a part of it is charged (proration). */
@@ -52,9 +53,7 @@ export function toBillingCycle(cycle: CycleRow, currency: string): BillingCycle 
  */
 export function previewCycleChange(cycle: CycleRow, currency: string, change: CycleChangeRequest): CyclePreview {
   if (!cycle.allowed_days.includes(change.billingDay)) {
-    throw HttpError.invalid([
-      { path: 'billingDay', code: 'not_allowed', message: 'This day of the month cannot be chosen as billing day.' },
-    ]);
+    throw HttpError.invalid([refusal('billingDay', 'not_allowed', REFUSALS.billingDayNotAllowed)]);
   }
   const effectiveDate = cycle.next_invoice_date;
   const nextInvoiceDate = nextOnDay(effectiveDate, change.billingDay);

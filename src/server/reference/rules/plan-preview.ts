@@ -5,6 +5,7 @@ import { addDays, addMonths, daysBetween, toIsoDate } from '../dates.ts';
 import type { StoredPlanPolicy } from '../rows.ts';
 import { money } from '../to-contract.ts';
 import type { InvoiceState } from './invoice-status.ts';
+import { refusal, REFUSALS } from '../messages.ts';
 
 /** The longest deferral anyone can ask for: the most a plan policy can grant (`maxDeferralDays`). */
 export const MAX_DEFERRAL_ASKED_DAYS = 365;
@@ -47,7 +48,7 @@ export function previewPlan(input: {
   if (request.kind === 'instalments') {
     const count = request.instalments;
     if (count === undefined) {
-      throw HttpError.invalid([{ path: 'instalments', code: 'required', message: 'Choose how many instalments.' }]);
+      throw HttpError.invalid([refusal('instalments', 'required', REFUSALS.instalmentsRequired)]);
     }
     if (count > policy.maxInstalments) violations.add('too_many_instalments');
     const base = Math.floor(total / count);
@@ -61,18 +62,16 @@ export function previewPlan(input: {
   } else {
     const extendTo = request.extendTo;
     if (extendTo === undefined) {
-      throw HttpError.invalid([{ path: 'extendTo', code: 'required', message: 'Choose the new due date.' }]);
+      throw HttpError.invalid([refusal('extendTo', 'required', REFUSALS.extendToRequired)]);
     }
     if (extendTo <= start) {
-      throw HttpError.invalid([{ path: 'extendTo', code: 'too_small', message: 'The new due date must be in the future.' }]);
+      throw HttpError.invalid([refusal('extendTo', 'too_small', REFUSALS.extendToPast)]);
     }
     // The deferral counts from the latest due date among the chosen invoices (today at the earliest).
     const latestDue = chosen.reduce((latest, i) => (i.row.due_date > latest ? i.row.due_date : latest), start);
     // Past the policy, a request waits for the merchant; past what any policy may grant, it is refused.
     if (daysBetween(latestDue, extendTo) > MAX_DEFERRAL_ASKED_DAYS) {
-      throw HttpError.invalid([
-        { path: 'extendTo', code: 'too_big', message: `Choose a date within ${MAX_DEFERRAL_ASKED_DAYS} days of the due date.` },
-      ]);
+      throw HttpError.invalid([refusal('extendTo', 'too_big', REFUSALS.extendToTooFar(MAX_DEFERRAL_ASKED_DAYS))]);
     }
     if (daysBetween(latestDue, extendTo) > policy.maxDeferralDays) violations.add('deferral_too_long');
     schedule = [{ dueDate: extendTo, amount: money(total, currency), status: 'upcoming' }];

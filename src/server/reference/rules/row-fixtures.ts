@@ -90,6 +90,8 @@ export function customerRow(overrides: Partial<CustomerRow> = {}): CustomerRow {
     merchant_note_html: null,
     human_contact: null,
     contact_time_zone: null,
+    text_lang: null,
+    translations: {},
     features: [],
     plan_policy: {
       enabled: true,
