@@ -9,8 +9,9 @@
  *   imports cannot resolve; and each portal owns its Preact and i18next on purpose, so a host
  *   app's copies (other versions, other config) can never interfere. Bundlers still get one copy
  *   of Billfold's own code because both entries share chunks.
- * - `iife`: `dist/billfold.iife.js`, everything (lazy screens too) inlined into one classic script
- *   that registers the element on load. Languages other than English are the exception: each
+ * - `iife`: `dist/billfold.bundle.iife.js`, everything (lazy screens too) inlined into one classic
+ *   script that registers the element on load, for hosts that cannot serve a folder. (The classic
+ *   script most pages use, `dist/billfold.iife.js`, is the small loader of `scripts/build-loader.ts`.) Languages other than English are the exception: each
  *   loads on demand from `dist/locales/<lang>.js` beside the script (see `src/i18n/load-locale.iife.ts`),
  *   so every added language does not weigh on every customer.
  * - `server`: `dist/server.js`, the server kit for Node, and `dist/conformance.js`, the
@@ -129,7 +130,7 @@ function iife(): UserConfig {
         entry: 'src/iife.ts',
         formats: ['iife'],
         name: 'Billfold',
-        fileName: () => 'billfold.iife.js',
+        fileName: () => 'billfold.bundle.iife.js',
       },
       rolldownOptions: {
         output: {

@@ -25,6 +25,8 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
+          // PGlite test databases start from one migrated copy (see pglite-snapshot.ts).
+          globalSetup: ['src/server/testing/snapshot-setup.ts'],
           // Only unit tests beside their sources; Playwright owns e2e/*.spec.ts. `*.pg.test.ts`
           // need the PostgreSQL server of the `postgres` project.
           include: ['src/**/*.test.{ts,tsx}', 'demo/**/*.test.{ts,tsx}', 'scripts/**/*.test.ts'],

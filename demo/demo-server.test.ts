@@ -91,7 +91,7 @@ describe('demo server', () => {
   });
 
   it('serves the pages with a strict CSP, and the widget with a script content type', async () => {
-    for (const page of ['/', '/module.html']) {
+    for (const page of ['/', '/module.html', '/bundle.html']) {
       const response = await fetch(`${demo.url}${page}`);
       expect(response.status).toBe(200);
       expect(response.headers.get('content-type')).toMatch(/^text\/html/);
@@ -106,6 +106,7 @@ describe('demo server', () => {
     }
     expect(await (await fetch(`${demo.url}/`)).text()).toContain('<script src="/dist/billfold.iife.js"');
     expect(await (await fetch(`${demo.url}/module.html`)).text()).toContain('<script type="module" src="/dist/define.js">');
+    expect(await (await fetch(`${demo.url}/bundle.html`)).text()).toContain('<script src="/dist/billfold.bundle.iife.js"');
     const trusted = await fetch(`${demo.url}/trusted-types.html`);
     expect(trusted.headers.get('content-security-policy')).toBe(DEMO_CSP_TRUSTED_TYPES);
     expect(DEMO_CSP_TRUSTED_TYPES).toContain("require-trusted-types-for 'script'");

@@ -120,14 +120,20 @@ export interface DemoServer {
 const here = fileURLToPath(new URL('.', import.meta.url));
 const PUBLIC_DIR = fileURLToPath(new URL('./public/', import.meta.url));
 const DEFAULT_DIST_DIR = fileURLToPath(new URL('../dist/', import.meta.url));
-/** The pages: one merchant page, loading the widget by a classic script tag or as an ES module. */
-const PAGES: Record<string, 'classic' | 'module'> = { '/': 'classic', '/index.html': 'classic', '/module.html': 'module' };
+/**
+ * The pages: one merchant page, loading the widget by a classic script tag (the loader), as an ES
+ * module, or by the one-file build for hosts that cannot serve a folder.
+ */
+const PAGES: Record<string, PageKind> = { '/': 'classic', '/index.html': 'classic', '/module.html': 'module', '/bundle.html': 'bundle' };
+type PageKind = 'classic' | 'module' | 'bundle';
 /** The ES module page once more, under Trusted Types. */
 const TRUSTED_TYPES_PAGE = '/trusted-types.html';
 
-/** The classic page's script tag, and what the ES module page has in its place. */
-const CLASSIC_SCRIPT = `    <!-- A classic script tag: the one-file IIFE build registers <billfold-portal> on load. -->
+/** The classic page's script tag, and what the other pages have in its place. */
+const CLASSIC_SCRIPT = `    <!-- A classic script tag: the small loader imports the ES build beside it, which registers <billfold-portal>. -->
     <script src="/dist/billfold.iife.js" defer></script>`;
+const BUNDLE_SCRIPT = `    <!-- The one-file build: everything in one classic script, no imports. -->
+    <script src="/dist/billfold.bundle.iife.js" defer></script>`;
 const MODULE_SCRIPT = `    <!-- An ES module: dist/define.js registers <billfold-portal> when imported. -->
     <script type="module" src="/dist/define.js"></script>`;
 
@@ -209,12 +215,14 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
   }
 
   /** The merchant page (`index.html`), with the widget loaded as a classic script or an ES module. */
-  async function servePage(kind: 'classic' | 'module', url: URL, headers: Record<string, string>): Promise<Response> {
+  async function servePage(kind: PageKind, url: URL, headers: Record<string, string>): Promise<Response> {
     const file = await readStaticFile(PUBLIC_DIR, 'index.html');
     if (!file) return errorResponse(404, 'not_found', 'Not found.');
     let html = renderDemoPage(new TextDecoder().decode(file.body), url);
     if (kind === 'module') {
       html = html.replace(CLASSIC_SCRIPT, MODULE_SCRIPT).replace('</title>', ' (ES module)</title>');
+    } else if (kind === 'bundle') {
+      html = html.replace(CLASSIC_SCRIPT, BUNDLE_SCRIPT).replace('</title>', ' (one-file build)</title>');
     }
     return new Response(html, {
       status: 200,

@@ -20,12 +20,26 @@ test.describe('mounting', () => {
       nodes.map((node) => (node as HTMLScriptElement).src),
     );
     expect(scripts.some((src) => src.endsWith('/dist/billfold.iife.js'))).toBe(true);
+    // That classic script is the loader: the ES build beside it did the rest, not the one-file build.
+    const loaded = await page.evaluate(() => performance.getEntriesByType('resource').map((entry) => new URL(entry.name).pathname));
+    expect(loaded).toContain('/dist/define.js');
+    expect(loaded.some((path) => path.endsWith('billfold.bundle.iife.js'))).toBe(false);
     // Rendered inside an open shadow root, not into the host page's DOM.
     const inShadow = await page.evaluate(() => {
       const host = document.querySelector('billfold-portal');
       return !!host?.shadowRoot?.querySelector('h2') && !host.querySelector('h2');
     });
     expect(inShadow).toBe(true);
+  });
+
+  test('the one-file build page mounts the portal with no imports of the ES build', async ({ page }) => {
+    await recordPortalEvents(page);
+    await page.goto('/bundle.html');
+    await expect(page.getByRole('heading', { name: 'Hello, Margaret' })).toBeVisible();
+    await expectPortalEvent(page, 'billfold-ready');
+    const loaded = await page.evaluate(() => performance.getEntriesByType('resource').map((entry) => new URL(entry.name).pathname));
+    expect(loaded).toContain('/dist/billfold.bundle.iife.js');
+    expect(loaded.filter((path) => path.startsWith('/dist/') && path !== '/dist/billfold.bundle.iife.js')).toEqual([]);
   });
 
   test('the ES module page mounts the portal too', async ({ page }) => {

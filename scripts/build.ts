@@ -2,8 +2,9 @@
  * `npm run build`: everything in dist/, in order.
  *
  * 1. Vite ESM pass (cleans dist/): billfold.js, define.js, chunks/
- * 2. Vite IIFE pass: billfold.iife.js
- *    and dist/locales/<lang>.js, the languages the IIFE loads on demand
+ * 2. Vite IIFE pass: billfold.bundle.iife.js (the one-file build)
+ *    and dist/locales/<lang>.js, the languages the one-file build loads on demand;
+ *    then the classic-script loader billfold.iife.js (scripts/build-loader.ts)
  * 3. Vite server pass: server.js, conformance.js (the `billfold-conformance` command)
  * 4. Declarations: tsc -p tsconfig.build.json -> dist/types, plus the hand-written framework
  *    declarations, then `.ts` specifiers -> `.js`
@@ -16,6 +17,7 @@ import { chmod, copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/pr
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
+import { buildLoader } from './build-loader.ts';
 import { writeCustomElementsManifest } from './custom-elements.ts';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
@@ -65,6 +67,7 @@ async function rewriteDeclarationSpecifiers(dir: string): Promise<number> {
 
 await step('vite esm', () => build({ root, mode: 'esm', logLevel: 'warn' }).then(() => undefined));
 await step('vite iife', () => build({ root, mode: 'iife', logLevel: 'warn' }).then(() => undefined));
+await step('loader', () => buildLoader(dist));
 await step('locales', async () => {
   // ES modules (not JSON): a classic script may `import()` them under `script-src` alone,
   // where fetching JSON would also need `connect-src` for the widget's origin.

@@ -8,10 +8,11 @@ describe('importsOf', () => {
   it('separates static imports and re-exports from dynamic import()', () => {
     const code =
       'import{a as b}from"./chunks/a.js";export{c}from"./chunks/c.js";export*from"./chunks/d.js";' +
-      'import"./side.js";const s=()=>import("./chunks/lazy.js");const t="import(\'./not-code.js\')";';
+      'import"./side.js";const s=()=>import("./chunks/lazy.js");const t="import(\'./not-code.js\')";' +
+      'const u=()=>import(`./chunks/template.js`);const v=(l)=>import(`./chunks/${l}.js`);';
     expect(importsOf(code)).toEqual({
       static: ['./chunks/a.js', './chunks/c.js', './chunks/d.js', './side.js'],
-      dynamic: ['./chunks/lazy.js'],
+      dynamic: ['./chunks/lazy.js', './chunks/template.js'],
     });
   });
 });

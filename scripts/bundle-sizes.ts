@@ -1,34 +1,14 @@
 /**
- * Measures what a browser downloads for each way of loading Billfold: the one-file IIFE, and the
+ * Measures what a browser downloads for each way of loading Billfold: the loader, the one-file build, and the
  * ESM entries with every chunk they import statically (lazy screens are counted separately,
- * since they load only when opened). Shared by `check-size.ts` and `bench.ts`.
+ * since they load only when opened). Shared by `size-check.ts` and `bench.ts`; the budgets are in
+ * `size-budgets.ts`.
  */
 import { readFile } from 'node:fs/promises';
 import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { parseAst } from 'vite';
-
-/**
- * The one-file IIFE's gzip budget in bytes: everything a script-tag page downloads, every screen
- * included. The foundation was held to 60 KB (61,095 B with the overview alone). The dependencies
- * the stack fixes measure 51 KB of that (i18next 16.9, DOMPurify 11.5, zod/mini 9.0, preact 5.7,
- * ky 4.8, signals 3.1); the customer journeys' screens add about 2-4 KB each with their English
- * strings. The budget leaves room for the screens the issues ask for and catches regressions
- * beyond them. The invoice lines table (groups, search, CSV), structured call-back hours, problem
- * details and the status facts took it to 113.2 KB; the budget is 118 KB until the script tag
- * gets a small loader beside the ES build (the one-file IIFE then becomes the alternative).
- */
-export const IIFE_GZIP_BUDGET = 118 * 1024;
-
-/**
- * What a module page downloads before the customer opens any screen but the overview
- * (`define.js` and its static imports; screens and other languages are lazy chunks, but the
- * overview's pay flow, the feedback prompt and the English strings of every screen — about
- * 7 KB gzip that could move into the screens' chunks — load up front). 90.5 KB with the invoice
- * truth work; 94 KB until the first screen is cut down to what the overview needs.
- */
-export const ESM_FIRST_LOAD_GZIP_BUDGET = 94 * 1024;
 
 /** Raw, gzip and brotli bytes of one file or of a set of files loaded together. */
 export interface Size {
@@ -70,8 +50,10 @@ export function importsOf(code: string): { static: string[]; dynamic: string[] }
       return;
     }
     if (!node || typeof node !== 'object') return;
-    const n = node as { type?: string; source?: { value?: unknown } };
-    const source = typeof n.source?.value === 'string' ? n.source.value : undefined;
+    const n = node as { type?: string; source?: { value?: unknown; expressions?: unknown[]; quasis?: { value: { cooked?: string } }[] } };
+    // Minified output writes `import(\`./chunk.js\`)`: a template literal without holes is a string too.
+    const template = n.source?.quasis?.length === 1 && n.source.expressions?.length === 0 ? n.source.quasis[0]!.value.cooked : undefined;
+    const source = typeof n.source?.value === 'string' ? n.source.value : template;
     if (source && (n.type === 'ImportDeclaration' || n.type === 'ExportNamedDeclaration' || n.type === 'ExportAllDeclaration')) {
       found.static.push(source);
     } else if (source && n.type === 'ImportExpression') {
@@ -122,12 +104,13 @@ export async function measureBundle(distDir: string, name: string, entry: string
   };
 }
 
-/** The three ways of loading the widget. */
+/** The ways of loading the widget (the loader's own bytes; it then loads define.js's). */
 export async function measureAll(distDir: string): Promise<BundleSize[]> {
   return Promise.all([
-    measureBundle(distDir, 'billfold.iife.js', 'billfold.iife.js'),
-    measureBundle(distDir, 'billfold.js + static imports', 'billfold.js'),
+    measureBundle(distDir, 'billfold.iife.js (loader)', 'billfold.iife.js'),
+    measureBundle(distDir, 'billfold.bundle.iife.js', 'billfold.bundle.iife.js'),
     measureBundle(distDir, 'define.js + static imports', 'define.js'),
+    measureBundle(distDir, 'billfold.js + static imports', 'billfold.js'),
   ]);
 }
 

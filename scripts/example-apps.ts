@@ -82,8 +82,17 @@ export function installExample(app: ExampleApp): 'npm ci' | 'tarball only' {
  */
 function assertLockMatchesPackage(name: string, lockfile: string): void {
   const own = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { dependencies?: Record<string, string> }).dependencies ?? {};
-  const lock = JSON.parse(lockfile) as { packages: Record<string, { dependencies?: Record<string, string> }> };
-  const locked = lock.packages['node_modules/billfold']?.dependencies ?? {};
+  const lock = JSON.parse(lockfile) as { packages: Record<string, { dependencies?: Record<string, string>; integrity?: string }> };
+  const entry = lock.packages['node_modules/billfold'];
+  // The tarball is packed afresh on every run, so its checksum changes with every build: a locked
+  // integrity makes `npm ci` fail with EINTEGRITY on any other build than the one it was locked with.
+  if (entry?.integrity) {
+    throw new Error(
+      `examples/${name}/package-lock.json locks the integrity of billfold's tarball, which changes on every build: ` +
+        'delete the "integrity" line of "node_modules/billfold" and commit the lockfile',
+    );
+  }
+  const locked = entry?.dependencies ?? {};
   if (JSON.stringify(Object.entries(locked).sort()) !== JSON.stringify(Object.entries(own).sort())) {
     throw new Error(
       `examples/${name}/package-lock.json locks billfold's dependencies as ${JSON.stringify(locked)}, ` +

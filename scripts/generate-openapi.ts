@@ -9,9 +9,9 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as contract from '../src/contract/index.ts';
-import { operations as endpoints, ERROR_CODES, z, type EndpointId, type Operation as Endpoint } from '../src/contract/index.ts';
+import { endpoints, ERROR_CODES, z, type Endpoint, type EndpointId } from '../src/contract/index.ts';
 import { PROBLEM_TITLES } from '../src/server/problem.ts';
-import { readContractDocs } from './openapi/contract-docs.ts';
+import { readContractDocs, readEndpointSummaries } from './openapi/contract-docs.ts';
 import { PATH_PARAMETER_EXAMPLES, REQUEST_EXAMPLES, RESPONSE_EXAMPLES, SCHEMA_EXAMPLES, type NamedExample } from './openapi/examples.ts';
 import { OPERATION_DOCS, PATH_PARAMETER_DOCS, TAGS } from './openapi/operation-docs.ts';
 import {
@@ -58,7 +58,7 @@ function contractRegistry() {
     if (schema && example) harvestExamples(schema, example.value, named, found);
   }
   for (const [id, example] of Object.entries(REQUEST_EXAMPLES) as [EndpointId, NamedExample][]) {
-    harvestExamples(endpoints[id].body!, example.value, named, found);
+    harvestExamples((endpoints[id] as Endpoint).body!, example.value, named, found);
   }
   for (const [schema, meta] of named) {
     if (meta.id in SCHEMA_EXAMPLES) harvestExamples(schema, SCHEMA_EXAMPLES[meta.id], named, found);
@@ -186,7 +186,7 @@ function errorResponses(id: EndpointId, endpoint: Endpoint): [number, ErrorRespo
   return statuses;
 }
 
-function operation(id: EndpointId, endpoint: Endpoint, components: ReturnType<typeof componentSchemas>): JsonObject {
+function operation(id: EndpointId, endpoint: Endpoint, summary: string, components: ReturnType<typeof componentSchemas>): JsonObject {
   const mutation = endpoint.method !== 'GET';
   const parameters: Json[] = [];
   for (const name of endpoint.params ?? []) {
@@ -215,7 +215,7 @@ function operation(id: EndpointId, endpoint: Endpoint, components: ReturnType<ty
   const successHeaders: JsonObject = {};
   if (endpoint.etag) successHeaders.ETag = { $ref: '#/components/headers/ETag' };
   if (mutation) successHeaders['Idempotency-Replayed'] = { $ref: '#/components/headers/IdempotencyReplayed' };
-  const success: JsonObject = { description: endpoint.summary };
+  const success: JsonObject = { description: summary };
   if (Object.keys(successHeaders).length > 0) success.headers = successHeaders;
   const example = RESPONSE_EXAMPLES[id];
   if (endpoint.response) {
@@ -228,7 +228,7 @@ function operation(id: EndpointId, endpoint: Endpoint, components: ReturnType<ty
 
   const result: JsonObject = {
     operationId: id,
-    summary: endpoint.summary,
+    summary,
     description: OPERATION_DOCS[id],
     tags: [endpoint.path.split('/')[1]!],
   };
@@ -267,10 +267,11 @@ const INVOICE_ARITHMETIC =
 /** Builds the OpenAPI 3.1 document of the whole contract. */
 export function buildOpenApiDocument(version = '0.0.0'): JsonObject {
   const components = componentSchemas();
+  const summaries = readEndpointSummaries(CONTRACT_DIR);
   const paths: Record<string, JsonObject> = {};
   for (const [id, endpoint] of Object.entries(endpoints) as [EndpointId, Endpoint][]) {
     const item = (paths[endpoint.path] ??= {});
-    item[endpoint.method.toLowerCase()] = operation(id, endpoint, components);
+    item[endpoint.method.toLowerCase()] = operation(id, endpoint, summaries.get(id)!, components);
   }
   const document: JsonObject = {
     openapi: '3.1.0',

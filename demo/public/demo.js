@@ -68,11 +68,19 @@
     updateLinks(query);
   }
 
-  /** The whole page follows the theme, not only the portal (demo.css keys off data-theme). */
+  const systemDark = matchMedia('(prefers-color-scheme: dark)');
+
+  /**
+   * The whole page follows the theme, not only the portal: demo.css keys its palette off
+   * data-scheme, the scheme in force ("System" resolved here, and again when the system's changes).
+   */
   function applyPageSettings() {
-    document.documentElement.dataset.theme = themeSelect.value;
+    const theme = themeSelect.value;
+    document.documentElement.dataset.theme = theme;
+    document.documentElement.dataset.scheme = theme === 'system' ? (systemDark.matches ? 'dark' : 'light') : theme;
     customerName.textContent = personaSelect.selectedOptions[0]?.textContent ?? '';
   }
+  systemDark.addEventListener('change', () => applyPageSettings());
 
   function say(message) {
     status.textContent = message;
@@ -106,7 +114,6 @@
     } catch (error) {
       console.error(error);
     }
-    const paymentMethodCollector = await collector;
     await customElements.whenDefined(TAG);
     // A newer persona choice won while this one was minting.
     if (mine !== generation) return;
@@ -115,9 +122,13 @@
     for (const [name, value] of attributes) portal.setAttribute(name, value);
     applySettings(portal);
     portal.getSessionToken = () => mint(persona);
-    if (paymentMethodCollector) portal.paymentMethodCollector = paymentMethodCollector;
     if (token) portal.sessionToken = token;
     slot.replaceChildren(portal);
+    // The overview needs no payment provider: the portal renders first and takes the collector
+    // when it arrives (adding a method says it is unavailable until then).
+    void collector.then((paymentMethodCollector) => {
+      if (paymentMethodCollector && mine === generation) portal.paymentMethodCollector = paymentMethodCollector;
+    });
   }
 
   function current() {

@@ -6,13 +6,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InvoiceDetail, InvoiceLine } from '../../src/contract/index.ts';
 import { reconcile } from '../../src/lib/invoice-math.ts';
-import { createReferenceAdapter, openReferenceDatabase, type ReferenceAdapter, type Sql } from '../../src/server/index.ts';
+import { createReferenceAdapter, type ReferenceAdapter, type Sql } from '../../src/server/index.ts';
 import { DEMO_PERSONAS, seedDemoData } from './index.ts';
 import { margaret } from './margaret.ts';
 import { northwind } from './northwind.ts';
 import { jamie } from './jamie.ts';
 import { daniela } from './daniela.ts';
 import { juergen } from './juergen.ts';
+import { openMigratedPglite } from '../../src/server/testing/test-database.ts';
 
 // A fixed day, and the day the suite runs: the seed's dates are relative to today.
 const CLOCKS = [new Date('2027-01-17T10:30:00Z'), new Date()];
@@ -32,7 +33,7 @@ describe.each(CLOCKS.map((now) => [now.toISOString(), now] as const))('the seed 
   let adapter: ReferenceAdapter;
 
   beforeAll(async () => {
-    sql = await openReferenceDatabase();
+    sql = await openMigratedPglite();
     await seedDemoData(sql, { now });
     adapter = createReferenceAdapter({ sql, now: () => now });
   });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openReferenceDatabase, type Sql } from '../../src/server/index.ts';
+import type { Sql } from '../../src/server/index.ts';
 import { DEMO_PERSONAS, freshId, seedDemoData, seedPersona } from './index.ts';
+import { openMigratedPglite } from '../../src/server/testing/test-database.ts';
 
 const NOW = new Date('2027-01-17T10:30:00Z');
 
@@ -42,7 +43,7 @@ async function count(sql: Sql, table: string): Promise<number> {
 let sql: Sql;
 
 beforeAll(async () => {
-  sql = await openReferenceDatabase();
+  sql = await openMigratedPglite();
   expect(await seedDemoData(sql, { now: NOW })).toBe(true);
 });
 

@@ -113,3 +113,23 @@ export function readContractDocs(contractDir: string): Map<string, SchemaDocs> {
   }
   return result;
 }
+
+/**
+ * The one-line summary of each operation: the doc comment of its entry in the `endpoints` table
+ * (`src/contract/endpoints.ts`), which editors also show on the `BillfoldClient` method.
+ */
+export function readEndpointSummaries(contractDir: string): Map<string, string> {
+  let table = readScope(join(contractDir, 'endpoints.ts')).consts.get('endpoints')?.init;
+  while (table && (ts.isSatisfiesExpression(table) || ts.isAsExpression(table) || ts.isParenthesizedExpression(table))) {
+    table = table.expression;
+  }
+  if (!table || !ts.isObjectLiteralExpression(table)) throw new Error('endpoints.ts: the `endpoints` table is not an object literal');
+  const summaries = new Map<string, string>();
+  for (const property of table.properties) {
+    if (!ts.isPropertyAssignment(property) || !ts.isIdentifier(property.name)) continue;
+    const summary = jsDocOf(property);
+    if (!summary) throw new Error(`endpoints.ts: ${property.name.text} has no doc comment (its summary)`);
+    summaries.set(property.name.text, summary);
+  }
+  return summaries;
+}

@@ -7,39 +7,21 @@
  * `generate-openapi.test.ts`; component schemas take their examples from these answers.
  */
 import type {
-  AccountSummary,
-  AddPaymentMethodRequest,
-  AskQuestionRequest,
-  BillingCycle,
   Correction,
-  CallbackReceipt,
-  CallbackRequest,
-  ContactDetails,
-  CycleChangeRequest,
-  CyclePreview,
   EndpointId,
-  FeedbackReceipt,
-  FeedbackRequest,
-  HistoryPage,
-  InvoiceDetail,
+  EndpointResponse,
+  endpoints,
   InvoiceLine,
-  InvoiceLinePage,
   LineGroup,
-  InvoicePage,
-  PayInvoiceRequest,
-  Payment,
   PaymentMethod,
-  PaymentMethodList,
-  PaymentPlan,
-  PaymentPlans,
-  PlanPreview,
-  PlanRequest,
-  Question,
-  QuestionList,
-  QuestionReply,
-  QuestionReplyRequest,
+  z,
 } from '../../src/contract/index.ts';
 import { problemExample } from './responses.ts';
+
+/** The answer of an operation, typed by the contract's table so each example is checked as that answer. */
+type Answer<K extends EndpointId> = EndpointResponse<K>;
+/** The request body of an operation. */
+type Body<K extends EndpointId> = (typeof endpoints)[K] extends { body: infer B extends z.ZodMiniType } ? z.infer<B> : never;
 
 const gbp = (amount: number) => ({ amount, currency: 'GBP' });
 
@@ -47,7 +29,7 @@ const INVOICE_ID = 'inv_2026_0142';
 const CARD_ID = 'pm_card_4242';
 const BANK_ID = 'pm_bank_6789';
 
-const contact: AccountSummary['humanContact'] = {
+const contact: Answer<'getAccount'>['humanContact'] = {
   name: 'Priya Shah',
   role: 'Your account manager',
   photoUrl: null,
@@ -64,7 +46,7 @@ const contact: AccountSummary['humanContact'] = {
   callbackAvailable: true,
 };
 
-const account: AccountSummary = {
+const account: Answer<'getAccount'> = {
   customer: {
     id: 'cus_margaret_oduya',
     name: 'Margaret Oduya',
@@ -115,7 +97,7 @@ const lines: InvoiceLine[] = [
   },
 ];
 
-const invoice: InvoiceDetail = {
+const invoice: Answer<'getInvoice'> = {
   id: INVOICE_ID,
   number: 'NWB-2026-0142',
   status: 'open',
@@ -138,34 +120,34 @@ const invoice: InvoiceDetail = {
   pdfUrl: 'https://billing.northwind-broadband.example/invoices/NWB-2026-0142.pdf',
 };
 
-const paidInvoice: InvoiceDetail = {
+const paidInvoice: Answer<'getInvoice'> = {
   ...invoice,
   id: 'inv_2026_0131', number: 'NWB-2026-0131', status: 'paid', issueDate: '2026-10-01', dueDate: '2026-10-28',
   period: { start: '2026-10-01', end: '2026-10-31' },
   total: gbp(3780), amountDue: gbp(0),
 };
 
-const invoices: InvoicePage = {
+const invoices: Answer<'listInvoices'> = {
   items: [invoice, paidInvoice].map(({ id, number, status, issueDate, dueDate, period, total, amountDue }) => ({
     id, number, status, issueDate, dueDate, period, total, amountDue,
   })),
   nextCursor: null,
 };
 
-const invoiceLines: InvoiceLinePage = { items: lines, nextCursor: null, matching: lines.length };
+const invoiceLines: Answer<'listInvoiceLines'> = { items: lines, nextCursor: null, matching: lines.length };
 
-const pendingPayment: Payment = {
+const pendingPayment: Answer<'payInvoice'> = {
   id: 'pay_8f3k2m', invoiceId: INVOICE_ID, amount: gbp(4208), status: 'pending', createdAt: '2026-11-20T10:15:00Z',
   settledAt: null, paymentMethodId: CARD_ID, paymentMethodLabel: 'Visa •••• 4242', failure: null,
 };
-const settledPayment: Payment = { ...pendingPayment, status: 'succeeded', settledAt: '2026-11-20T10:15:04Z' };
+const settledPayment: Answer<'getPayment'> = { ...pendingPayment, status: 'succeeded', settledAt: '2026-11-20T10:15:04Z' };
 
 const card: PaymentMethod = { id: CARD_ID, isDefault: true, type: 'card', brand: 'visa', last4: '4242', expMonth: 8, expYear: 2028 };
 const bank: PaymentMethod = { id: BANK_ID, isDefault: false, type: 'bank_account', bankName: 'Monzo Bank', last4: '6789' };
-const methods: PaymentMethodList = { items: [card, bank] };
+const methods: Answer<'listPaymentMethods'> = { items: [card, bank] };
 const addedCard: PaymentMethod = { id: 'pm_card_5556', isDefault: false, type: 'card', brand: 'mastercard', last4: '5556', expMonth: 3, expYear: 2029 };
 
-const contactDetails: ContactDetails = {
+const contactDetails: Answer<'getContactDetails'> = {
   name: 'Margaret Oduya',
   email: 'margaret.oduya@example.com',
   phone: '+44 7700 900123',
@@ -175,7 +157,7 @@ const contactDetails: ContactDetails = {
   preferences: { channel: 'email', reminderDaysBefore: 3, language: 'en-GB' },
 };
 
-const cycle: BillingCycle = {
+const cycle: Answer<'getBillingCycle'> = {
   interval: 'month',
   billingDay: 1,
   allowedBillingDays: [1, 8, 15, 22],
@@ -187,8 +169,8 @@ const cycle: BillingCycle = {
   nextInvoiceDate: '2026-12-01',
   scheduledChange: null,
 };
-const cycleChange: CycleChangeRequest = { interval: 'quarter', billingDay: 1 };
-const cyclePreview: CyclePreview = {
+const cycleChange: Body<'changeBillingCycle'> = { interval: 'quarter', billingDay: 1 };
+const cyclePreview: Answer<'previewBillingCycle'> = {
   interval: 'quarter',
   billingDay: 1,
   effectiveDate: '2026-12-01',
@@ -196,25 +178,25 @@ const cyclePreview: CyclePreview = {
   nextInvoiceAmount: gbp(10_080),
   adjustments: [],
 };
-const changedCycle: BillingCycle = { ...cycle, scheduledChange: { interval: 'quarter', billingDay: 1, effectiveDate: '2026-12-01' } };
+const changedCycle: Answer<'changeBillingCycle'> = { ...cycle, scheduledChange: { interval: 'quarter', billingDay: 1, effectiveDate: '2026-12-01' } };
 
-const planRequest: PlanRequest = { kind: 'instalments', invoiceIds: [INVOICE_ID], instalments: 3, reason: 'unexpected_expense', note: 'The boiler broke this month.' };
-const schedule: PlanPreview['schedule'] = [
+const planRequest: Body<'requestPaymentPlan'> = { kind: 'instalments', invoiceIds: [INVOICE_ID], instalments: 3, reason: 'unexpected_expense', note: 'The boiler broke this month.' };
+const schedule: Answer<'previewPaymentPlan'>['schedule'] = [
   { dueDate: '2026-12-05', amount: gbp(1403), status: 'upcoming' },
   { dueDate: '2027-01-05', amount: gbp(1403), status: 'upcoming' },
   { dueDate: '2027-02-05', amount: gbp(1402), status: 'upcoming' },
 ];
-const planPreview: PlanPreview = { kind: 'instalments', total: gbp(4208), schedule, withinPolicy: true, violations: [] };
-const plan: PaymentPlan = {
+const planPreview: Answer<'previewPaymentPlan'> = { kind: 'instalments', total: gbp(4208), schedule, withinPolicy: true, violations: [] };
+const plan: Answer<'requestPaymentPlan'> = {
   id: 'plan_7c2d', kind: 'instalments', status: 'pending', createdAt: '2026-11-20T10:20:00Z', invoiceIds: [INVOICE_ID],
   total: gbp(4208), schedule, reason: 'unexpected_expense', note: 'The boiler broke this month.', decisionNote: null, lang: 'en-GB', decidedAt: null,
 };
-const plans: PaymentPlans = {
+const plans: Answer<'getPaymentPlans'> = {
   policy: { enabled: true, maxInstalments: 6, minInstalmentAmount: gbp(1000), maxDeferralDays: 30, eligibleInvoiceIds: [INVOICE_ID] },
   plans: [],
 };
 
-const question: Question = {
+const question: Answer<'getQuestion'> = {
   id: 'q_5h1x', invoiceId: INVOICE_ID, lineId: 'line_0142_2', subject: 'NWB-2026-0142 · Calls to mobiles', topic: 'unrecognised',
   status: 'answered', createdAt: '2026-11-03T18:02:00Z',
   messages: [
@@ -225,22 +207,22 @@ const question: Question = {
     },
   ],
 };
-const questions: QuestionList = {
+const questions: Answer<'listQuestions'> = {
   items: [{
     id: question.id, invoiceId: question.invoiceId, lineId: question.lineId, subject: question.subject, topic: question.topic,
     status: question.status, createdAt: question.createdAt, messageCount: 2, lastMessage: { author: 'merchant', sentAt: '2026-11-04T09:40:00Z' },
   }],
   nextCursor: null,
 };
-const askQuestion: AskQuestionRequest = { invoiceId: INVOICE_ID, lineId: 'line_0142_2', topic: 'unrecognised', message: "I don't remember calling mobiles that much in October." };
-const askedQuestion: Question = { ...question, status: 'open', messages: [question.messages[0]!] };
-const reply: QuestionReplyRequest = { message: 'Yes please, send me the list.' };
-const replied: QuestionReply = {
+const askQuestion: Body<'askQuestion'> = { invoiceId: INVOICE_ID, lineId: 'line_0142_2', topic: 'unrecognised', message: "I don't remember calling mobiles that much in October." };
+const askedQuestion: Answer<'askQuestion'> = { ...question, status: 'open', messages: [question.messages[0]!] };
+const reply: Body<'replyToQuestion'> = { message: 'Yes please, send me the list.' };
+const replied: Answer<'replyToQuestion'> = {
   message: { id: 'msg_3', author: 'customer', authorName: null, body: 'Yes please, send me the list.', lang: null, sentAt: '2026-11-04T10:02:00Z' },
   status: 'open',
 };
 
-const history: HistoryPage = {
+const history: Answer<'listHistory'> = {
   items: [
     { id: 'h_3', occurredAt: '2026-11-04T09:40:00Z', channel: 'portal', direction: 'outbound', kind: 'reply', subject: 'Your question about calls to mobiles', lang: 'en-GB', sentTo: null, invoiceId: INVOICE_ID },
     { id: 'h_2', occurredAt: '2026-11-25T08:00:00Z', channel: 'email', direction: 'outbound', kind: 'reminder', subject: 'Invoice NWB-2026-0142 is due on 28 November', lang: 'en-GB', sentTo: 'margaret.oduya@example.com', invoiceId: INVOICE_ID },
@@ -249,12 +231,12 @@ const history: HistoryPage = {
   nextCursor: null,
 };
 
-const feedback: FeedbackRequest = { rating: 5, comment: 'Quick and clear, thank you.', journey: 'payment' };
-const feedbackReceipt: FeedbackReceipt = { id: 'fb_91k2' };
-const callback: CallbackRequest = { phone: '+44 7700 900123', date: '2026-11-23', window: 'morning', topic: 'The calls to mobiles on my last invoice' };
-const callbackReceipt: CallbackReceipt = { id: 'cb_3m8q', status: 'requested', date: '2026-11-23', window: 'morning', createdAt: '2026-11-20T10:30:00Z' };
-const addMethod: AddPaymentMethodRequest = { token: 'tok_sandbox_mastercard_5556_0329', makeDefault: false };
-const payInvoice: PayInvoiceRequest = { paymentMethodId: CARD_ID };
+const feedback: Body<'sendFeedback'> = { rating: 5, comment: 'Quick and clear, thank you.', journey: 'payment' };
+const feedbackReceipt: Answer<'sendFeedback'> = { id: 'fb_91k2' };
+const callback: Body<'requestCallback'> = { phone: '+44 7700 900123', date: '2026-11-23', window: 'morning', topic: 'The calls to mobiles on my last invoice' };
+const callbackReceipt: Answer<'requestCallback'> = { id: 'cb_3m8q', status: 'requested', date: '2026-11-23', window: 'morning', createdAt: '2026-11-20T10:30:00Z' };
+const addMethod: Body<'addPaymentMethod'> = { token: 'tok_sandbox_mastercard_5556_0329', makeDefault: false };
+const payInvoice: Body<'payInvoice'> = { paymentMethodId: CARD_ID };
 
 /** An example with a name and a one-line summary, as OpenAPI's `examples` holds it. */
 export interface NamedExample {
@@ -278,7 +260,7 @@ export const RESPONSE_EXAMPLES: Record<EndpointId, NamedExample | null> = {
   listPaymentMethods: named('methods', 'A default card and a bank account', methods),
   addPaymentMethod: named('addedCard', 'The card just added', addedCard),
   setDefaultPaymentMethod: named('methods', 'The methods, with the new default', methods),
-  removePaymentMethod: named('methods', 'The methods left', { items: [card] } satisfies PaymentMethodList),
+  removePaymentMethod: named('methods', 'The methods left', { items: [card] } satisfies Answer<'removePaymentMethod'>),
   getBillingCycle: named('monthly', 'Billed monthly on the 1st', cycle),
   previewBillingCycle: named('quarterly', 'Quarterly billing from the next invoice', cyclePreview),
   changeBillingCycle: named('scheduled', 'The change, scheduled for the next invoice', changedCycle),
@@ -317,7 +299,7 @@ export const PATH_PARAMETER_EXAMPLES: Record<string, string> = {
   questionId: question.id,
 };
 
-const failedPayment: Payment = {
+const failedPayment: Answer<'getPayment'> = {
   ...pendingPayment, id: 'pay_7d1q9z', status: 'failed', settledAt: '2026-11-20T10:15:06Z',
   failure: {
     reason: 'card_expired',

@@ -7,7 +7,7 @@
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
-import { ERROR_CODES, operations, z, type EndpointId } from '../../src/contract/index.ts';
+import { endpoints, ERROR_CODES, z, type Endpoint, type EndpointId } from '../../src/contract/index.ts';
 import { buildOpenApiDocument } from '../generate-openapi.ts';
 import { REQUEST_EXAMPLES, RESPONSE_EXAMPLES } from './examples.ts';
 
@@ -110,13 +110,13 @@ describe('examples', () => {
 
   it('are instances of the zod schemas the widget parses with and the server kit validates with', () => {
     for (const [id, example] of Object.entries(RESPONSE_EXAMPLES) as [EndpointId, (typeof RESPONSE_EXAMPLES)[EndpointId]][]) {
-      const schema = operations[id].response;
+      const schema = endpoints[id].response;
       if (!schema || !example) continue;
       const parsed = z.safeParse(schema, example.value);
       expect(parsed.success ? [] : parsed.error.issues, id).toEqual([]);
     }
     for (const [id, example] of Object.entries(REQUEST_EXAMPLES) as [EndpointId, NonNullable<(typeof REQUEST_EXAMPLES)[EndpointId]>][]) {
-      const parsed = z.safeParse(operations[id].body!, example.value);
+      const parsed = z.safeParse((endpoints[id] as Endpoint).body!, example.value);
       expect(parsed.success ? [] : parsed.error.issues, id).toEqual([]);
     }
   });

@@ -1,6 +1,6 @@
 /**
  * What a backend developer needs to know about each operation beyond its one-line summary (which
- * lives with the operation in `src/contract/operations.ts`): when the widget calls it, what it
+ * is the doc comment of its entry in `src/contract/endpoints.ts`): when the widget calls it, what it
  * must guarantee, and which errors mean what. Kept with the generator because only the document
  * reads it.
  */

@@ -293,46 +293,31 @@ export function createRestClient(config: RestClientConfig): BillfoldClient {
     }
   }
 
-  const value = async <T>(answer: Promise<Answer<T>>): Promise<T> => (await answer).value;
-  const versioned = async <T>(answer: Promise<Answer<T>>): Promise<Versioned<T>> => {
-    const { value: v, etag } = await answer;
-    // `call` already refused a versioned endpoint's answer without an ETag.
-    if (etag === undefined) throw new TypeError('Billfold: endpoint is not versioned');
-    return { value: v, etag };
-  };
+  const client = {} as Record<EndpointId, (...args: unknown[]) => Promise<unknown>>;
+  for (const operation of Object.keys(endpoints) as EndpointId[]) {
+    const endpoint: Endpoint = endpoints[operation];
+    client[operation] = async (...args) => {
+      const { input, options } = requestInput(endpoint, args);
+      const { value, etag } = await call(operation, input, options);
+      if (!endpoint.etag) return value;
+      // `call` already refused a versioned endpoint's answer without an ETag.
+      if (etag === undefined) throw new TypeError('Billfold: endpoint is not versioned');
+      return { value, etag } satisfies Versioned<unknown>;
+    };
+  }
+  return client as unknown as BillfoldClient;
+}
 
-  return {
-    getAccount: (options) => value(call('getAccount', {}, options)),
-    getContactDetails: (options) => versioned(call('getContactDetails', {}, options)),
-    updateContactDetails: (body, etag, options) =>
-      versioned(call('updateContactDetails', { body, ifMatch: etag }, options)),
-    listInvoices: (query, options) => value(call('listInvoices', { query }, options)),
-    getInvoice: (invoiceId, options) => value(call('getInvoice', { params: { invoiceId } }, options)),
-    listInvoiceLines: (invoiceId, query, options) => value(call('listInvoiceLines', { params: { invoiceId }, query }, options)),
-    payInvoice: (invoiceId, body, options) => value(call('payInvoice', { params: { invoiceId }, body }, options)),
-    getPayment: (paymentId, options) => value(call('getPayment', { params: { paymentId } }, options)),
-    listPaymentMethods: (options) => value(call('listPaymentMethods', {}, options)),
-    addPaymentMethod: (body, options) => value(call('addPaymentMethod', { body }, options)),
-    setDefaultPaymentMethod: (paymentMethodId, options) =>
-      value(call('setDefaultPaymentMethod', { params: { paymentMethodId } }, options)),
-    removePaymentMethod: (paymentMethodId, options) =>
-      value(call('removePaymentMethod', { params: { paymentMethodId } }, options)),
-    getBillingCycle: (options) => versioned(call('getBillingCycle', {}, options)),
-    previewBillingCycle: (body, options) => value(call('previewBillingCycle', { body }, options)),
-    changeBillingCycle: (body, etag, options) =>
-      versioned(call('changeBillingCycle', { body, ifMatch: etag }, options)),
-    getPaymentPlans: (options) => value(call('getPaymentPlans', {}, options)),
-    previewPaymentPlan: (body, options) => value(call('previewPaymentPlan', { body }, options)),
-    requestPaymentPlan: (body, options) => value(call('requestPaymentPlan', { body }, options)),
-    listQuestions: (query, options) => value(call('listQuestions', { query }, options)),
-    getQuestion: (questionId, options) => value(call('getQuestion', { params: { questionId } }, options)),
-    askQuestion: (body, options) => value(call('askQuestion', { body }, options)),
-    replyToQuestion: (questionId, body, options) =>
-      value(call('replyToQuestion', { params: { questionId }, body }, options)),
-    listHistory: (query, options) => value(call('listHistory', { query }, options)),
-    sendFeedback: (body, options) => value(call('sendFeedback', { body }, options)),
-    requestCallback: (body, options) => value(call('requestCallback', { body }, options)),
+/** A call's arguments, in the order every `BillfoldClient` method takes them (see `Endpoint`). */
+function requestInput(endpoint: Endpoint, args: unknown[]): { input: RequestInput; options: CallOptions | undefined } {
+  let next = 0;
+  const input: RequestInput = {
+    params: Object.fromEntries((endpoint.params ?? []).map((name) => [name, args[next++] as string])),
   };
+  if (endpoint.query) input.query = args[next++] as object | undefined;
+  if (endpoint.body) input.body = args[next++];
+  if (endpoint.ifMatch) input.ifMatch = args[next++] as string;
+  return { input, options: args[next] as CallOptions | undefined };
 }
 
 /**

@@ -1,37 +1,4 @@
-import type {
-  AccountSummary,
-  AddPaymentMethodRequest,
-  AskQuestionRequest,
-  BillingCycle,
-  CallbackReceipt,
-  CallbackRequest,
-  ContactDetails,
-  ContactDetailsUpdate,
-  CycleChangeRequest,
-  CyclePreview,
-  FeedbackReceipt,
-  FeedbackRequest,
-  HistoryPage,
-  HistoryQuery,
-  InvoiceDetail,
-  InvoiceLinePage,
-  InvoiceLinesQuery,
-  InvoiceListQuery,
-  InvoicePage,
-  PayInvoiceRequest,
-  Payment,
-  PaymentMethod,
-  PaymentMethodList,
-  PaymentPlan,
-  PaymentPlans,
-  PlanPreview,
-  PlanRequest,
-  Question,
-  QuestionList,
-  QuestionListQuery,
-  QuestionReply,
-  QuestionReplyRequest,
-} from '../contract/index.ts';
+import type { endpoints, EndpointResponse, z } from '../contract/index.ts';
 
 /** Per-call options. */
 export interface CallOptions {
@@ -52,44 +19,59 @@ export interface Versioned<T> {
   etag: string;
 }
 
+type Endpoints = typeof endpoints;
+
 /**
- * Everything the portal asks of a backend. The REST client (`createRestClient`) implements it
- * over the contract's HTTP API; a merchant whose backend does not speak the contract can set the
- * element's `client` property to any object implementing it. Implementations reject with
- * {@link BillfoldError} so the widget can word every failure.
+ * Path parameters as arguments. A tuple's labels cannot be computed from a string, so each name
+ * the table uses is spelled here once to give editors and the declarations a readable parameter
+ * name; a name missing here still type-checks, as `id`.
  */
-export interface BillfoldClient {
-  getAccount(options?: CallOptions): Promise<AccountSummary>;
-  getContactDetails(options?: CallOptions): Promise<Versioned<ContactDetails>>;
-  updateContactDetails(
-    body: ContactDetailsUpdate,
-    etag: string,
-    options?: CallOptions,
-  ): Promise<Versioned<ContactDetails>>;
-  listInvoices(query?: InvoiceListQuery, options?: CallOptions): Promise<InvoicePage>;
-  getInvoice(invoiceId: string, options?: CallOptions): Promise<InvoiceDetail>;
-  listInvoiceLines(invoiceId: string, query?: InvoiceLinesQuery, options?: CallOptions): Promise<InvoiceLinePage>;
-  payInvoice(invoiceId: string, body: PayInvoiceRequest, options?: CallOptions): Promise<Payment>;
-  getPayment(paymentId: string, options?: CallOptions): Promise<Payment>;
-  listPaymentMethods(options?: CallOptions): Promise<PaymentMethodList>;
-  addPaymentMethod(body: AddPaymentMethodRequest, options?: CallOptions): Promise<PaymentMethod>;
-  setDefaultPaymentMethod(paymentMethodId: string, options?: CallOptions): Promise<PaymentMethodList>;
-  removePaymentMethod(paymentMethodId: string, options?: CallOptions): Promise<PaymentMethodList>;
-  getBillingCycle(options?: CallOptions): Promise<Versioned<BillingCycle>>;
-  previewBillingCycle(body: CycleChangeRequest, options?: CallOptions): Promise<CyclePreview>;
-  changeBillingCycle(
-    body: CycleChangeRequest,
-    etag: string,
-    options?: CallOptions,
-  ): Promise<Versioned<BillingCycle>>;
-  getPaymentPlans(options?: CallOptions): Promise<PaymentPlans>;
-  previewPaymentPlan(body: PlanRequest, options?: CallOptions): Promise<PlanPreview>;
-  requestPaymentPlan(body: PlanRequest, options?: CallOptions): Promise<PaymentPlan>;
-  listQuestions(query?: QuestionListQuery, options?: CallOptions): Promise<QuestionList>;
-  getQuestion(questionId: string, options?: CallOptions): Promise<Question>;
-  askQuestion(body: AskQuestionRequest, options?: CallOptions): Promise<Question>;
-  replyToQuestion(questionId: string, body: QuestionReplyRequest, options?: CallOptions): Promise<QuestionReply>;
-  listHistory(query?: HistoryQuery, options?: CallOptions): Promise<HistoryPage>;
-  sendFeedback(body: FeedbackRequest, options?: CallOptions): Promise<FeedbackReceipt>;
-  requestCallback(body: CallbackRequest, options?: CallOptions): Promise<CallbackReceipt>;
+interface PathArgument {
+  invoiceId: [invoiceId: string];
+  paymentId: [paymentId: string];
+  paymentMethodId: [paymentMethodId: string];
+  questionId: [questionId: string];
 }
+
+type PathArguments<P> = P extends readonly [infer Name, ...infer Rest]
+  ? [...(Name extends keyof PathArgument ? PathArgument[Name] : [id: string]), ...PathArguments<Rest>]
+  : [];
+
+/**
+ * An operation's arguments, in the order `Endpoint` defines: path parameters, the optional
+ * query, the body, the ETag for If-Match, then the per-call options.
+ */
+type EndpointArguments<E> = [
+  ...PathArguments<E extends { params: infer P } ? P : []>,
+  ...(E extends { query: infer Q extends z.ZodMiniType } ? [query?: z.infer<Q>] : []),
+  ...(E extends { body: infer B extends z.ZodMiniType } ? [body: z.infer<B>] : []),
+  ...(E extends { ifMatch: true } ? [etag: string] : []),
+  options?: CallOptions,
+];
+
+/** What an operation resolves to: its parsed response, with the ETag for a versioned read. */
+type EndpointResult<K extends keyof Endpoints> = Endpoints[K] extends { etag: true }
+  ? Versioned<EndpointResponse<K>>
+  : EndpointResponse<K>;
+
+/**
+ * One method per entry of the contract's `endpoints` table, derived from it: the entry's doc
+ * comment is the method's. (`[K in keyof typeof endpoints]` rather than an alias of the keys keeps
+ * the mapped type homomorphic, which is what carries the docs over.)
+ */
+export type BillfoldClientMethods = {
+  -readonly [K in keyof typeof endpoints]: (...args: EndpointArguments<Endpoints[K]>) => Promise<EndpointResult<K>>;
+};
+
+/**
+ * Everything the portal asks of a backend: one method per operation of the contract, taking the
+ * operation's path parameters, query, body and ETag in that order, then {@link CallOptions}.
+ * The REST client (`createRestClient`) implements it over the contract's HTTP API; a merchant
+ * whose backend does not speak the contract can set the element's `client` property to any
+ * object implementing it. Implementations reject with {@link BillfoldError} so the widget can
+ * word every failure.
+ *
+ * For example `getInvoice(invoiceId, options?)`, `listInvoiceLines(invoiceId, query?, options?)`,
+ * `updateContactDetails(body, etag, options?)`.
+ */
+export interface BillfoldClient extends BillfoldClientMethods {}

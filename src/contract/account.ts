@@ -91,7 +91,7 @@ export const HumanContactSchema = z.object({
    */
   lang: maybe(LocaleSchema),
   /** Every way to reach them, in the merchant's order of preference. */
-  channels: z.array(ContactChannelSchema),
+  channels: z.array(ContactChannelSchema).check(z.maxLength(20)),
   /** Whether the customer may ask this person to call back. */
   callbackAvailable: z.boolean(),
 });
@@ -174,7 +174,7 @@ export const AccountSummarySchema = z.object({
   balance: MoneySchema,
   /** The next automatic charge; `null` when none is scheduled. */
   nextCharge: z.nullable(NextChargeSchema),
-  outstandingInvoices: z.array(OutstandingInvoiceSchema),
+  outstandingInvoices: z.array(OutstandingInvoiceSchema).check(z.maxLength(500)),
   /** The id of the most recent failed payment, when the status is `payment_failed`. */
   lastFailedPaymentId: maybe(IdSchema),
   /**
@@ -190,6 +190,6 @@ export const AccountSummarySchema = z.object({
   merchantNoteLang: maybe(LocaleSchema),
   humanContact: z.nullable(HumanContactSchema),
   /** The screens this merchant offers. */
-  features: z.array(FeatureSchema),
+  features: z.array(FeatureSchema).check(z.maxLength(50)),
 });
 export type AccountSummary = z.infer<typeof AccountSummarySchema>;

@@ -24,9 +24,9 @@ export const BillingCycleSchema = z.object({
   interval: BillingIntervalSchema,
   billingDay,
   /** The days of the month the merchant allows as billing day. */
-  allowedBillingDays: z.array(billingDay).check(z.minLength(1)),
+  allowedBillingDays: z.array(billingDay).check(z.minLength(1), z.maxLength(31)),
   /** Every interval on offer, the current one included. */
-  options: z.array(CycleOptionSchema).check(z.minLength(1)),
+  options: z.array(CycleOptionSchema).check(z.minLength(1), z.maxLength(20)),
   /** When the next invoice is issued. */
   nextInvoiceDate: IsoDateSchema,
   /** A change that is confirmed but not yet in effect. */
@@ -69,6 +69,6 @@ export const CyclePreviewSchema = z.object({
       description: text(500),
       amount: MoneySchema,
     }),
-  ),
+  ).check(z.maxLength(50)),
 });
 export type CyclePreview = z.infer<typeof CyclePreviewSchema>;

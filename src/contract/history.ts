@@ -41,7 +41,7 @@ export type HistoryEntry = z.infer<typeof HistoryEntrySchema>;
 
 /** `GET /history`, newest first. */
 export const HistoryPageSchema = z.object({
-  items: z.array(HistoryEntrySchema),
+  items: z.array(HistoryEntrySchema).check(z.maxLength(100)),
   nextCursor: CursorSchema,
 });
 export type HistoryPage = z.infer<typeof HistoryPageSchema>;

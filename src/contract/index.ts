@@ -18,4 +18,3 @@ export * from './history.ts';
 export * from './feedback.ts';
 export * from './error.ts';
 export * from './endpoints.ts';
-export * from './operations.ts';

@@ -43,7 +43,7 @@ export const InvoiceLineSchema = z.object({
   description: text(500, 1),
   period: maybe(PeriodSchema),
   /** May be fractional for metered usage (e.g. 12.5 GB). */
-  quantity: maybe(z.number()),
+  quantity: maybe(z.number().check(z.gte(-1e12), z.lte(1e12))),
   /** "GB", "seats", "calls". */
   unit: maybe(text(50)),
   /**
@@ -109,7 +109,7 @@ export type InvoiceSummary = z.infer<typeof InvoiceSummarySchema>;
 /** `GET /invoices`: newest first. */
 export const InvoicePageSchema = z.object({
   /** This page's invoices. */
-  items: z.array(InvoiceSummarySchema),
+  items: z.array(InvoiceSummarySchema).check(z.maxLength(100)),
   nextCursor: CursorSchema,
 });
 export type InvoicePage = z.infer<typeof InvoicePageSchema>;
@@ -148,13 +148,13 @@ export const InvoiceDetailSchema = z.object({
   // A spread rather than z.extend(): same schema, and z.extend costs the widget ~0.4 KB gzip.
   ...invoiceSummaryShape,
   /** The first page of lines, in invoice order. */
-  lines: z.array(InvoiceLineSchema),
+  lines: z.array(InvoiceLineSchema).check(z.maxLength(500)),
   /** How many lines the invoice has in all. */
   lineCount: z.int().check(z.gte(0)),
   /** The cursor of the next page of lines; `null` when `lines` holds them all. */
   linesNextCursor: CursorSchema,
   /** Every group with its subtotal, when the lines carry a `group`; empty otherwise. */
-  groups: z.array(LineGroupSchema),
+  groups: z.array(LineGroupSchema).check(z.maxLength(1000)),
   /** The sum of the charge lines (subscription, usage, one-off, fees), before discounts and tax. */
   subtotal: MoneySchema,
   /** The sum of the discount and credit lines (zero or negative). */
@@ -166,9 +166,9 @@ export const InvoiceDetailSchema = z.object({
   /** What has been paid so far. */
   amountPaid: MoneySchema,
   /** Every payment attempt on the invoice, failed ones included, oldest first. */
-  payments: z.array(PaymentSchema),
+  payments: z.array(PaymentSchema).check(z.maxLength(500)),
   /** Credit notes and corrections of this invoice. */
-  corrections: z.array(CorrectionSchema),
+  corrections: z.array(CorrectionSchema).check(z.maxLength(100)),
   /** A link to the PDF, when the backend offers one. */
   pdfUrl: maybe(HttpUrlSchema),
 });
@@ -191,7 +191,7 @@ export type InvoiceLinesQuery = z.infer<typeof InvoiceLinesQuerySchema>;
 
 /** `GET /invoices/{invoiceId}/lines`: a page of lines, in invoice order. */
 export const InvoiceLinePageSchema = z.object({
-  items: z.array(InvoiceLineSchema),
+  items: z.array(InvoiceLineSchema).check(z.maxLength(500)),
   nextCursor: CursorSchema,
   /** How many lines match the query in all. */
   matching: z.int().check(z.gte(0)),

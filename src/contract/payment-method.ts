@@ -56,7 +56,7 @@ export type PaymentMethod = z.infer<typeof PaymentMethodSchema>;
 /** `GET /payment-methods`. */
 export const PaymentMethodListSchema = z.object({
   /** Every saved method, the default first. */
-  items: z.array(PaymentMethodSchema),
+  items: z.array(PaymentMethodSchema).check(z.maxLength(100)),
 });
 export type PaymentMethodList = z.infer<typeof PaymentMethodListSchema>;
 

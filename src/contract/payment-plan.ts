@@ -13,7 +13,7 @@ export const PlanPolicySchema = z.object({
   /** Longest move of a due date, in days; 0 when extensions are not offered. */
   maxDeferralDays: z.int().check(z.gte(0), z.lte(365)),
   /** Invoices that may be covered by a plan. */
-  eligibleInvoiceIds: z.array(IdSchema),
+  eligibleInvoiceIds: z.array(IdSchema).check(z.maxLength(500)),
 });
 export type PlanPolicy = z.infer<typeof PlanPolicySchema>;
 
@@ -64,11 +64,11 @@ export const PlanPreviewSchema = z.object({
   /** What the plan covers: the amounts due of its invoices. */
   total: MoneySchema,
   /** The payments the plan would ask for. */
-  schedule: z.array(InstalmentSchema),
+  schedule: z.array(InstalmentSchema).check(z.maxLength(36)),
   /** Whether the merchant's policy allows the request as it stands. */
   withinPolicy: z.boolean(),
   /** Codes of the policy rules the request breaks: `too_many_instalments`, `instalment_too_small`, `deferral_too_long`, `invoice_not_eligible`. */
-  violations: z.array(z.string()),
+  violations: z.array(z.string().check(z.maxLength(100))).check(z.maxLength(20)),
 });
 export type PlanPreview = z.infer<typeof PlanPreviewSchema>;
 
@@ -85,11 +85,11 @@ export const PaymentPlanSchema = z.object({
   /** When it was requested. */
   createdAt: IsoDateTimeSchema,
   /** The invoices it covers. */
-  invoiceIds: z.array(IdSchema),
+  invoiceIds: z.array(IdSchema).check(z.maxLength(50)),
   /** What it covers in all. */
   total: MoneySchema,
   /** Its payments; for an extension, one on the moved due date. */
-  schedule: z.array(InstalmentSchema),
+  schedule: z.array(InstalmentSchema).check(z.maxLength(36)),
   /** The reason the customer gave, if any. */
   reason: maybe(PlanReasonSchema),
   /** The customer's note with the request. */
@@ -110,6 +110,6 @@ export type PaymentPlan = z.infer<typeof PaymentPlanSchema>;
 export const PaymentPlansSchema = z.object({
   policy: PlanPolicySchema,
   /** The customer's plans and requests, newest first. */
-  plans: z.array(PaymentPlanSchema),
+  plans: z.array(PaymentPlanSchema).check(z.maxLength(500)),
 });
 export type PaymentPlans = z.infer<typeof PaymentPlansSchema>;

@@ -86,7 +86,7 @@ export type QuestionListQuery = z.infer<typeof QuestionListQuerySchema>;
 /** `GET /questions`, newest first, a page at a time. */
 export const QuestionListSchema = z.object({
   /** This page's questions. */
-  items: z.array(QuestionSummarySchema),
+  items: z.array(QuestionSummarySchema).check(z.maxLength(100)),
   nextCursor: CursorSchema,
 });
 export type QuestionList = z.infer<typeof QuestionListSchema>;

@@ -24,19 +24,22 @@ type ChangeOf<T extends PortalChange['type']> = Omit<Extract<PortalChange, { typ
 /** The same type both ways: `Same<A, B>` is `true` only then (and the checks below need `true`). */
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 
+/** The public event class of each change the store reports. */
+const CHANGE_EVENTS = {
+  'payment-made': BillfoldPaymentMadeEvent,
+  'payment-method-added': BillfoldPaymentMethodAddedEvent,
+  'payment-method-removed': BillfoldPaymentMethodRemovedEvent,
+  'payment-method-default': BillfoldPaymentMethodDefaultEvent,
+  'contact-details-updated': BillfoldContactDetailsUpdatedEvent,
+  'billing-cycle-changed': BillfoldBillingCycleChangedEvent,
+  'payment-plan-requested': BillfoldPaymentPlanRequestedEvent,
+  'question-asked': BillfoldQuestionAskedEvent,
+  'callback-requested': BillfoldCallbackRequestedEvent,
+  'feedback-sent': BillfoldFeedbackSentEvent,
+} as const;
+
 /** Detail type of each change as the public event declares it. */
-interface PublicDetails {
-  'payment-made': BillfoldPaymentMadeEvent['detail'];
-  'payment-method-added': BillfoldPaymentMethodAddedEvent['detail'];
-  'payment-method-removed': BillfoldPaymentMethodRemovedEvent['detail'];
-  'payment-method-default': BillfoldPaymentMethodDefaultEvent['detail'];
-  'contact-details-updated': BillfoldContactDetailsUpdatedEvent['detail'];
-  'billing-cycle-changed': BillfoldBillingCycleChangedEvent['detail'];
-  'payment-plan-requested': BillfoldPaymentPlanRequestedEvent['detail'];
-  'question-asked': BillfoldQuestionAskedEvent['detail'];
-  'callback-requested': BillfoldCallbackRequestedEvent['detail'];
-  'feedback-sent': BillfoldFeedbackSentEvent['detail'];
-}
+type PublicDetails = { [T in keyof typeof CHANGE_EVENTS]: InstanceType<(typeof CHANGE_EVENTS)[T]>['detail'] };
 
 type Expect<T extends true> = T;
 
@@ -53,26 +56,7 @@ export type PublicEventTypesMatchTheStore = [
 /** The typed event for a store change. */
 export function changeEvent(change: PortalChange): Event {
   const { type, ...detail } = change;
-  switch (type) {
-    case 'payment-made':
-      return new BillfoldPaymentMadeEvent(detail as ChangeOf<'payment-made'>);
-    case 'payment-method-added':
-      return new BillfoldPaymentMethodAddedEvent(detail as ChangeOf<'payment-method-added'>);
-    case 'payment-method-removed':
-      return new BillfoldPaymentMethodRemovedEvent(detail as ChangeOf<'payment-method-removed'>);
-    case 'payment-method-default':
-      return new BillfoldPaymentMethodDefaultEvent(detail as ChangeOf<'payment-method-default'>);
-    case 'contact-details-updated':
-      return new BillfoldContactDetailsUpdatedEvent(detail as ChangeOf<'contact-details-updated'>);
-    case 'billing-cycle-changed':
-      return new BillfoldBillingCycleChangedEvent(detail as ChangeOf<'billing-cycle-changed'>);
-    case 'payment-plan-requested':
-      return new BillfoldPaymentPlanRequestedEvent(detail as ChangeOf<'payment-plan-requested'>);
-    case 'question-asked':
-      return new BillfoldQuestionAskedEvent(detail as ChangeOf<'question-asked'>);
-    case 'callback-requested':
-      return new BillfoldCallbackRequestedEvent(detail as ChangeOf<'callback-requested'>);
-    case 'feedback-sent':
-      return new BillfoldFeedbackSentEvent(detail as ChangeOf<'feedback-sent'>);
-  }
+  // The checks above make the detail of each change the one its class takes.
+  const EventClass = CHANGE_EVENTS[type] as new (detail: unknown) => Event;
+  return new EventClass(detail);
 }

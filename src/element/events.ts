@@ -124,77 +124,40 @@ export interface BillfoldFeedbackSentDetail {
 }
 
 /**
- * A change the customer completed. `detail` says what changed, never secrets or card data.
- * One class per change, so hosts can `instanceof` and TypeScript knows each `detail`.
+ * The base of the event of a change the customer completed: its name fixed, its `detail` typed.
+ * `detail` says what changed, never secrets or card data. One class per change, so hosts can
+ * `instanceof` and TypeScript knows each `detail`.
  */
-abstract class BillfoldChangeEvent<Detail> extends Event {
-  readonly detail: Detail;
-  constructor(name: string, detail: Detail) {
-    super(name, init);
-    this.detail = detail;
-  }
+function changeEventClass<Detail>(name: string) {
+  return class extends Event {
+    readonly detail: Detail;
+    constructor(detail: Detail) {
+      super(name, init);
+      this.detail = detail;
+    }
+  };
 }
 
 /** A payment was submitted (`status` pending) — and again when it settled (succeeded/failed). */
-export class BillfoldPaymentMadeEvent extends BillfoldChangeEvent<BillfoldPaymentMadeDetail> {
-  constructor(detail: BillfoldPaymentMadeDetail) {
-    super(BillfoldEvents.paymentMade, detail);
-  }
-}
+export class BillfoldPaymentMadeEvent extends changeEventClass<BillfoldPaymentMadeDetail>(BillfoldEvents.paymentMade) {}
 /** A payment method was added through the collector. */
-export class BillfoldPaymentMethodAddedEvent extends BillfoldChangeEvent<BillfoldPaymentMethodDetail> {
-  constructor(detail: BillfoldPaymentMethodDetail) {
-    super(BillfoldEvents.paymentMethodAdded, detail);
-  }
-}
+export class BillfoldPaymentMethodAddedEvent extends changeEventClass<BillfoldPaymentMethodDetail>(BillfoldEvents.paymentMethodAdded) {}
 /** A payment method was removed. */
-export class BillfoldPaymentMethodRemovedEvent extends BillfoldChangeEvent<BillfoldPaymentMethodDetail> {
-  constructor(detail: BillfoldPaymentMethodDetail) {
-    super(BillfoldEvents.paymentMethodRemoved, detail);
-  }
-}
+export class BillfoldPaymentMethodRemovedEvent extends changeEventClass<BillfoldPaymentMethodDetail>(BillfoldEvents.paymentMethodRemoved) {}
 /** A payment method became the default. */
-export class BillfoldPaymentMethodDefaultEvent extends BillfoldChangeEvent<BillfoldPaymentMethodDetail> {
-  constructor(detail: BillfoldPaymentMethodDetail) {
-    super(BillfoldEvents.paymentMethodDefault, detail);
-  }
-}
+export class BillfoldPaymentMethodDefaultEvent extends changeEventClass<BillfoldPaymentMethodDetail>(BillfoldEvents.paymentMethodDefault) {}
 /** Contact details or preferences were saved; `changedFields` names the top-level fields. */
-export class BillfoldContactDetailsUpdatedEvent extends BillfoldChangeEvent<BillfoldContactDetailsUpdatedDetail> {
-  constructor(detail: BillfoldContactDetailsUpdatedDetail) {
-    super(BillfoldEvents.contactDetailsUpdated, detail);
-  }
-}
+export class BillfoldContactDetailsUpdatedEvent extends changeEventClass<BillfoldContactDetailsUpdatedDetail>(BillfoldEvents.contactDetailsUpdated) {}
 /** The billing interval or day changed. */
-export class BillfoldBillingCycleChangedEvent extends BillfoldChangeEvent<BillfoldBillingCycleChangedDetail> {
-  constructor(detail: BillfoldBillingCycleChangedDetail) {
-    super(BillfoldEvents.billingCycleChanged, detail);
-  }
-}
+export class BillfoldBillingCycleChangedEvent extends changeEventClass<BillfoldBillingCycleChangedDetail>(BillfoldEvents.billingCycleChanged) {}
 /** A payment plan or extension was requested. */
-export class BillfoldPaymentPlanRequestedEvent extends BillfoldChangeEvent<BillfoldPaymentPlanRequestedDetail> {
-  constructor(detail: BillfoldPaymentPlanRequestedDetail) {
-    super(BillfoldEvents.paymentPlanRequested, detail);
-  }
-}
+export class BillfoldPaymentPlanRequestedEvent extends changeEventClass<BillfoldPaymentPlanRequestedDetail>(BillfoldEvents.paymentPlanRequested) {}
 /** A question about a charge was sent. */
-export class BillfoldQuestionAskedEvent extends BillfoldChangeEvent<BillfoldQuestionAskedDetail> {
-  constructor(detail: BillfoldQuestionAskedDetail) {
-    super(BillfoldEvents.questionAsked, detail);
-  }
-}
+export class BillfoldQuestionAskedEvent extends changeEventClass<BillfoldQuestionAskedDetail>(BillfoldEvents.questionAsked) {}
 /** A call back was requested. */
-export class BillfoldCallbackRequestedEvent extends BillfoldChangeEvent<BillfoldCallbackRequestedDetail> {
-  constructor(detail: BillfoldCallbackRequestedDetail) {
-    super(BillfoldEvents.callbackRequested, detail);
-  }
-}
+export class BillfoldCallbackRequestedEvent extends changeEventClass<BillfoldCallbackRequestedDetail>(BillfoldEvents.callbackRequested) {}
 /** Feedback was sent. */
-export class BillfoldFeedbackSentEvent extends BillfoldChangeEvent<BillfoldFeedbackSentDetail> {
-  constructor(detail: BillfoldFeedbackSentDetail) {
-    super(BillfoldEvents.feedbackSent, detail);
-  }
-}
+export class BillfoldFeedbackSentEvent extends changeEventClass<BillfoldFeedbackSentDetail>(BillfoldEvents.feedbackSent) {}
 
 /** The portal's events by name, for typed `addEventListener` on the element and its ancestors. */
 export interface BillfoldEventMap {

@@ -17,6 +17,23 @@ export const SECRET_ATTRIBUTES: readonly string[] = [
   'getsessiontoken',
 ];
 
+/**
+ * Every public property, so a value a host (or a framework) set on the element before it was
+ * defined is replayed through the setter on upgrade. A test checks no accessor is missing.
+ */
+export const UPGRADABLE_PROPERTIES = [
+  'sessionToken',
+  'getSessionToken',
+  'paymentMethodCollector',
+  'translations',
+  'client',
+  'apiBase',
+  'locale',
+  'theme',
+  'view',
+  'features',
+] as const;
+
 /** How long a portal with `api-base` waits for `sessionToken` or `getSessionToken` before it says so. */
 export const MISSING_TOKEN_DELAY_MS = 5000;
 

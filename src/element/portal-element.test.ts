@@ -5,7 +5,8 @@ import type { AccountSummary, BillfoldClient } from '../index.ts';
 import { accountAdapter, germanAccount, loyalAccount } from '../test-support/accounts.ts';
 import { defineBillfoldPortal } from './define.ts';
 import { BillfoldErrorEvent, BillfoldEvents, BillfoldViewChangeEvent } from './events.ts';
-import { BillfoldPortal, UPGRADABLE_PROPERTIES } from './portal-element.ts';
+import { UPGRADABLE_PROPERTIES } from './host-guard.ts';
+import { BillfoldPortal } from './portal-element.ts';
 
 beforeAll(() => defineBillfoldPortal());
 afterEach(() => {
@@ -113,6 +114,19 @@ describe('attributes and properties', () => {
 });
 
 describe('rendering through a custom client', () => {
+  it('asks for the account before its first render when everything it needs was set before it was appended', async () => {
+    let renderedWhenAsked: boolean | undefined;
+    const el = mount(
+      (e) =>
+        (e.client = accountAdapter(async () => {
+          renderedWhenAsked = root(e).childNodes.length > 0;
+          return loyalAccount();
+        })),
+    );
+    await until(el, (r) => r.querySelector('h2'));
+    expect(renderedWhenAsked).toBe(false);
+  });
+
   it('shows a loading status, then greeting, status, money, note and contact', async () => {
     let answer!: (a: AccountSummary) => void;
     const el = mount((e) => (e.client = accountAdapter(() => new Promise((r) => (answer = r)))));
@@ -127,7 +141,8 @@ describe('rendering through a custom client', () => {
     expect(text(el)).toContain('£42.50');
     expect(text(el)).toContain('Invoice FB-2026-0042');
     expect(text(el)).toContain('Due 1 Nov 2026');
-    // The merchant note went through the sanitizer: markup kept, the onerror image gone.
+    // The merchant note went through the sanitizer (a lazy chunk): markup kept, the onerror image gone.
+    await until(el, (r) => r.querySelector('[part="merchant-note"] strong'));
     const note = root(el).querySelector('[part="merchant-note"]')!;
     expect(note.querySelector('strong')?.textContent).toBe('15 years');
     expect(note.querySelector('img')).toBeNull();

@@ -17,9 +17,16 @@ import {
   BillfoldViewChangeEvent,
 } from './events.ts';
 import { changeEvent } from './change-events.ts';
-import { MISSING_TOKEN_DELAY_MS, missingTokenMessage, removeSecretAttribute, SECRET_ATTRIBUTES } from './host-guard.ts';
+import {
+  MISSING_TOKEN_DELAY_MS,
+  missingTokenMessage,
+  removeSecretAttribute,
+  SECRET_ATTRIBUTES,
+  UPGRADABLE_PROPERTIES,
+} from './host-guard.ts';
 import type { BillfoldTheme } from './portal-types.ts';
 import { createStyleSheets } from './styles.css.ts';
+import { noteShown } from '../ui/merchant-html.tsx';
 
 /** The element's attributes (kebab-case, primitives only; secrets and objects are properties). */
 export const BillfoldAttributes = {
@@ -36,23 +43,6 @@ const THEMES: readonly string[] = ['light', 'dark', 'system'];
 // Importing the package where there is no DOM (SSR, Node tests) must not throw: the class then
 // extends a stand-in and is simply never registered.
 const Base = (typeof HTMLElement === 'undefined' ? class {} : HTMLElement) as typeof HTMLElement;
-
-/**
- * Every public property, so a value a host (or a framework) set on the element before it was
- * defined is replayed through the setter on upgrade. A test checks no accessor is missing.
- */
-export const UPGRADABLE_PROPERTIES = [
-  'sessionToken',
-  'getSessionToken',
-  'paymentMethodCollector',
-  'translations',
-  'client',
-  'apiBase',
-  'locale',
-  'theme',
-  'view',
-  'features',
-] as const;
 
 /**
  * An embeddable billing portal: the customer's account, invoices and payment status, worded
@@ -227,12 +217,6 @@ export class BillfoldPortal extends Base {
 
   connectedCallback(): void {
     for (const name of UPGRADABLE_PROPERTIES) this.#upgradeProperty(name);
-    const root = this.shadowRoot!;
-    if (!this.#sheetsAdopted) {
-      this.#sheetsAdopted = true;
-      const sheets = createStyleSheets();
-      if (sheets.length > 0) root.adoptedStyleSheets = sheets;
-    }
     const store = createPortalStore({
       emit: (event) => this.#onStoreEvent(store, event),
       route: parseView(this.view),
@@ -242,11 +226,29 @@ export class BillfoldPortal extends Base {
       colorScheme: this.#colorScheme(),
     });
     this.#store = store;
-    this.#i18n = createI18n(resolveLocale(this.locale, undefined), this.#translations);
-    this.#render();
+    if (this.#client || (this.apiBase?.trim() && this.#sessionToken)) {
+      // All set before appending (as hosts usually do): the request leaves now, and the first
+      // render waits a task, since the request is only sent once this callback has returned.
+      this.#updateClient();
+      setTimeout(() => {
+        if (this.#store === store) this.#firstRender();
+      }, 0);
+      return;
+    }
+    this.#firstRender();
     // Deferred so that a host which appends the element and then sets `api-base`,
     // `sessionToken` or `client` in the same task causes one load, not a failed one first.
     this.#queueClientUpdate();
+  }
+
+  #firstRender(): void {
+    if (!this.#sheetsAdopted) {
+      this.#sheetsAdopted = true;
+      const sheets = createStyleSheets();
+      if (sheets.length > 0) this.shadowRoot!.adoptedStyleSheets = sheets;
+    }
+    this.#i18n ??= createI18n(resolveLocale(this.locale, undefined), this.#translations);
+    this.#render();
   }
 
   disconnectedCallback(): void {
@@ -401,10 +403,12 @@ export class BillfoldPortal extends Base {
   #onStoreEvent(store: PortalStore, event: StoreEvent): void {
     switch (event.type) {
       case 'ready':
-        // "Ready" means on screen: Preact commits signal updates after a microtask, so wait a task.
-        setTimeout(() => {
-          if (this.#store === store) this.dispatchEvent(new BillfoldReadyEvent());
-        }, 0);
+        // "Ready" means on screen: Preact commits signal updates after a microtask, so wait a task (and for a note's sanitizer).
+        void noteShown(store.account.peek()).then(() =>
+          setTimeout(() => {
+            if (this.#store === store) this.dispatchEvent(new BillfoldReadyEvent());
+          }, 0),
+        );
         break;
       case 'error':
         this.dispatchEvent(new BillfoldErrorEvent(event.error, event.operation));

@@ -1,5 +1,5 @@
 import i18next, { type i18n, type Resource, type ResourceLanguage } from 'i18next';
-import { englishStrings } from './strings.ts';
+import { englishScreensIfLoaded, englishStrings, loadEnglishScreens } from './strings.ts';
 import { baseLanguage, resolveLanguage } from './languages.ts';
 import { loadLocale } from './load-locale.ts';
 import type { TranslationOverrides } from './translation-overrides.ts';
@@ -16,7 +16,9 @@ export function createI18n(locale: string, overrides?: TranslationOverrides): i1
   const instance = i18next.createInstance();
   // Copies: i18next merges overrides into the resource objects it is given, and the bundled
   // JSON modules are shared by every instance on the page.
-  const resources: Resource = { en: { translation: structuredClone(englishStrings) } };
+  const screens = englishScreensIfLoaded();
+  const resources: Resource = { en: { translation: structuredClone({ ...englishStrings, ...screens }) } };
+  if (screens) withScreens.add(instance);
   void instance.init({
     lng: locale,
     // i18next looks up the tag, then its base language, then these: the shipped language the tag
@@ -41,6 +43,20 @@ export function applyTranslationOverrides(instance: i18n, overrides: Translation
 }
 
 const loaded = new WeakMap<i18n, Set<string>>();
+/** The instances that hold the English of every screen, not only the first screen's. */
+const withScreens = new WeakSet<i18n>();
+
+/**
+ * Adds the English of the screens beyond the overview (a lazy chunk, loaded once per page) to the
+ * instance, once: the fallback for their keys. Host overrides already in the instance win.
+ */
+export async function ensureScreenStrings(instance: i18n): Promise<void> {
+  if (withScreens.has(instance)) return;
+  const strings = await loadEnglishScreens();
+  if (withScreens.has(instance)) return;
+  instance.addResourceBundle('en', 'translation', structuredClone(strings), true, false);
+  withScreens.add(instance);
+}
 
 /** Whether the strings `locale` resolves to are in the instance (or need no loading). */
 export function isLanguageReady(instance: i18n, locale: string): boolean {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { daysBetween, formatDate, formatInstantDate, formatMoney, formatUnitPrice, minorUnitDigits, yearsSince } from './format.ts';
+import { daysBetween, formatDate, formatInstantDate, formatMoney, formatQuantity, formatUnitPrice, minorUnitDigits, yearsSince } from './format.ts';
 
 // Intl uses narrow no-break spaces in some locales; compare with plain spaces.
 const plain = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
@@ -54,5 +54,13 @@ describe('unit prices', () => {
     expect(formatUnitPrice('4999', 'GBP', 'en-GB')).toBe('£49.99');
     expect(formatUnitPrice('55.8', 'EUR', 'de')).toBe('0,558\u00a0€');
     expect(formatUnitPrice('7', 'JPY', 'ja')).toBe('￥7');
+  });
+});
+
+describe('formatQuantity', () => {
+  it('writes a quantity in the locale, keeping up to six decimals', () => {
+    expect(formatQuantity(212.6, 'en-GB')).toBe('212.6');
+    expect(formatQuantity(285696, 'de')).toBe('285.696');
+    expect(formatQuantity(0.1234567, 'en')).toBe('0.123457');
   });
 });

@@ -65,6 +65,11 @@ export function formatUnitPrice(unitAmountDecimal: string, currency: string, loc
   return format.format(value as unknown as number);
 }
 
+/** A line's quantity (`212.6`, `1,234`), up to six decimals, with the formatter kept for the next line. */
+export function formatQuantity(quantity: number, locale: string): string {
+  return numberFormat(locale, { maximumFractionDigits: 6 }).format(quantity);
+}
+
 /** Date styles the portal uses: `long` for sentences ("1 December 2026"), `medium` for lists. */
 export type DateStyle = 'long' | 'medium';
 

@@ -9,7 +9,7 @@ const scriptUrl =
 
 /**
  * The IIFE build's locale loader (vite aliases `load-locale.ts` to this file): imports
- * `locales/<lang>.js`, which the build writes beside `billfold.iife.js`. A dynamic `import()` is
+ * `locales/<lang>.js`, which the build writes beside `billfold.bundle.iife.js`. A dynamic `import()` is
  * allowed in classic scripts and is governed by `script-src`, which already admits the widget's
  * own origin, so a strict CSP needs nothing extra.
  */

@@ -13,7 +13,34 @@ export function mergeStrings(files: Record<string, unknown>): ResourceLanguage {
   return merged;
 }
 
-/** English, bundled: the fallback for every key and the first render's language. */
+/**
+ * English for the first screen, bundled: the portal's shell, the overview with its pay dialog and
+ * the feedback prompt (the fallback for these keys and the first render's language). The other
+ * screens' English comes with them, from `english-screens.ts` (see {@link loadEnglishScreens}).
+ */
 export const englishStrings: ResourceLanguage = mergeStrings(
-  import.meta.glob('./locales/en/*.json', { eager: true, import: 'default' }),
+  import.meta.glob(['./locales/en/core.json', './locales/en/invoices.json', './locales/en/feedback.json'], {
+    eager: true,
+    import: 'default',
+  }),
 );
+
+let screens: Promise<ResourceLanguage> | undefined;
+let screensLoaded: ResourceLanguage | undefined;
+
+/** The English of the other screens when {@link loadEnglishScreens} has brought it, else `undefined`. */
+export function englishScreensIfLoaded(): ResourceLanguage | undefined {
+  return screensLoaded;
+}
+
+/** The English of every other screen (one lazy chunk), loaded once per page; a failed load is retried next time. */
+export function loadEnglishScreens(): Promise<ResourceLanguage> {
+  screens ??= import('./english-screens.ts').then(
+    (module) => (screensLoaded = module.default),
+    (error: unknown) => {
+      screens = undefined;
+      throw error;
+    },
+  );
+  return screens;
+}

@@ -227,8 +227,8 @@ describe('configured limits', () => {
     expect(preview.status).toBe(200);
   });
 
-  it('answers 409 limit_reached past the caps on questions and on messages per thread', async () => {
-    const adapter = createReferenceAdapter({ sql: t.sql, limits: { questionsPerCustomer: 2, messagesPerThread: 3 } });
+  it('answers 409 limit_reached past the caps on questions, on messages per thread and on saved methods', async () => {
+    const adapter = createReferenceAdapter({ sql: t.sql, limits: { questionsPerCustomer: 2, messagesPerThread: 3, methodsPerCustomer: 3 } });
     const handler = createBillfoldHandler({ ...t.options, adapter });
     const server = await listen(toNodeListener(handler));
     servers.push(server);
@@ -247,5 +247,15 @@ describe('configured limits', () => {
     expect((await post(`/questions/${id}/messages`, { message: 'Still there?' })).status).toBe(201);
     expect((await post(`/questions/${id}/messages`, { message: 'Hello?' })).status).toBe(201);
     await expectRefused('over a cap', await post(`/questions/${id}/messages`, { message: 'One more.' }), 409, 'limit_reached');
+    // Jamie has saved methods already; he may add until the cap, and no further.
+    const methods = async () =>
+      ((await (await fetch(`${server.base}/billing-api/payment-methods`, { headers: { authorization: `Bearer ${await tokenFor('cus_jamie')}` } })).json()) as {
+        items: unknown[];
+      }).items.length;
+    const add = (last4: string) => post('/payment-methods', { token: `tok_sandbox_visa_${last4}_12_2031`, makeDefault: false });
+    let last4 = 4000;
+    while ((await methods()) < 3) expect((await add(String(++last4))).status).toBe(201);
+    await expectRefused('over a cap', await add(String(++last4)), 409, 'limit_reached');
+    expect(await methods()).toBe(3);
   });
 });

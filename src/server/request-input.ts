@@ -1,5 +1,5 @@
 /** Reading a request's query and body and validating them against the operation's schemas. */
-import { z, type FieldError, type Operation } from '../contract/index.ts';
+import { z, type FieldError, type Endpoint } from '../contract/index.ts';
 import { HttpError } from './errors.ts';
 
 /** Request bodies of the contract are small; refuse anything that cannot be a real request. */
@@ -74,7 +74,7 @@ export function jsonDepth(text: string, limit = MAX_JSON_DEPTH): number {
 }
 
 /** The query, validated (the first value of a repeated parameter counts); 422 when it is not valid. */
-export function parseQuery(endpoint: Operation, url: URL): unknown {
+export function parseQuery(endpoint: Endpoint, url: URL): unknown {
   if (!endpoint.query) return undefined;
   const raw: Record<string, string> = {};
   for (const [key, value] of url.searchParams) if (!(key in raw)) raw[key] = value;
@@ -96,7 +96,7 @@ function isJson(contentType: string | null): boolean {
  * before reading), 400 when it is not UTF-8 JSON or nests deeper than {@link MAX_JSON_DEPTH},
  * 422 when a string holds NUL or a lone surrogate, or the body breaks the schema.
  */
-export async function readBody(endpoint: Operation, request: Request): Promise<{ raw: unknown; body: unknown }> {
+export async function readBody(endpoint: Endpoint, request: Request): Promise<{ raw: unknown; body: unknown }> {
   if (!endpoint.body) return { raw: undefined, body: undefined };
   const tooLarge = () => new HttpError(413, 'payload_too_large', 'The request is too large.');
   const declared = request.headers.get('content-length');

@@ -1,24 +1,5 @@
 /** The router: one route per operation of the contract, and how each becomes an adapter call. */
-import {
-  endpoints,
-  operations,
-  z,
-  type AddPaymentMethodRequest,
-  type AskQuestionRequest,
-  type CallbackRequest,
-  type ContactDetailsUpdate,
-  type CycleChangeRequest,
-  type EndpointId,
-  type FeedbackRequest,
-  type HistoryQuery,
-  type InvoiceLinesQuery,
-  type InvoiceListQuery,
-  type Operation,
-  type PayInvoiceRequest,
-  type PlanRequest,
-  type QuestionListQuery,
-  type QuestionReplyRequest,
-} from '../contract/index.ts';
+import { endpoints, z, type Endpoint, type EndpointId } from '../contract/index.ts';
 import type { AdapterContext, BillingAdapter, VersionedRecord } from './adapter.ts';
 
 /** A request as the handler validated it. */
@@ -35,36 +16,40 @@ type Call = (adapter: BillingAdapter, ctx: AdapterContext, input: RouteInput) =>
 type ReadVersion = (adapter: BillingAdapter, ctx: AdapterContext) => Promise<VersionedRecord<unknown>>;
 
 /**
- * One line per operation: how a validated request becomes an adapter call. The `as` casts are
- * safe because `input.body` / `input.query` are the output of the operation's own schema.
+ * How a validated request becomes an adapter call: the adapter method named like the operation,
+ * given the context, then the arguments in the order `Endpoint` defines (path parameters, query,
+ * body, version). `input.query` and `input.body` are the output of the operation's own schemas,
+ * and `AdapterMismatch` below holds every adapter method to that order at compile time.
  */
-const calls: { [K in EndpointId]: Call } = {
-  getAccount: (a, c) => a.getAccount(c),
-  getContactDetails: (a, c) => a.getContactDetails(c),
-  updateContactDetails: (a, c, i) => a.updateContactDetails(c, i.body as ContactDetailsUpdate, i.expectedVersion),
-  listInvoices: (a, c, i) => a.listInvoices(c, i.query as InvoiceListQuery),
-  getInvoice: (a, c, i) => a.getInvoice(c, i.params[0]!),
-  listInvoiceLines: (a, c, i) => a.listInvoiceLines(c, i.params[0]!, i.query as InvoiceLinesQuery),
-  payInvoice: (a, c, i) => a.payInvoice(c, i.params[0]!, i.body as PayInvoiceRequest),
-  getPayment: (a, c, i) => a.getPayment(c, i.params[0]!),
-  listPaymentMethods: (a, c) => a.listPaymentMethods(c),
-  addPaymentMethod: (a, c, i) => a.addPaymentMethod(c, i.body as AddPaymentMethodRequest),
-  setDefaultPaymentMethod: (a, c, i) => a.setDefaultPaymentMethod(c, i.params[0]!),
-  removePaymentMethod: (a, c, i) => a.removePaymentMethod(c, i.params[0]!),
-  getBillingCycle: (a, c) => a.getBillingCycle(c),
-  previewBillingCycle: (a, c, i) => a.previewBillingCycle(c, i.body as CycleChangeRequest),
-  changeBillingCycle: (a, c, i) => a.changeBillingCycle(c, i.body as CycleChangeRequest, i.expectedVersion),
-  getPaymentPlans: (a, c) => a.getPaymentPlans(c),
-  previewPaymentPlan: (a, c, i) => a.previewPaymentPlan(c, i.body as PlanRequest),
-  requestPaymentPlan: (a, c, i) => a.requestPaymentPlan(c, i.body as PlanRequest),
-  listQuestions: (a, c, i) => a.listQuestions(c, i.query as QuestionListQuery),
-  askQuestion: (a, c, i) => a.askQuestion(c, i.body as AskQuestionRequest),
-  getQuestion: (a, c, i) => a.getQuestion(c, i.params[0]!),
-  replyToQuestion: (a, c, i) => a.replyToQuestion(c, i.params[0]!, i.body as QuestionReplyRequest),
-  listHistory: (a, c, i) => a.listHistory(c, i.query as HistoryQuery),
-  sendFeedback: (a, c, i) => a.sendFeedback(c, i.body as FeedbackRequest),
-  requestCallback: (a, c, i) => a.requestCallback(c, i.body as CallbackRequest),
-};
+function callFor(id: EndpointId, endpoint: Endpoint): Call {
+  return (adapter, ctx, input) => {
+    const args: unknown[] = [...input.params];
+    if (endpoint.query) args.push(input.query);
+    if (endpoint.body) args.push(input.body);
+    if (endpoint.ifMatch) args.push(input.expectedVersion);
+    return (adapter[id] as (ctx: AdapterContext, ...args: unknown[]) => Promise<unknown>).call(adapter, ctx, ...args);
+  };
+}
+
+type Endpoints = typeof endpoints;
+type Parsed<S> = S extends z.ZodMiniType ? z.infer<S> : never;
+type PathArguments<P> = P extends readonly [unknown, ...infer Rest] ? [string, ...PathArguments<Rest>] : [];
+/** The arguments {@link callFor} passes an adapter method. */
+type AdapterArguments<E> = [
+  AdapterContext,
+  ...PathArguments<E extends { params: infer P } ? P : []>,
+  ...(E extends { query: infer Q } ? [Parsed<Q>] : []),
+  ...(E extends { body: infer B } ? [Parsed<B>] : []),
+  ...(E extends { ifMatch: true } ? [string] : []),
+];
+type AdapterResult<E> = E extends { response: infer S } ? (E extends { etag: true } ? VersionedRecord<Parsed<S>> : Parsed<S>) : never;
+/** Operations whose adapter method does not take {@link AdapterArguments}: must be `never`. */
+type AdapterMismatch = {
+  [K in EndpointId]: BillingAdapter[K] extends (...args: AdapterArguments<Endpoints[K]>) => Promise<AdapterResult<Endpoints[K]>> ? never : K;
+}[EndpointId];
+// A compile error here names an adapter method that does not match its entry in `endpoints`.
+const everyAdapterMethodMatches: [AdapterMismatch] extends [never] ? true : AdapterMismatch = true;
+void everyAdapterMethodMatches;
 
 /**
  * For every operation with `ifMatch`: how to read the record's current version, which `If-Match`
@@ -77,7 +62,7 @@ const currentVersions: { [K in EndpointId]?: ReadVersion } = {
 };
 
 /** What an operation answers with, as the contract's response schema says. */
-type ResponseOf<K extends EndpointId> = (typeof endpoints)[K] extends { response: infer S extends z.ZodMiniType } ? z.infer<S> : never;
+type ResponseOf<K extends EndpointId> = Parsed<Endpoints[K]['response']>;
 
 /**
  * For changes whose answer can grow large (a thread, a list): how to answer a replay by reading
@@ -93,7 +78,7 @@ const rereads: { [K in EndpointId]?: (adapter: BillingAdapter, ctx: AdapterConte
 /** One operation of the contract, ready to match a path and call the adapter. */
 export interface Route {
   id: EndpointId;
-  endpoint: Operation;
+  endpoint: Endpoint;
   pattern: RegExp;
   call: Call;
   /** Set exactly for operations with `ifMatch`. */
@@ -108,10 +93,10 @@ export interface RouteMatch {
   rawParams: string[];
 }
 
-/** The routes of every operation in the contract's `operations` table. */
+/** The routes of every operation in the contract's `endpoints` table. */
 export function compileRoutes(): Route[] {
-  return (Object.keys(operations) as EndpointId[]).map((id) => {
-    const endpoint = operations[id];
+  return (Object.keys(endpoints) as EndpointId[]).map((id) => {
+    const endpoint: Endpoint = endpoints[id];
     const source = endpoint.path
       .split('/')
       .map((part) => (/^\{\w+\}$/.test(part) ? '([^/]+)' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
@@ -122,7 +107,7 @@ export function compileRoutes(): Route[] {
       id,
       endpoint,
       pattern: new RegExp(`^${source}$`),
-      call: calls[id],
+      call: callFor(id, endpoint),
       readVersion: endpoint.ifMatch ? readVersion : undefined,
       reread: rereads[id] as Call | undefined,
     };

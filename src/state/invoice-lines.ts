@@ -75,11 +75,19 @@ export function createInvoiceLines(context: StoreContext, invoice: InvoiceDetail
     complete,
     /** The next page of the invoice's lines. */
     loadMore: () => more(all.peek(), {}, (next) => void (all.value = next)),
-    /** The lines of a group (loaded the first time it is opened, or from what is loaded). */
+    /**
+     * The lines of a group (loaded the first time it is opened, or from what is loaded). Until its
+     * own page arrives, the group's lines among those already loaded are shown: both lists are in
+     * invoice order, so they are the start of the group's page, and the first group is on screen
+     * with the invoice instead of one round trip later.
+     */
     group(name: string): LinePages {
       const loaded = groups.value.get(name);
-      if (loaded) return loaded;
-      if (!complete.value) return { ...EMPTY, status: 'loading' };
+      if (loaded && (loaded.items.length > 0 || loaded.status !== 'loading')) return loaded;
+      if (!complete.value) {
+        const known = all.value.items.filter((line) => line.group === name);
+        return { ...EMPTY, items: known, status: 'loading' };
+      }
       const items = all.value.items.filter((line) => line.group === name);
       return { items, nextCursor: null, matching: items.length, status: 'ready' };
     },

@@ -4,7 +4,7 @@ import { within } from '@testing-library/preact';
 import { afterEach } from 'vitest';
 import type { BillfoldClient } from '../api/types.ts';
 import type { AccountSummary } from '../contract/index.ts';
-import { createI18n, ensureLanguage } from '../i18n/create-i18n.ts';
+import { createI18n, ensureLanguage, ensureScreenStrings } from '../i18n/create-i18n.ts';
 import type { i18n } from 'i18next';
 import { I18nContext, type I18nValue } from '../i18n/i18n-context.ts';
 import { baseLanguage, textDirection } from '../i18n/languages.ts';
@@ -37,7 +37,7 @@ export async function mount(view: (store: PortalStore, account: AccountSummary) 
   const locale = options.locale ?? 'en';
   const account = options.account ?? loyalAccount();
   const i18n = createI18n(locale);
-  await ensureLanguage(i18n, locale);
+  await Promise.all([ensureLanguage(i18n, locale), ensureScreenStrings(i18n)]);
   const events: StoreEvent[] = [];
   const store = createPortalStore({ emit: (event) => events.push(event) });
   store.setClient({ getAccount: async () => account, ...options.client } as BillfoldClient, { load: false });

@@ -1,5 +1,27 @@
-import { useMemo } from 'preact/hooks';
-import { sanitizeMerchantHtml } from '../security/sanitize.ts';
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import type { SanitizedHtml } from '../security/sanitize.ts';
+
+type Sanitize = (dirty: string) => SanitizedHtml;
+
+// DOMPurify is a third of a first screen's dependencies and few accounts carry a merchant note,
+// so the sanitizer is a lazy chunk, fetched once on the page when the first note needs it.
+let loading: Promise<Sanitize> | undefined;
+let sanitize: Sanitize | undefined;
+
+/**
+ * Loads the sanitizer (once per page); resolves when a note can render. A failed load is
+ * forgotten, so the next note tries again.
+ */
+export function loadSanitizer(): Promise<Sanitize> {
+  loading ??= import('../security/sanitize.ts').then(
+    (module) => (sanitize = module.sanitizeMerchantHtml),
+    (error: unknown) => {
+      loading = undefined;
+      throw error;
+    },
+  );
+  return loading;
+}
 
 /** Props of {@link MerchantHtml}. */
 export interface MerchantHtmlProps {
@@ -11,10 +33,36 @@ export interface MerchantHtmlProps {
 
 /**
  * The one component that renders HTML (merchant-written notes); everything else renders as
- * text. It sanitizes its own input, so no caller can hand it unsanitized markup.
+ * text. It sanitizes its own input, so no caller can hand it unsanitized markup; until the
+ * sanitizer has loaded it renders an empty, busy note (never the raw markup).
  * Exposed as `::part(merchant-note)`.
  */
 export function MerchantHtml({ html, lang }: MerchantHtmlProps) {
-  const clean = useMemo(() => sanitizeMerchantHtml(html), [html]);
+  const [ready, setReady] = useState<Sanitize | undefined>(() => sanitize);
+  useEffect(() => {
+    if (ready) return;
+    let live = true;
+    loadSanitizer().then(
+      (loaded) => live && setReady(() => loaded),
+      (error: unknown) => console.warn('Billfold: the merchant note could not be shown (its sanitizer did not load).', error),
+    );
+    return () => {
+      live = false;
+    };
+  }, [ready]);
+  const clean = useMemo(() => ready?.(html), [html, ready]);
+  if (!clean) return <div part="merchant-note" class="merchant-html" lang={lang} aria-busy="true" />;
   return <div part="merchant-note" class="merchant-html" lang={lang} dangerouslySetInnerHTML={clean} />;
+}
+
+/**
+ * Resolves once an account's merchant note can be on screen: at once without a note, else when
+ * the sanitizer has loaded (or failed to, when the note stays empty).
+ */
+export function noteShown(account: { status: string; data?: { merchantNoteHtml?: string | null } }): Promise<void> {
+  if (account.status !== 'ready' || !account.data?.merchantNoteHtml) return Promise.resolve();
+  return loadSanitizer().then(
+    () => undefined,
+    () => undefined,
+  );
 }

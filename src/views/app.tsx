@@ -6,7 +6,7 @@ import { SCREENS, SECTIONS, screensOf, type ViewName } from '../state/screens.ts
 import { loadScreen, type ScreenProps } from './screens.ts';
 import { LoadFailed, Loading } from './screen.tsx';
 import { I18nContext, useI18n } from '../i18n/i18n-context.ts';
-import { ensureLanguage, isLanguageReady, renderedLanguage } from '../i18n/create-i18n.ts';
+import { ensureLanguage, ensureScreenStrings, isLanguageReady, renderedLanguage } from '../i18n/create-i18n.ts';
 import { baseLanguage, textDirection } from '../i18n/languages.ts';
 import { Alert } from '../ui/alert.tsx';
 import { Button } from '../ui/button.tsx';
@@ -48,12 +48,12 @@ export function App({ store, i18n }: AppProps) {
   if (!ready) return <section part="portal" class="portal" aria-busy="true" />;
   return (
     <I18nContext.Provider value={value}>
-      <Portal store={store} />
+      <Portal store={store} i18n={i18n} />
     </I18nContext.Provider>
   );
 }
 
-function Portal({ store }: { store: PortalStore }) {
+function Portal({ store, i18n }: { store: PortalStore; i18n: i18n }) {
   const { t, lang, dir } = useI18n();
   const state = store.account.value;
   const route = store.route.value;
@@ -96,6 +96,10 @@ function Portal({ store }: { store: PortalStore }) {
     focusPending.current = false;
   }, [state]);
 
+  useEffect(() => {
+    if (state.status === 'ready') prefetchNextScreen(store, i18n);
+  }, [state.status === 'ready', i18n]);
+
   let content;
   if (!store.configured.value) {
     content = <Alert message={t('config.missing')} />;
@@ -124,6 +128,7 @@ function Portal({ store }: { store: PortalStore }) {
         ) : (
           <ScreenBoundary store={store} key={formatRoute(route)}>
             <LazyScreen
+              i18n={i18n}
               store={store}
               route={route}
               account={state.data}
@@ -233,14 +238,16 @@ function PortalNav({ store }: { store: PortalStore }) {
  * Loads a screen's code on first use, then renders it. `onShown` runs once the screen is on
  * screen, so focus can move to its heading (the shell's own effect ran before it existed).
  */
-function LazyScreen({ onShown, ...props }: ScreenProps & { onShown: () => void }) {
+function LazyScreen({ onShown, i18n, ...props }: ScreenProps & { onShown: () => void; i18n: i18n }) {
   const { t } = useI18n();
   const view = props.route.view;
   const [loaded, setLoaded] = useState<{ view: ViewName; Screen: ComponentType<ScreenProps> } | { view: ViewName; failed: true }>();
   useEffect(() => {
     let live = true;
-    loadScreen(view)?.then(
-      (module) => live && setLoaded({ view, Screen: module.default }),
+    const screen = loadScreen(view);
+    // Its English comes with it (the first screen bundles only its own).
+    if (screen) void Promise.all([screen, ensureScreenStrings(i18n)]).then(
+      ([module]) => live && setLoaded({ view, Screen: module.default }),
       (error: unknown) => {
         console.error(`Billfold: could not load the ${view} screen`, error);
         if (live) setLoaded({ view, failed: true });
@@ -249,7 +256,7 @@ function LazyScreen({ onShown, ...props }: ScreenProps & { onShown: () => void }
     return () => {
       live = false;
     };
-  }, [view]);
+  }, [view, i18n]);
   if (!loaded || loaded.view !== view) return <Loading text={t('portal.loading')} />;
   if ('failed' in loaded) return <Alert message={t('error.network')} />;
   return <LoadedScreen Screen={loaded.Screen} props={props} onShown={onShown} />;
@@ -258,4 +265,19 @@ function LazyScreen({ onShown, ...props }: ScreenProps & { onShown: () => void }
 function LoadedScreen({ Screen, props, onShown }: { Screen: ComponentType<ScreenProps>; props: ScreenProps; onShown: () => void }) {
   useEffect(onShown, [Screen]);
   return <Screen {...props} />;
+}
+
+/**
+ * Once the first screen is up and the browser is idle, fetches the screen a customer most likely
+ * opens next (the first other one offered, usually the invoices) and the other screens' English,
+ * so that click does not wait for the network.
+ */
+function prefetchNextScreen(store: PortalStore, i18n: i18n): void {
+  const next = store.offered.peek().find((view) => view !== 'overview');
+  const prefetch = () => {
+    if (next) void loadScreen(next)?.catch(() => undefined);
+    void ensureScreenStrings(i18n).catch(() => undefined);
+  };
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(prefetch, { timeout: 5000 });
+  else setTimeout(prefetch, 1000);
 }

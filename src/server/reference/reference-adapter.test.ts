@@ -9,11 +9,11 @@ import { DEMO_PERSONAS, seedDemoData } from '../../../demo/seed/index.ts';
 import { createReferenceAdapter, type ReferenceAdapter } from './reference-adapter.ts';
 import { addDays, toIsoDate } from './dates.ts';
 import type { Sql } from './sql.ts';
-import { newPostgresDatabase, testDriver } from '../testing/test-database.ts';
+import { newPostgresDatabase, openMigratedPglite, testDriver } from '../testing/test-database.ts';
 
 /** PGlite in a folder, or a fresh PostgreSQL database in the `postgres` test project. */
 let databaseUrl: string | undefined;
-const open = () => openReferenceDatabase(databaseUrl ? { databaseUrl } : { dataDir: dir });
+const open = () => (databaseUrl ? openReferenceDatabase({ databaseUrl }) : openMigratedPglite(dir));
 
 let dir: string;
 let sql: Sql;

@@ -42,15 +42,24 @@ export interface Sql extends SqlQueryable {
 /**
  * Open (creating when missing) an embedded PGlite database stored in `dataDir`, or in memory
  * when `dataDir` is omitted. Loaded lazily so merchants using `pg` never load the WASM build.
+ * `from` is a tarball of a PGlite database (its `dumpDataDir()`) that a new database starts as,
+ * which skips PGlite's initdb; it is ignored when `dataDir` already holds a database.
  */
-export async function openPglite(dataDir?: string): Promise<Sql> {
+export async function openPglite(dataDir?: string, from?: Blob): Promise<Sql> {
+  return (await openPgliteWithDump(dataDir, from)).sql;
+}
+
+/** {@link openPglite}, with the database's `dumpDataDir()` beside it (tests keep a migrated copy). */
+export async function openPgliteWithDump(dataDir?: string, from?: Blob): Promise<{ sql: Sql; dump(): Promise<Blob> }> {
   const { PGlite } = await import('@electric-sql/pglite');
   if (dataDir !== undefined) {
     // PGlite creates its own folder but not the folders above it (e.g. `.data/` in a fresh clone).
     const [{ mkdir }, { dirname, resolve }] = await Promise.all([import('node:fs/promises'), import('node:path')]);
     await mkdir(dirname(resolve(dataDir)), { recursive: true });
   }
-  const db = dataDir === undefined ? await PGlite.create() : await PGlite.create(dataDir);
+  const fresh = from !== undefined && (dataDir === undefined || !(await hasDatabase(dataDir)));
+  const options = fresh ? { loadDataDir: from } : {};
+  const db = dataDir === undefined ? await PGlite.create(options) : await PGlite.create(dataDir, options);
   const wrap = (q: { query: typeof db.query; exec: typeof db.exec }): SqlQueryable => ({
     async query<T extends Row = Row>(text: string, params: readonly unknown[] = []) {
       const result = await q.query<T>(text, params as unknown[]);
@@ -60,7 +69,7 @@ export async function openPglite(dataDir?: string): Promise<Sql> {
       await q.exec(text);
     },
   });
-  return withJoinedTransactions({
+  const sql = withJoinedTransactions({
     root: wrap(db),
     driver: 'pglite',
     transaction: (fn) => db.transaction((tx) => fn(wrap(tx))),
@@ -68,6 +77,7 @@ export async function openPglite(dataDir?: string): Promise<Sql> {
       if (!db.closed) await db.close();
     },
   });
+  return { sql, dump: () => db.dumpDataDir('none') };
 }
 
 /** Options of {@link openPostgres}. */
@@ -169,4 +179,13 @@ function withJoinedTransactions(driver: {
     },
     close: driver.close,
   };
+}
+
+/** Whether PGlite's folder `dataDir` already holds a database. */
+async function hasDatabase(dataDir: string): Promise<boolean> {
+  const [{ access }, { join }] = await Promise.all([import('node:fs/promises'), import('node:path')]);
+  return access(join(dataDir, 'PG_VERSION')).then(
+    () => true,
+    () => false,
+  );
 }

@@ -8,6 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inject } from 'vitest';
 import { openReferenceDatabase } from '../reference/database.ts';
+import { migrate } from '../reference/migrations.ts';
+import { openPglite } from '../reference/sql.ts';
+import { migratedSnapshot } from './pglite-snapshot.ts';
 import type { Sql } from '../reference/sql.ts';
 import { createTestDatabase } from './postgres.ts';
 
@@ -50,7 +53,7 @@ export async function openTestDatabase(driver: TestDriver = testDriver): Promise
   }
   const dir = await mkdtemp(join(tmpdir(), 'billfold-test-'));
   const dataDir = join(dir, 'pglite');
-  const sql = await openReferenceDatabase({ dataDir });
+  const sql = await openMigratedPglite(dataDir);
   return {
     sql,
     driver,
@@ -61,4 +64,19 @@ export async function openTestDatabase(driver: TestDriver = testDriver): Promise
       await rm(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * A migrated PGlite database in `dataDir` (in memory when omitted), started from the migrated
+ * snapshot when new; opened as it is when the folder already holds one.
+ */
+export async function openMigratedPglite(dataDir?: string): Promise<Sql> {
+  const sql = await openPglite(dataDir, await migratedSnapshot());
+  try {
+    await migrate(sql);
+  } catch (error) {
+    await sql.close();
+    throw error;
+  }
+  return sql;
 }

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { BillfoldError } from '../../api/errors.ts';
 import type { BillfoldClient, Versioned } from '../../api/types.ts';
 import type { ContactDetails } from '../../contract/index.ts';
-import { createI18n, ensureLanguage } from '../../i18n/create-i18n.ts';
+import { createI18n, ensureLanguage, ensureScreenStrings } from '../../i18n/create-i18n.ts';
 import { i18nValue } from '../../test-support/mount.tsx';
 import { I18nContext } from '../../i18n/i18n-context.ts';
 import { createPortalStore } from '../../state/portal-store.ts';
@@ -35,7 +35,7 @@ afterEach(() => {
 /** The screen over a hand-written client, in a shadow root like the element's. */
 async function mount(locale: string, client: Partial<BillfoldClient>) {
   const i18n = createI18n(locale);
-  await ensureLanguage(i18n, locale);
+  await Promise.all([ensureLanguage(i18n, locale), ensureScreenStrings(i18n)]);
   const store = createPortalStore({ emit: () => {} });
   store.setClient({ getAccount: async () => loyalAccount(), ...client } as BillfoldClient, { load: false });
   host = document.createElement('div');

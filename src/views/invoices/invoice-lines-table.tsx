@@ -2,7 +2,7 @@ import { useContext, useEffect, useId, useRef, useState } from 'preact/hooks';
 import { createContext } from 'preact';
 import type { InvoiceDetail, InvoiceLine } from '../../contract/index.ts';
 import { useI18n } from '../../i18n/i18n-context.ts';
-import { formatDate, formatMoney, formatUnitPrice } from '../../i18n/format.ts';
+import { formatDate, formatMoney, formatQuantity, formatUnitPrice } from '../../i18n/format.ts';
 import type { InvoiceLines, LinePages } from '../../state/invoice-lines.ts';
 import { Button } from '../../ui/button.tsx';
 import { Money } from '../../ui/money.tsx';
@@ -109,7 +109,8 @@ export function InvoiceLinesTable({ invoice, lines }: { invoice: InvoiceDetail; 
     if (next.has(section.key)) next.delete(section.key);
     else {
       next.add(section.key);
-      if (section.pages.items.length === 0) section.more?.();
+      // Not loaded yet (or only the lines the invoice's first page brought): ask for its page.
+      if (section.pages.items.length === 0 || section.pages.status === 'loading') section.more?.();
     }
     setOpen(next);
   }
@@ -256,7 +257,7 @@ function LineRow({ line }: { line: InvoiceLine }) {
   const quantity =
     line.quantity === null || line.quantity === undefined
       ? ''
-      : `${new Intl.NumberFormat(locale, { maximumFractionDigits: 6 }).format(line.quantity)}${line.unit ? ` ${line.unit}` : ''}`;
+      : `${formatQuantity(line.quantity, locale)}${line.unit ? ` ${line.unit}` : ''}`;
   return (
     <tr class="line">
       <th scope="row" class="line-description" tabIndex={-1}>

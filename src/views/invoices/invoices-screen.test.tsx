@@ -4,7 +4,7 @@ import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { BillfoldClient } from '../../api/types.ts';
 import type { AccountSummary, InvoiceDetail, InvoiceLine, Payment, PaymentMethod } from '../../contract/index.ts';
-import { createI18n, ensureLanguage } from '../../i18n/create-i18n.ts';
+import { createI18n, ensureLanguage, ensureScreenStrings } from '../../i18n/create-i18n.ts';
 import { i18nValue } from '../../test-support/mount.tsx';
 import { I18nContext } from '../../i18n/i18n-context.ts';
 import { createInvoicesModel } from '../../state/invoices.ts';
@@ -115,16 +115,18 @@ function payment(status: Payment['status'], methodId = 'pm_visa'): Payment {
 }
 
 let host: HTMLElement | undefined;
+let mountPoint: HTMLElement | undefined;
 afterEach(() => {
-  if (host) render(null, host);
+  // Unmounted, not only detached: a lazy chunk (the note's sanitizer) may still arrive.
+  if (mountPoint) render(null, mountPoint);
   host?.remove();
-  host = undefined;
+  host = mountPoint = undefined;
 });
 
 /** A screen in a shadow root like the element's, over a hand-written client (the adapter extension point). */
 async function mount(locale: string, client: Partial<BillfoldClient>, view: 'invoices' | 'overview', route: Route, account?: AccountSummary) {
   const i18n = createI18n(locale);
-  await ensureLanguage(i18n, locale);
+  await Promise.all([ensureLanguage(i18n, locale), ensureScreenStrings(i18n)]);
   const events: StoreEvent[] = [];
   const store = createPortalStore({ emit: (event) => events.push(event) });
   const summary = account ?? loyalAccount({ features: ['invoices', 'payment-methods'] });
@@ -135,8 +137,8 @@ async function mount(locale: string, client: Partial<BillfoldClient>, view: 'inv
   host = document.createElement('div');
   document.body.append(host);
   const root = host.attachShadow({ mode: 'open' });
-  const mountPoint = document.createElement('div');
-  root.append(mountPoint);
+  const point = (mountPoint = document.createElement('div'));
+  root.append(point);
   const tree = (r: Route) => (
     <I18nContext.Provider value={i18nValue(i18n, locale)}>
       {view === 'invoices' ? (
@@ -146,7 +148,7 @@ async function mount(locale: string, client: Partial<BillfoldClient>, view: 'inv
       )}
     </I18nContext.Provider>
   );
-  await act(async () => render(tree(route), mountPoint));
+  await act(async () => render(tree(route), point));
   const button = (name: string | RegExp) => {
     const found = [...root.querySelectorAll('button')].find((b) =>
       typeof name === 'string' ? b.textContent?.trim() === name : name.test(b.textContent ?? ''),
@@ -204,6 +206,33 @@ describe('the invoice detail', () => {
     expect(root.textContent).toContain('We are sorry about the metering fault.');
     const pdf = root.querySelector('a[href="https://billing.example/inv_big.pdf"]')!;
     expect(pdf.getAttribute('rel')).toBe('noopener noreferrer');
+  });
+
+  it('shows the first project\'s lines that came with the invoice at once, while the rest of its page loads', async () => {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const client = bigInvoiceClient();
+    const detail = bigInvoice();
+    const { root } = await mount(
+      'en',
+      {
+        getInvoice: async () => ({ ...detail, lines: [...detail.lines, ...usageLines('munich-offices', 2)], linesNextCursor: '5' }),
+        listInvoiceLines: async (id, query) => {
+          await held;
+          return client.listInvoiceLines!(id, query);
+        },
+      },
+      'invoices',
+      { view: 'invoices', id: 'inv_big' },
+    );
+    const munich = () => root.querySelector('tbody[data-key="group:munich-offices"]')!;
+    await vi.waitFor(() => expect(munich().querySelectorAll('tr.line')).toHaveLength(2));
+    expect(munich().querySelector('.more-row')!.textContent).toContain('Loading');
+    release();
+    await vi.waitFor(() => expect(munich().querySelectorAll('tr.line')).toHaveLength(100));
+    // The two lines shown first are the start of the page, not shown twice.
+    expect(munich().querySelectorAll('tr.line')[0]!.textContent).toContain('day 1');
+    expect(munich().querySelectorAll('tr.line')[2]!.textContent).toContain('day 3');
   });
 
   it('adds up in the order a customer checks it, the credit note inside the total', async () => {

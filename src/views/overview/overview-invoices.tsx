@@ -99,10 +99,7 @@ export function OverviewInvoices({ store, account, tone }: OverviewInvoicesProps
         <ul class="invoice-list">
           {invoices.map((invoice) => (
             <li key={invoice.id} class="invoice-row">
-              <span class="invoice-number">{t('overview.invoiceNumber', { number: invoice.number })}</span>
-              <Money value={invoice.amountDue} locale={locale} />
-              <span class="invoice-due">{t('overview.due', { date: formatDate(invoice.dueDate, locale, 'medium') })}</span>
-              <StatusBadge label={t(`status.${invoice.status}`)} tone={tone[invoice.status]} />
+              <InvoiceFacts invoice={invoice} tone={tone[invoice.status]} />
               <span class="overview-actions">
                 {isPayable(invoice) && model.payments.value.get(invoice.id)?.status !== 'pending' ? (
                   <Button variant="primary" onClick={() => setPaying({ invoice, avoid: null, open: true })}>
@@ -134,5 +131,18 @@ export function OverviewInvoices({ store, account, tone }: OverviewInvoicesProps
         />
       ) : null}
     </div>
+  );
+}
+
+/** What the overview says of an outstanding invoice: its number, amount due, due date and status. */
+export function InvoiceFacts({ invoice, tone }: { invoice: OutstandingInvoice; tone: BadgeTone }) {
+  const { t, locale } = useI18n();
+  return (
+    <>
+      <span class="invoice-number">{t('overview.invoiceNumber', { number: invoice.number })}</span>
+      <Money value={invoice.amountDue} locale={locale} />
+      <span class="invoice-due">{t('overview.due', { date: formatDate(invoice.dueDate, locale, 'medium') })}</span>
+      <StatusBadge label={t(`status.${invoice.status}`)} tone={tone} />
+    </>
   );
 }

@@ -8,7 +8,7 @@ import { StatusBadge, type BadgeTone } from '../../ui/status-badge.tsx';
 import { MerchantHtml } from '../../ui/merchant-html.tsx';
 import type { PortalStore } from '../../state/portal-store.ts';
 import { standingOf } from '../../state/account-status.ts';
-import { OverviewInvoices } from './overview-invoices.tsx';
+import { InvoiceFacts, OverviewInvoices } from './overview-invoices.tsx';
 
 /** Props of {@link OverviewView}. */
 export interface OverviewViewProps {
@@ -170,16 +170,13 @@ function StatusBanner({ account }: { account: AccountSummary }) {
 }
 
 function InvoiceList({ invoices }: { invoices: readonly OutstandingInvoice[] }) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   if (invoices.length === 0) return <p>{t('overview.noInvoices')}</p>;
   return (
     <ul class="invoice-list">
       {invoices.map((invoice) => (
         <li key={invoice.id} class="invoice-row">
-          <span class="invoice-number">{t('overview.invoiceNumber', { number: invoice.number })}</span>
-          <Money value={invoice.amountDue} locale={locale} />
-          <span class="invoice-due">{t('overview.due', { date: formatDate(invoice.dueDate, locale, 'medium') })}</span>
-          <StatusBadge label={t(`status.${invoice.status}`)} tone={STATUS_TONE[invoice.status]} />
+          <InvoiceFacts invoice={invoice} tone={STATUS_TONE[invoice.status]} />
         </li>
       ))}
     </ul>

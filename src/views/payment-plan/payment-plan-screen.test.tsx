@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { BillfoldError } from '../../api/errors.ts';
 import type { BillfoldClient } from '../../api/types.ts';
 import type { AccountSummary, PaymentPlans, PlanPolicy } from '../../contract/index.ts';
-import { createI18n, ensureLanguage } from '../../i18n/create-i18n.ts';
+import { createI18n, ensureLanguage, ensureScreenStrings } from '../../i18n/create-i18n.ts';
 import { i18nValue } from '../../test-support/mount.tsx';
 import { I18nContext } from '../../i18n/i18n-context.ts';
 import { createPortalStore } from '../../state/portal-store.ts';
@@ -32,7 +32,7 @@ afterEach(() => {
 /** The screen over a hand-written client, in a shadow root like the element's. */
 async function mount(locale: string, client: Partial<BillfoldClient>, account: AccountSummary = loyalAccount()) {
   const i18n = createI18n(locale);
-  await ensureLanguage(i18n, locale);
+  await Promise.all([ensureLanguage(i18n, locale), ensureScreenStrings(i18n)]);
   const store = createPortalStore({ emit: () => {} });
   store.setClient({ getAccount: async () => account, ...client } as BillfoldClient, { load: false });
   // Loaded so the account's features (which gate the contact button) reach the store.

@@ -4,7 +4,7 @@ import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { BillfoldClient } from '../../api/types.ts';
 import type { InvoiceDetail, Question } from '../../contract/index.ts';
-import { createI18n, ensureLanguage } from '../../i18n/create-i18n.ts';
+import { createI18n, ensureLanguage, ensureScreenStrings } from '../../i18n/create-i18n.ts';
 import { i18nValue } from '../../test-support/mount.tsx';
 import { I18nContext } from '../../i18n/i18n-context.ts';
 import { createPortalStore } from '../../state/portal-store.ts';
@@ -64,7 +64,7 @@ const invoice: InvoiceDetail = {
 
 async function mount(locale: string, route: Route, client: Partial<BillfoldClient>) {
   const i18n = createI18n(locale);
-  await ensureLanguage(i18n, locale);
+  await Promise.all([ensureLanguage(i18n, locale), ensureScreenStrings(i18n)]);
   const account = loyalAccount({ features: ['invoices', 'questions'] });
   const store = createPortalStore({ emit: () => {} });
   store.setClient({ getAccount: async () => account, ...client } as BillfoldClient, { load: false });

@@ -10,10 +10,12 @@ export interface ReferenceLimits {
   questionsPerCustomer: number;
   /** Messages in one thread, both sides (default 200). */
   messagesPerThread: number;
+  /** Saved payment methods of one customer (default 20; the contract's list holds at most 100). */
+  methodsPerCustomer: number;
 }
 
 /** The default {@link ReferenceLimits}. */
-export const DEFAULT_LIMITS: ReferenceLimits = { questionsPerCustomer: 500, messagesPerThread: 200 };
+export const DEFAULT_LIMITS: ReferenceLimits = { questionsPerCustomer: 500, messagesPerThread: 200, methodsPerCustomer: 20 };
 
 /** What every resource of the reference adapter works with. */
 export interface ReferenceEnv {

@@ -46,6 +46,9 @@ export async function addPaymentMethod(
     throw HttpError.invalid([refusal('token', 'token_used', REFUSALS.tokenUsed)]);
   }
   const existing = await loadMethods(tx, customerId);
+  if (existing.length >= env.limits.methodsPerCustomer) {
+    throw HttpError.conflict('This account holds as many payment methods as it can. Please remove one you no longer use first.', 'limit_reached');
+  }
   const makeDefault = body.makeDefault || existing.length === 0;
   if (makeDefault) await tx.query('UPDATE payment_methods SET is_default = false WHERE customer_id = $1', [customerId]);
   const [row] = await tx.query<MethodRow>(
