@@ -8,6 +8,8 @@ const BOTH_DATABASES = [
   'src/server/bad-input.test.ts',
   'src/server/languages.test.ts',
   'src/server/reference/reference-adapter.test.ts',
+  'src/server/reference/account-summary.test.ts',
+  'src/server/reference/invoice-lines.test.ts',
   'src/server/reference/idempotency-store.test.ts',
   'src/server/webhooks/outbox.test.ts',
   'src/server/webhooks/delivery.test.ts',

@@ -41,12 +41,13 @@ export function newPostgresDatabase(prefix?: string): Promise<string> {
 export async function openTestDatabase(driver: TestDriver = testDriver): Promise<TestDatabase> {
   if (driver === 'postgres') {
     const databaseUrl = await newPostgresDatabase();
-    const sql = await openReferenceDatabase({ databaseUrl });
+    // Named statements as the demo keeps them, so the tests cover the prepared account summary.
+    const sql = await openReferenceDatabase({ databaseUrl, namedStatements: true });
     return {
       sql,
       driver,
       location: { databaseUrl },
-      reopen: () => openReferenceDatabase({ databaseUrl }),
+      reopen: () => openReferenceDatabase({ databaseUrl, namedStatements: true }),
       drop: () => sql.close(),
     };
   }
