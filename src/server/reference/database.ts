@@ -12,6 +12,11 @@ export interface ReferenceDatabaseOptions extends PostgresOptions {
 /** Open the reference database (PostgreSQL when `databaseUrl` is set, else PGlite) and migrate it. */
 export async function openReferenceDatabase(options: ReferenceDatabaseOptions = {}): Promise<Sql> {
   const sql = options.databaseUrl ? await openPostgres(options.databaseUrl, { namedStatements: options.namedStatements ?? false }) : await openPglite(options.dataDir);
+  return migrated(sql);
+}
+
+/** `sql` once migrated; closed when migrating fails, so a failed open leaves no connection behind. */
+export async function migrated(sql: Sql): Promise<Sql> {
   try {
     await migrate(sql);
   } catch (error) {

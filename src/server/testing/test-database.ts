@@ -7,8 +7,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inject } from 'vitest';
-import { openReferenceDatabase } from '../reference/database.ts';
-import { migrate } from '../reference/migrations.ts';
+import { migrated, openReferenceDatabase } from '../reference/database.ts';
 import { openPglite } from '../reference/sql.ts';
 import { migratedSnapshot } from './pglite-snapshot.ts';
 import type { Sql } from '../reference/sql.ts';
@@ -71,12 +70,5 @@ export async function openTestDatabase(driver: TestDriver = testDriver): Promise
  * snapshot when new; opened as it is when the folder already holds one.
  */
 export async function openMigratedPglite(dataDir?: string): Promise<Sql> {
-  const sql = await openPglite(dataDir, await migratedSnapshot());
-  try {
-    await migrate(sql);
-  } catch (error) {
-    await sql.close();
-    throw error;
-  }
-  return sql;
+  return migrated(await openPglite(dataDir, await migratedSnapshot()));
 }
