@@ -35,9 +35,9 @@ describe('the demo page as served', () => {
   });
 
   it('opens in the theme the link asks for, and light for anything else', () => {
-    expect(render('?theme=dark')).toContain('<html lang="en" data-theme="dark">');
+    expect(render('?theme=dark')).toContain('<html lang="en" data-theme="dark" data-scheme="dark">');
     expect(render('?theme=system')).toContain('<html lang="en" data-theme="system">');
-    expect(render('?theme="><script>')).toContain('<html lang="en" data-theme="light">');
+    expect(render('?theme="><script>')).toContain('<html lang="en" data-theme="light" data-scheme="light">');
   });
 
   it('names a language in itself even where the language capitalizes no names', () => {

@@ -17,7 +17,7 @@ export const PAGE_SLOTS = {
   personas: '<!-- demo:personas -->',
   languages: '<!-- demo:languages -->',
   customerName: '<!-- demo:customer-name -->',
-  theme: 'data-theme="light"',
+  theme: 'data-theme="light" data-scheme="light"',
 } as const;
 
 function escapeHtml(value: string): string {
@@ -52,6 +52,14 @@ export function themeOf(url: URL): DemoTheme {
   return DEMO_THEMES.find((theme) => theme === asked) ?? 'light';
 }
 
+/**
+ * The root's theme and the scheme in force, which demo.css keys its palette off. "System" is
+ * resolved by demo.js, which alone knows the system's scheme.
+ */
+function themeAttributes(theme: DemoTheme): string {
+  return theme === 'system' ? 'data-theme="system"' : `data-theme="${theme}" data-scheme="${theme}"`;
+}
+
 /** The page as served for `url`: pickers filled, the persona's name in the header, its theme set. */
 export function renderDemoPage(html: string, url: URL): string {
   const persona = DEMO_PERSONAS.find((p) => p.id === url.searchParams.get('persona')) ?? DEMO_PERSONAS[0]!;
@@ -59,5 +67,5 @@ export function renderDemoPage(html: string, url: URL): string {
     .replace(PAGE_SLOTS.personas, personaOptions())
     .replace(PAGE_SLOTS.languages, languageOptions())
     .replace(PAGE_SLOTS.customerName, escapeHtml(persona.name))
-    .replace(PAGE_SLOTS.theme, `data-theme="${themeOf(url)}"`);
+    .replace(PAGE_SLOTS.theme, themeAttributes(themeOf(url)));
 }

@@ -101,7 +101,7 @@ describe('demo server', () => {
       expect(csp).not.toContain('unsafe');
       expect(csp).toContain("frame-src 'self';");
       const html = await response.text();
-      expect(html).toContain('<html lang="en" data-theme="light">');
+      expect(html).toContain('<html lang="en" data-theme="light" data-scheme="light">');
       expect(html).not.toMatch(/<script>(?!\s*<\/script>)|style="/);
     }
     expect(await (await fetch(`${demo.url}/`)).text()).toContain('<script src="/dist/billfold.iife.js"');

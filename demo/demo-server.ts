@@ -174,6 +174,8 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
   const secret = options.sessionSecret ?? DEV_SESSION_SECRET;
   const distDir = options.distDir ?? DEFAULT_DIST_DIR;
   const sql = await openReferenceDatabase({
+    // The demo connects straight to PostgreSQL, with no pooler in between.
+    namedStatements: true,
     ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}),
     ...(options.dataDir ? { dataDir: options.dataDir } : {}),
   });

@@ -70,6 +70,10 @@ export function readContractDocs(contractDir: string): Map<string, SchemaDocs> {
       if (ts.isCallExpression(expression) && WRAPPERS.has(calleeName(expression)) && expression.arguments[0]) {
         return inheritedDoc(expression.arguments[0]);
       }
+      // `z.array(InvoiceLineSchema).check(z.maxLength(500))` is still a list of lines.
+      if (ts.isCallExpression(expression) && calleeName(expression) === 'check' && ts.isPropertyAccessExpression(expression.expression)) {
+        return inheritedDoc(expression.expression.expression);
+      }
       return undefined;
     };
     const collect = (expression: ts.Expression | undefined, prefix: string, into: Map<string, string>, depth = 0) => {

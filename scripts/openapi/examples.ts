@@ -304,6 +304,7 @@ const failedPayment: Answer<'getPayment'> = {
   failure: {
     reason: 'card_expired',
     message: 'Your card ending 4242 expired in October.',
+    lang: 'en',
     nextRetryAt: null,
     suggestedAction: 'update_payment_method',
   },

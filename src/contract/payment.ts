@@ -1,5 +1,5 @@
 import { z } from './zod.ts';
-import { IdSchema, IsoDateTimeSchema, maybe, text } from './common.ts';
+import { IdSchema, IsoDateTimeSchema, LocaleSchema, maybe, text } from './common.ts';
 import { MoneySchema } from './money.ts';
 
 /** `pending` while the payment is on its way, then `succeeded` or `failed`. */
@@ -31,6 +31,8 @@ export const PaymentFailureSchema = z.object({
   reason: FailureReasonSchema,
   /** The merchant's own customer-facing words, shown as text in addition to ours. */
   message: maybe(text(1000)),
+  /** The language of `message` (BCP 47), when the backend knows it: the portal marks the words with it. */
+  lang: z.optional(LocaleSchema),
   /** When the merchant will try again by itself, if it will. */
   nextRetryAt: maybe(IsoDateTimeSchema),
   suggestedAction: SuggestedActionSchema,

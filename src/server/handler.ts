@@ -9,7 +9,7 @@ import type { RateLimiter } from './rate-limit.ts';
 import { defaultReconciliationMode, ReconciliationError, reconciliationProblems, type ReconciliationMode } from './reconciliation.ts';
 import { checkTextInputs, parseQuery, readBody } from './request-input.ts';
 import { compileRoutes, decodeParams, matchPath } from './routes.ts';
-import { SessionTokenError, verifySessionToken, type SessionSecret } from './session.ts';
+import { createSessionVerifier, SessionTokenError, type SessionSecret } from './session.ts';
 
 /** A fetch-style request handler, as used by Node (via `toNodeListener`), Deno, Bun and workers. */
 export type FetchHandler = (request: Request) => Promise<Response>;
@@ -20,7 +20,7 @@ export interface BillfoldHandlerOptions {
   adapter: BillingAdapter;
   /** Shared idempotency records (database-backed; see `createSqlIdempotencyStore`). */
   idempotencyStore: IdempotencyStore;
-  /** The HS256 secret the merchant server mints session tokens with. */
+  /** The HS256 secret the merchant server mints session tokens with (at least 32 bytes, or this throws). */
   sessionSecret?: SessionSecret;
   /**
    * With `sessionSecret`: the `iss` every session token must carry (set it when minting with
@@ -117,7 +117,7 @@ export function createBillfoldHandler(options: BillfoldHandlerOptions): FetchHan
       const secret = options.sessionSecret;
       if (secret === undefined) throw new TypeError('createBillfoldHandler needs sessionSecret or verifySession.');
       const issuer = options.sessionIssuer;
-      return (token: string) => verifySessionToken(token, secret, issuer === undefined ? {} : { issuer });
+      return createSessionVerifier(secret, issuer === undefined ? {} : { issuer });
     })();
 
   return async function billfoldHandler(request: Request): Promise<Response> {

@@ -15,11 +15,19 @@ export type { NodeListenerOptions } from './node.ts';
 export {
   createSessionToken,
   verifySessionToken,
+  createSessionVerifier,
   SessionTokenError,
   SESSION_AUDIENCE,
   MAX_SESSION_TTL_SECONDS,
 } from './session.ts';
-export type { CreateSessionTokenOptions, SessionClaims, SessionSecret, SessionToken, VerifySessionTokenOptions } from './session.ts';
+export type {
+  CreateSessionTokenOptions,
+  SessionClaims,
+  SessionSecret,
+  SessionToken,
+  SessionVerifier,
+  VerifySessionTokenOptions,
+} from './session.ts';
 export type { RateDecision, RateLimiter } from './rate-limit.ts';
 export { createSqlRateLimiter } from './reference/rate-limiter.ts';
 export type { SqlRateLimiterOptions } from './reference/rate-limiter.ts';
@@ -46,7 +54,7 @@ export type { SqlIdempotencyStoreOptions } from './reference/idempotency-store.t
 export { openReferenceDatabase } from './reference/database.ts';
 export type { ReferenceDatabaseOptions } from './reference/database.ts';
 export { openPglite, openPostgres } from './reference/sql.ts';
-export type { Row, Sql, SqlQueryable } from './reference/sql.ts';
+export type { PostgresOptions, QueryOptions, Row, Sql, SqlQueryable } from './reference/sql.ts';
 export { migrate, migrations } from './reference/migrations.ts';
 export type { Migration } from './reference/migrations.ts';
 export { recordWebhookEvent, newWebhookId, WEBHOOK_EVENT_TYPES } from './webhooks/events.ts';

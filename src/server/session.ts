@@ -93,36 +93,62 @@ export interface VerifySessionTokenOptions {
   issuer?: string;
 }
 
+/** A session-token verifier with its key imported once (see {@link createSessionVerifier}). */
+export type SessionVerifier = (token: string) => Promise<SessionClaims>;
+
+/**
+ * A verifier for every request of a server: the secret is checked and imported as an HMAC key
+ * once, not per token, and the verification options are built once. Checks exactly what
+ * {@link verifySessionToken} checks. Throws a TypeError at once for a secret under 32 bytes.
+ */
+export function createSessionVerifier(secret: SessionSecret, options: VerifySessionTokenOptions = {}): SessionVerifier {
+  const raw = keyOf(secret);
+  // A non-extractable key used only to verify; imported on first use (WebCrypto is async).
+  let key: Promise<CryptoKey> | undefined;
+  const verifyOptions = {
+    algorithms: ['HS256'],
+    audience: SESSION_AUDIENCE,
+    ...(options.issuer !== undefined ? { issuer: options.issuer } : {}),
+    requiredClaims: ['sub', 'exp', 'iat'],
+    // The same cap as minting: a token older than that is refused whatever its `exp` says.
+    maxTokenAge: MAX_SESSION_TTL_SECONDS,
+    // A few seconds for clocks that disagree between the merchant's servers.
+    clockTolerance: 5,
+  };
+  return async (token) => {
+    try {
+      key ??= crypto.subtle.importKey('raw', raw as Uint8Array<ArrayBuffer>, { name: 'HMAC', hash: 'SHA-256' }, false, ['verify']);
+      const { payload } = await jwtVerify(token, await key, verifyOptions);
+      if (typeof payload.sub !== 'string' || payload.sub === '') {
+        throw new SessionTokenError('invalid', 'The session token names no customer.');
+      }
+      return { customerId: payload.sub, expiresAt: new Date((payload.exp ?? 0) * 1000).toISOString() };
+    } catch (error) {
+      if (error instanceof SessionTokenError) throw error;
+      if (error instanceof errors.JWTExpired) {
+        throw new SessionTokenError('expired', 'The session has expired.', error);
+      }
+      throw new SessionTokenError('invalid', 'The session token is not valid.', error);
+    }
+  };
+}
+
 /**
  * Verify a session token: HS256 only, audience `billfold`, with a subject, not expired, issued
  * at most {@link MAX_SESSION_TTL_SECONDS} ago, and by `options.issuer` when one is given. Rejects
- * with {@link SessionTokenError}.
+ * with {@link SessionTokenError}. A server verifying many tokens with one secret should use
+ * {@link createSessionVerifier}, which imports the key once.
  */
 export async function verifySessionToken(
   token: string,
   secret: SessionSecret,
   options: VerifySessionTokenOptions = {},
 ): Promise<SessionClaims> {
+  let verifier: SessionVerifier;
   try {
-    const { payload } = await jwtVerify(token, keyOf(secret), {
-      algorithms: ['HS256'],
-      audience: SESSION_AUDIENCE,
-      ...(options.issuer !== undefined ? { issuer: options.issuer } : {}),
-      requiredClaims: ['sub', 'exp', 'iat'],
-      // The same cap as minting: a token older than that is refused whatever its `exp` says.
-      maxTokenAge: MAX_SESSION_TTL_SECONDS,
-      // A few seconds for clocks that disagree between the merchant's servers.
-      clockTolerance: 5,
-    });
-    if (typeof payload.sub !== 'string' || payload.sub === '') {
-      throw new SessionTokenError('invalid', 'The session token names no customer.');
-    }
-    return { customerId: payload.sub, expiresAt: new Date((payload.exp ?? 0) * 1000).toISOString() };
+    verifier = createSessionVerifier(secret, options);
   } catch (error) {
-    if (error instanceof SessionTokenError) throw error;
-    if (error instanceof errors.JWTExpired) {
-      throw new SessionTokenError('expired', 'The session has expired.', error);
-    }
     throw new SessionTokenError('invalid', 'The session token is not valid.', error);
   }
+  return verifier(token);
 }

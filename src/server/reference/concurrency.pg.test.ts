@@ -47,6 +47,12 @@ describe('two instances, parallel changes of one customer', () => {
     const rounds = 3;
     const defaults: number[] = [];
     for (let round = 0; round < rounds; round += 1) {
+      // Each round starts from one saved card, so the rounds stay under the cap on saved methods.
+      await sqlA.query(
+        `UPDATE payment_methods SET removed_at = now(), is_default = false
+         WHERE customer_id = $1 AND removed_at IS NULL AND id <> (SELECT min(id) FROM payment_methods WHERE customer_id = $1 AND removed_at IS NULL)`,
+        ['cus_margaret'],
+      );
       const statuses = await Promise.all(
         Array.from({ length: 10 }, async (_, i) => {
           const token = `tok_sandbox_visa_${String(1000 + round * 10 + i)}_12_2031`;

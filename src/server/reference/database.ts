@@ -1,8 +1,8 @@
 import { migrate } from './migrations.ts';
-import { openPglite, openPostgres, type Sql } from './sql.ts';
+import { openPglite, openPostgres, type PostgresOptions, type Sql } from './sql.ts';
 
-/** Where the reference adapter keeps its data. */
-export interface ReferenceDatabaseOptions {
+/** Where the reference adapter keeps its data (and, on PostgreSQL, {@link PostgresOptions}). */
+export interface ReferenceDatabaseOptions extends PostgresOptions {
   /** A PostgreSQL connection string; when set, `dataDir` is ignored. */
   databaseUrl?: string;
   /** PGlite's folder; in memory when neither this nor `databaseUrl` is given. */
@@ -11,7 +11,12 @@ export interface ReferenceDatabaseOptions {
 
 /** Open the reference database (PostgreSQL when `databaseUrl` is set, else PGlite) and migrate it. */
 export async function openReferenceDatabase(options: ReferenceDatabaseOptions = {}): Promise<Sql> {
-  const sql = options.databaseUrl ? await openPostgres(options.databaseUrl) : await openPglite(options.dataDir);
+  const sql = options.databaseUrl ? await openPostgres(options.databaseUrl, { namedStatements: options.namedStatements ?? false }) : await openPglite(options.dataDir);
+  return migrated(sql);
+}
+
+/** `sql` once migrated; closed when migrating fails, so a failed open leaves no connection behind. */
+export async function migrated(sql: Sql): Promise<Sql> {
   try {
     await migrate(sql);
   } catch (error) {

@@ -1,5 +1,6 @@
 import { MIGRATION_4 } from './migration-4.ts';
 import { MIGRATION_7 } from './migration-7.ts';
+import { MIGRATION_8 } from './migration-8.ts';
 import type { Sql } from './sql.ts';
 
 /** One step of the schema. Never edit a released step: add the next one. */
@@ -326,6 +327,11 @@ export const migrations: readonly Migration[] = [
     version: 7,
     name: 'texts in several languages',
     sql: MIGRATION_7,
+  },
+  {
+    version: 8,
+    name: 'invoice lines in page order',
+    sql: MIGRATION_8,
   },
 ];
 

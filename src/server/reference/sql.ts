@@ -3,10 +3,20 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 /** A row as the drivers return it: column name to value. */
 export type Row = Record<string, unknown>;
 
+/** How to run one statement. */
+export interface QueryOptions {
+  /** A name, unique to this statement's text, to keep it prepared under. */
+  name?: string;
+}
+
 /** What both drivers can do inside and outside a transaction. */
 export interface SqlQueryable {
-  /** One statement with `$1`-style parameters; resolves the rows. */
-  query<T extends Row = Row>(text: string, params?: readonly unknown[]): Promise<T[]>;
+  /**
+   * One statement with `$1`-style parameters; resolves the rows. With `options.name`, a driver
+   * that can may keep the statement prepared under that name (per connection) and skip parsing
+   * and planning it again: give a name only to a hot statement whose text never changes.
+   */
+  query<T extends Row = Row>(text: string, params?: readonly unknown[], options?: QueryOptions): Promise<T[]>;
   /** Several statements without parameters (migrations). */
   exec(text: string): Promise<void>;
 }
@@ -70,8 +80,19 @@ export async function openPgliteWithDump(dataDir?: string, from?: Blob): Promise
   return { sql, dump: () => db.dumpDataDir('none') };
 }
 
+/** Options of {@link openPostgres}. */
+export interface PostgresOptions {
+  /**
+   * Keep the statements that name themselves (`query(…, { name })`) prepared on each connection.
+   * Off by default: behind PgBouncer in transaction mode this needs PgBouncer 1.21 or later with
+   * `max_prepared_statements` set. Connected straight to PostgreSQL, switch it on.
+   */
+  namedStatements?: boolean;
+}
+
 /** Connect to PostgreSQL (`postgres://...`) with a small `pg` pool. */
-export async function openPostgres(connectionString: string): Promise<Sql> {
+export async function openPostgres(connectionString: string, options: PostgresOptions = {}): Promise<Sql> {
+  const named = options.namedStatements ?? false;
   const pg = await import('pg');
   const { Pool, types } = pg.default ?? pg;
   // Calendar dates stay `YYYY-MM-DD` strings: pg would turn them into local-midnight Dates.
@@ -84,9 +105,14 @@ export async function openPostgres(connectionString: string): Promise<Sql> {
         oid === DATE_OID ? (value: string) => value : types.getTypeParser(oid, format)) as typeof types.getTypeParser,
     },
   });
-  const wrap = (client: { query: (text: string, params?: unknown[]) => Promise<{ rows: unknown[] }> }): SqlQueryable => ({
-    async query<T extends Row = Row>(text: string, params: readonly unknown[] = []) {
-      const result = await client.query(text, [...params]);
+  type Client = {
+    query(text: string, params?: unknown[]): Promise<{ rows: unknown[] }>;
+    query(config: { name: string; text: string; values: unknown[] }): Promise<{ rows: unknown[] }>;
+  };
+  const wrap = (client: Client): SqlQueryable => ({
+    async query<T extends Row = Row>(text: string, params: readonly unknown[] = [], { name }: QueryOptions = {}) {
+      // A named statement is parsed once per connection, and planned once PostgreSQL settles on a generic plan.
+      const result = named && name ? await client.query({ name, text, values: [...params] }) : await client.query(text, [...params]);
       return result.rows as T[];
     },
     async exec(text: string) {
@@ -135,7 +161,7 @@ function withJoinedTransactions(driver: {
   const current = (): SqlQueryable => open.getStore()?.tx ?? driver.root;
   return {
     driver: driver.driver,
-    query: (text, params) => current().query(text, params),
+    query: (text, params, options) => current().query(text, params, options),
     exec: (text) => current().exec(text),
     async transaction(fn) {
       const outer = open.getStore();

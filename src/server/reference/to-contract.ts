@@ -78,6 +78,8 @@ export function toPayment(row: PaymentRow): Payment {
         ? {
             reason: (row.failure_reason ?? 'other') as NonNullable<Payment['failure']>['reason'],
             message: row.failure_message,
+            // The reference keeps a failure's words in English only (the sandbox's and the seed's).
+            ...(row.failure_message ? { lang: 'en' } : {}),
             nextRetryAt: isoOrNull(row.next_retry_at),
             suggestedAction: (row.suggested_action ?? 'contact_us') as NonNullable<Payment['failure']>['suggestedAction'],
           }

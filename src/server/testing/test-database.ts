@@ -7,8 +7,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inject } from 'vitest';
-import { openReferenceDatabase } from '../reference/database.ts';
-import { migrate } from '../reference/migrations.ts';
+import { migrated, openReferenceDatabase } from '../reference/database.ts';
 import { openPglite } from '../reference/sql.ts';
 import { migratedSnapshot } from './pglite-snapshot.ts';
 import type { Sql } from '../reference/sql.ts';
@@ -41,12 +40,13 @@ export function newPostgresDatabase(prefix?: string): Promise<string> {
 export async function openTestDatabase(driver: TestDriver = testDriver): Promise<TestDatabase> {
   if (driver === 'postgres') {
     const databaseUrl = await newPostgresDatabase();
-    const sql = await openReferenceDatabase({ databaseUrl });
+    // Named statements as the demo keeps them, so the tests cover the prepared account summary.
+    const sql = await openReferenceDatabase({ databaseUrl, namedStatements: true });
     return {
       sql,
       driver,
       location: { databaseUrl },
-      reopen: () => openReferenceDatabase({ databaseUrl }),
+      reopen: () => openReferenceDatabase({ databaseUrl, namedStatements: true }),
       drop: () => sql.close(),
     };
   }
@@ -70,12 +70,5 @@ export async function openTestDatabase(driver: TestDriver = testDriver): Promise
  * snapshot when new; opened as it is when the folder already holds one.
  */
 export async function openMigratedPglite(dataDir?: string): Promise<Sql> {
-  const sql = await openPglite(dataDir, await migratedSnapshot());
-  try {
-    await migrate(sql);
-  } catch (error) {
-    await sql.close();
-    throw error;
-  }
-  return sql;
+  return migrated(await openPglite(dataDir, await migratedSnapshot()));
 }

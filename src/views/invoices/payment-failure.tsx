@@ -1,5 +1,6 @@
 import { useId } from 'preact/hooks';
 import type { Payment, PaymentFailure, RelationshipSegment, Situation } from '../../contract/index.ts';
+import type { TFunction } from 'i18next';
 import { useI18n } from '../../i18n/i18n-context.ts';
 import { formatDateTime, formatMoney } from '../../i18n/format.ts';
 import { Button } from '../../ui/button.tsx';
@@ -29,6 +30,23 @@ export interface PaymentFailureExplanationProps {
 }
 
 /**
+ * The backend's own words about a failure inside the portal's sentence, marked with their language
+ * when the backend gave it, so a screen reader reads English words in an English voice in a
+ * German portal.
+ */
+function FailureMessage({ t, message, lang }: { t: TFunction; message: string; lang: string | undefined }) {
+  const mark = '\u0000';
+  const [before = '', after = ''] = t('invoices.failure.message', { message: mark }).split(mark);
+  return (
+    <p class="failure-message">
+      {before}
+      <span lang={lang}>{message}</span>
+      {after}
+    </p>
+  );
+}
+
+/**
  * Why a payment failed, in plain words (with an apology when the fault was ours), whether and
  * when the merchant retries by itself, and what the customer can do now.
  */
@@ -54,7 +72,7 @@ export function PaymentFailureExplanation({ payment, actions, tone, statedAbove 
             : t('invoices.failure.reassure', { context: tone.segment })}
         </p>
       ) : null}
-      {failure.message ? <p class="failure-message">{t('invoices.failure.message', { message: failure.message })}</p> : null}
+      {failure.message ? <FailureMessage t={t} message={failure.message} lang={failure.lang} /> : null}
       <p>
         {failure.nextRetryAt
           ? t('invoices.failure.retry', { date: formatDateTime(failure.nextRetryAt, locale) })
