@@ -7,7 +7,7 @@
  * migrations and of PGlite's version, so a change to either makes a new one.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { access, mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { migrate } from '../reference/migrations.ts';
@@ -34,7 +34,7 @@ export async function snapshotPath(): Promise<string> {
 /** Makes the snapshot when it is missing; resolves its path. Safe to call from parallel workers. */
 export async function ensureMigratedSnapshot(): Promise<string> {
   const path = await snapshotPath();
-  const exists = await readFile(path).then(
+  const exists = await access(path).then(
     () => true,
     () => false,
   );
