@@ -8,6 +8,7 @@ import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { countFunctionConstructions } from '../src/test-support/function-constructions.ts';
 import { importsOf } from './bundle-sizes.ts';
 import { ROOT } from './pack.ts';
 
@@ -84,20 +85,10 @@ describe('the unbundled build', () => {
   });
 
   it('runs in Node with zod jitless and without compiling a function', async () => {
-    const RealFunction = globalThis.Function;
-    let constructed = 0;
-    globalThis.Function = new Proxy(RealFunction, {
-      construct(target, args) {
-        constructed += 1;
-        return Reflect.construct(target, args);
-      },
-    });
-    try {
+    const constructed = await countFunctionConstructions(async () => {
       const widget = (await import(pathToFileURL(join(outDir, 'billfold.js')).href)) as Record<string, unknown>;
       expect(typeof widget.defineBillfoldPortal).toBe('function');
-    } finally {
-      globalThis.Function = RealFunction;
-    }
+    });
     expect((globalThis as { __zod_globalConfig?: { jitless?: boolean } }).__zod_globalConfig?.jitless).toBe(true);
     expect(constructed).toBe(0);
   });
