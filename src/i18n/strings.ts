@@ -1,4 +1,5 @@
 import type { ResourceLanguage } from 'i18next';
+import { lazyChunk } from '../lib/lazy-chunk.ts';
 
 /**
  * Strings live in one JSON file per area and language: `locales/<lang>/<area>.json`, each holding
@@ -25,22 +26,14 @@ export const englishStrings: ResourceLanguage = mergeStrings(
   }),
 );
 
-let screens: Promise<ResourceLanguage> | undefined;
-let screensLoaded: ResourceLanguage | undefined;
+const screens = lazyChunk(() => import('./english-screens.ts').then((module) => module.default));
 
 /** The English of the other screens when {@link loadEnglishScreens} has brought it, else `undefined`. */
 export function englishScreensIfLoaded(): ResourceLanguage | undefined {
-  return screensLoaded;
+  return screens.loaded();
 }
 
 /** The English of every other screen (one lazy chunk), loaded once per page; a failed load is retried next time. */
 export function loadEnglishScreens(): Promise<ResourceLanguage> {
-  screens ??= import('./english-screens.ts').then(
-    (module) => (screensLoaded = module.default),
-    (error: unknown) => {
-      screens = undefined;
-      throw error;
-    },
-  );
-  return screens;
+  return screens.load();
 }

@@ -1,26 +1,19 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
+import { lazyChunk } from '../lib/lazy-chunk.ts';
 import type { SanitizedHtml } from '../security/sanitize.ts';
 
 type Sanitize = (dirty: string) => SanitizedHtml;
 
 // DOMPurify is a third of a first screen's dependencies and few accounts carry a merchant note,
 // so the sanitizer is a lazy chunk, fetched once on the page when the first note needs it.
-let loading: Promise<Sanitize> | undefined;
-let sanitize: Sanitize | undefined;
+const sanitizer = lazyChunk<Sanitize>(() => import('../security/sanitize.ts').then((module) => module.sanitizeMerchantHtml));
 
 /**
  * Loads the sanitizer (once per page); resolves when a note can render. A failed load is
  * forgotten, so the next note tries again.
  */
 export function loadSanitizer(): Promise<Sanitize> {
-  loading ??= import('../security/sanitize.ts').then(
-    (module) => (sanitize = module.sanitizeMerchantHtml),
-    (error: unknown) => {
-      loading = undefined;
-      throw error;
-    },
-  );
-  return loading;
+  return sanitizer.load();
 }
 
 /** Props of {@link MerchantHtml}. */
@@ -38,7 +31,7 @@ export interface MerchantHtmlProps {
  * Exposed as `::part(merchant-note)`.
  */
 export function MerchantHtml({ html, lang }: MerchantHtmlProps) {
-  const [ready, setReady] = useState<Sanitize | undefined>(() => sanitize);
+  const [ready, setReady] = useState<Sanitize | undefined>(() => sanitizer.loaded());
   useEffect(() => {
     if (ready) return;
     let live = true;
