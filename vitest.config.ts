@@ -15,6 +15,16 @@ const BOTH_DATABASES = [
   'src/server/webhooks/delivery.test.ts',
 ];
 
+/**
+ * What the PGlite projects (`unit`, and `tz` for the time zones) share: their test databases start
+ * from one migrated copy (see pglite-snapshot.ts), and `*.pg.test.ts` need the PostgreSQL server
+ * of the `postgres` project.
+ */
+const PGLITE_PROJECT = {
+  globalSetup: ['src/server/testing/snapshot-setup.ts'],
+  exclude: ['**/*.pg.test.ts', '**/node_modules/**'],
+};
+
 export default defineConfig({
   test: {
     environment: 'node',
@@ -25,12 +35,9 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          // PGlite test databases start from one migrated copy (see pglite-snapshot.ts).
-          globalSetup: ['src/server/testing/snapshot-setup.ts'],
-          // Only unit tests beside their sources; Playwright owns e2e/*.spec.ts. `*.pg.test.ts`
-          // need the PostgreSQL server of the `postgres` project.
+          ...PGLITE_PROJECT,
+          // Only unit tests beside their sources; Playwright owns e2e/*.spec.ts.
           include: ['src/**/*.test.{ts,tsx}', 'demo/**/*.test.{ts,tsx}', 'scripts/**/*.test.ts'],
-          exclude: ['**/*.pg.test.ts', '**/node_modules/**'],
         },
       },
       {
@@ -40,9 +47,8 @@ export default defineConfig({
           // calendar logic, widget and server. Left out, because no date they check depends on the
           // zone: scripts/ (docs, OpenAPI, bundle checks) and the demo's process harness tests.
           name: 'tz',
-          globalSetup: ['src/server/testing/snapshot-setup.ts'],
+          ...PGLITE_PROJECT,
           include: ['src/**/*.test.{ts,tsx}', 'demo/seed/**/*.test.ts', 'demo/demo-page.test.ts'],
-          exclude: ['**/*.pg.test.ts', '**/node_modules/**'],
         },
       },
       {
