@@ -22,6 +22,7 @@ const BOTH_DATABASES = [
  */
 const PGLITE_PROJECT = {
   globalSetup: ['src/server/testing/snapshot-setup.ts'],
+  setupFiles: ['src/test-support/settle-effects.ts'],
   exclude: ['**/*.pg.test.ts', '**/node_modules/**'],
 };
 
