@@ -20,6 +20,7 @@
  */
 import { builtinModules } from 'node:module';
 import { readFileSync } from 'node:fs';
+import { posix } from 'node:path';
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
 import { zodConfigKept, zodImportedByName } from './scripts/zod-plugins.ts';
 
@@ -103,9 +104,49 @@ export const ZOD_CONFIG_CHUNK = 'zod-config';
 /** Whether `id` is one of `names` or a subpath of one (`preact/hooks`, `zod/mini`). */
 const isPackage = (names: readonly string[]) => (id: string) => names.some((name) => id === name || id.startsWith(`${name}/`));
 
+/** Stands in `src/define.ts` for the list {@link renderingFilesListed} writes in. */
+const RENDERING_FILES_PLACEHOLDER = '__BILLFOLD_RENDERING_FILES__';
+
+/**
+ * Writes into `define.js` the chunks the code that renders (`chunks/portal-runtime-*.js`, which
+ * define.js imports when it registers the element) imports statically, so it preloads them all at
+ * once instead of discovering them one import level per round trip. Relative to the file holding
+ * the list, comma-separated.
+ */
+function renderingFilesListed(): Plugin {
+  return {
+    name: 'billfold-rendering-files-listed',
+    generateBundle(_options, bundle) {
+      const runtime = Object.values(bundle).find((c) => c.type === 'chunk' && c.isDynamicEntry && c.name === 'portal-runtime');
+      if (!runtime || runtime.type !== 'chunk') throw new Error('build: no portal-runtime chunk');
+      const files = new Set<string>();
+      const visit = (fileName: string) => {
+        if (files.has(fileName)) return;
+        files.add(fileName);
+        const chunk = bundle[fileName];
+        if (chunk?.type === 'chunk') chunk.imports.forEach(visit);
+      };
+      visit(runtime.fileName);
+      const placeholder = new RegExp(`(["'\`])${RENDERING_FILES_PLACEHOLDER}\\1`, 'g');
+      let written = 0;
+      for (const chunk of Object.values(bundle)) {
+        if (chunk.type !== 'chunk' || !chunk.code.includes(RENDERING_FILES_PLACEHOLDER)) continue;
+        const relative = [...files].map((file) => {
+          const path = posix.relative(posix.dirname(chunk.fileName), file);
+          return path.startsWith('.') ? path : `./${path}`;
+        });
+        chunk.code = chunk.code.replace(placeholder, JSON.stringify(relative.join(',')));
+        written++;
+      }
+      if (written === 0) throw new Error(`build: ${RENDERING_FILES_PLACEHOLDER} not found in any chunk`);
+    },
+  };
+}
+
 function esm(): UserConfig {
   return {
     ...browser,
+    plugins: [...(browser.plugins ?? []), renderingFilesListed()],
     build: {
       ...browser.build,
       emptyOutDir: true,
