@@ -88,11 +88,11 @@ const browser: UserConfig = {
 const BROWSER_ENTRIES = { billfold: 'src/index.ts', define: 'src/define.ts', react: 'src/react.ts' };
 
 /**
- * Lazy screens and named groups (`zod-config`) keep their name; other code shared by the entries
+ * Lazy screens and named groups (`zod-config`, `portal-element`, `portal-runtime`) keep their name; other code shared by the entries
  * is `shared-*` (see `esm`).
  */
 const chunkFileNames = (chunk: { isDynamicEntry: boolean; name: string }) =>
-  chunk.isDynamicEntry || chunk.name === ZOD_CONFIG_CHUNK ? 'chunks/[name]-[hash].js' : 'chunks/shared-[hash].js';
+  chunk.isDynamicEntry || NAMED_CHUNKS.includes(chunk.name) ? 'chunks/[name]-[hash].js' : 'chunks/shared-[hash].js';
 
 /**
  * The unbundled build's chunk holding `src/contract/zod.ts`, alone, so that package.json's
@@ -101,8 +101,14 @@ const chunkFileNames = (chunk: { isDynamicEntry: boolean; name: string }) =>
  */
 export const ZOD_CONFIG_CHUNK = 'zod-config';
 
+/** Chunks named for what they hold rather than `shared-*` (see `chunkFileNames`). */
+const NAMED_CHUNKS = [ZOD_CONFIG_CHUNK, 'portal-element', 'portal-runtime'];
+
 /** Whether `id` is one of `names` or a subpath of one (`preact/hooks`, `zod/mini`). */
 const isPackage = (names: readonly string[]) => (id: string) => names.some((name) => id === name || id.startsWith(`${name}/`));
+
+/** The code that renders, imported by the element on registration. */
+const RUNTIME_MODULE = /src[\\/]element[\\/]portal-runtime\.ts$/;
 
 /** Stands in `src/define.ts` for the list {@link renderingFilesListed} writes in. */
 const RENDERING_FILES_PLACEHOLDER = '__BILLFOLD_RENDERING_FILES__';
@@ -117,7 +123,7 @@ function renderingFilesListed(): Plugin {
   return {
     name: 'billfold-rendering-files-listed',
     generateBundle(_options, bundle) {
-      const runtime = Object.values(bundle).find((c) => c.type === 'chunk' && c.isDynamicEntry && c.name === 'portal-runtime');
+      const runtime = Object.values(bundle).find((c) => c.type === 'chunk' && c.moduleIds.some((id) => RUNTIME_MODULE.test(id)));
       if (!runtime || runtime.type !== 'chunk') throw new Error('build: no portal-runtime chunk');
       const files = new Set<string>();
       const visit = (fileName: string) => {
@@ -164,6 +170,16 @@ function esm(): UserConfig {
           // Code shared by both entries would otherwise be named after whichever entry rolldown
           // saw first (`define-*.js`), which misleads.
           chunkFileNames,
+          // Two chunks on the first screen's path instead of a dozen: the element that registers
+          // (define.js's only import, so the tag is defined one round trip after define.js) and
+          // the code that renders with everything it imports. Each further chunk cost a request
+          // and its own gzip, and nested imports cost round trips.
+          codeSplitting: {
+            groups: [
+              { name: 'portal-element', test: /src[\\/]element[\\/]define\.ts$/, priority: 2 },
+              { name: 'portal-runtime', test: RUNTIME_MODULE, priority: 1 },
+            ],
+          },
         },
       },
     },
