@@ -36,8 +36,8 @@ export interface EarlyAccountConfig {
 
 /**
  * One connection's early account request, not yet sent. `onBody` is called with the body of the
- * account's first successful answer (early or not) as soon as it has arrived, before the client
- * has parsed it, so what the account needs (the merchant note's sanitizer) can start loading.
+ * account's first successful answer (early or not) once it has arrived, before the client parses
+ * it, so what the account needs (the merchant note's sanitizer) can start loading.
  */
 export function createEarlyAccount(onBody?: (text: string) => void): EarlyAccount {
   let done = false;
@@ -70,9 +70,9 @@ export function createEarlyAccount(onBody?: (text: string) => void): EarlyAccoun
           early?.controller.abort();
           response = globalThis.fetch(input, init);
         }
-        if (onBody && input.method === 'GET' && input.url.endsWith('/account')) {
-          response.then((r) => (r.ok ? r.clone().text().then(onBody) : undefined)).catch(() => undefined);
-        }
+        // Before the client parses and renders the answer (a long task on a slow device), so
+        // what it asks for is already on its way.
+        if (onBody && input.method === 'GET' && input.url.endsWith('/account')) response = response.then((r) => peek(r, onBody));
         return response;
       }
       return globalThis.fetch(input, init);
@@ -83,6 +83,17 @@ export function createEarlyAccount(onBody?: (text: string) => void): EarlyAccoun
       pending = undefined;
     },
   };
+}
+
+/** Hands a copy of a successful response's body to `onBody` once it has arrived; then the response. */
+async function peek(response: Response, onBody: (text: string) => void): Promise<Response> {
+  if (!response.ok) return response;
+  try {
+    onBody(await response.clone().text());
+  } catch {
+    // The request was aborted or the connection dropped: the client meets that when it reads.
+  }
+  return response;
 }
 
 /** The early response, or the taker's abort (its timeout, the store's cancel) when that comes first. */
