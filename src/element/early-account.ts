@@ -49,7 +49,10 @@ export function createEarlyAccount(onBody?: (text: string) => void): EarlyAccoun
       const url = joinApiUrl(resolveApiBase(config.apiBase), '/account');
       const headers = { accept: ACCEPT, 'accept-language': config.language, authorization: `Bearer ${config.token}` };
       const controller = new AbortController();
-      const response = fetch(url, { method: 'GET', headers, signal: controller.signal });
+      // Checked for what the account needs as soon as it arrives, not once the code that renders
+      // has loaded and taken it over.
+      const sent = fetch(url, { method: 'GET', headers, signal: controller.signal });
+      const response = onBody ? sent.then((r) => peek(r, onBody)) : sent;
       // Unused (the element left, the token changed) it must not show up as an unhandled rejection.
       response.catch(() => undefined);
       const matches = (request: Request): boolean =>
@@ -64,15 +67,12 @@ export function createEarlyAccount(onBody?: (text: string) => void): EarlyAccoun
       if (!done && input instanceof Request) {
         done = true;
         pending = undefined;
-        let response: Promise<Response>;
-        if (early?.matches(input)) response = untilAborted(early.response, input.signal, early.controller);
-        else {
-          early?.controller.abort();
-          response = globalThis.fetch(input, init);
-        }
+        if (early?.matches(input)) return untilAborted(early.response, input.signal, early.controller);
+        early?.controller.abort();
+        const response = globalThis.fetch(input, init);
         // Before the client parses and renders the answer (a long task on a slow device), so
         // what it asks for is already on its way.
-        if (onBody && input.method === 'GET' && input.url.endsWith('/account')) response = response.then((r) => peek(r, onBody));
+        if (onBody && input.method === 'GET' && input.url.endsWith('/account')) return response.then((r) => peek(r, onBody));
         return response;
       }
       return globalThis.fetch(input, init);
