@@ -82,7 +82,7 @@ export default defineConfig({
         },
       },
       ...TIME_ZONES.map((zone) => ({
-        extends: true,
+        extends: true as const,
         test: {
           // The unit suite again under another time zone: every file but the zone-free ones, widget
           // and server, so a new test file runs in every zone unless it is listed as zone-free.
