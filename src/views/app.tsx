@@ -1,12 +1,11 @@
 import { useEffect, useErrorBoundary, useMemo, useRef, useState } from 'preact/hooks';
-import type { i18n } from 'i18next';
 import type { ComponentChildren, ComponentType } from 'preact';
 import { formatRoute, type PortalStore } from '../state/portal-store.ts';
 import { SCREENS, SECTIONS, screensOf, type ViewName } from '../state/screens.ts';
 import { loadScreen, type ScreenProps } from './screens.ts';
 import { LoadFailed, Loading } from './screen.tsx';
 import { I18nContext, useI18n } from '../i18n/i18n-context.ts';
-import { ensureLanguage, ensureScreenStrings, isLanguageReady, renderedLanguage } from '../i18n/create-i18n.ts';
+import type { Translator } from '../i18n/translator.ts';
 import { baseLanguage, textDirection } from '../i18n/languages.ts';
 import { Alert } from '../ui/alert.tsx';
 import { Button } from '../ui/button.tsx';
@@ -16,30 +15,30 @@ import { FeedbackPrompt } from './feedback/feedback-prompt.tsx';
 /** Props of {@link App}. */
 export interface AppProps {
   store: PortalStore;
-  /** This element's own i18next instance (replaced when the host changes `translations`). */
-  i18n: i18n;
+  /** This element's own strings (replaced when the host changes `translations`). */
+  translator: Translator;
 }
 
 /** The instances already warned about an unshipped language (once each). */
-const warned = new WeakSet<i18n>();
+const warned = new WeakSet<Translator>();
 
 /** The root of one portal: picks the language, then the state to show. */
-export function App({ store, i18n }: AppProps) {
+export function App({ store, translator }: AppProps) {
   const locale = store.locale.value;
-  const ready = isLanguageReady(i18n, locale);
+  const ready = translator.ready(locale);
   const [, languageLoaded] = useState(0);
   useEffect(() => {
-    if (!ready) void ensureLanguage(i18n, locale).then(() => languageLoaded((n) => n + 1));
-  }, [i18n, locale, ready]);
+    if (!ready) void translator.load(locale).then(() => languageLoaded((n) => n + 1));
+  }, [translator, locale, ready]);
   const value = useMemo(() => {
-    const lang = renderedLanguage(i18n, locale);
+    const { t, lang } = translator.strings(locale);
     // Formatting follows the strings' language when the requested one is not shipped.
     const format = baseLanguage(lang) === baseLanguage(locale) ? locale : lang;
-    return { t: i18n.getFixedT(locale), locale: format, lang, dir: textDirection(lang) };
-  }, [i18n, locale, ready]);
+    return { t, locale: format, lang, dir: textDirection(lang) };
+  }, [translator, locale, ready]);
   useEffect(() => {
-    if (ready && baseLanguage(value.lang) !== baseLanguage(locale) && !warned.has(i18n)) {
-      warned.add(i18n);
+    if (ready && baseLanguage(value.lang) !== baseLanguage(locale) && !warned.has(translator)) {
+      warned.add(translator);
       console.warn(`Billfold: no strings for "${locale}"; the portal speaks ${value.lang}. Add them with the translations property.`);
     }
   }, [value, ready]);
@@ -48,12 +47,12 @@ export function App({ store, i18n }: AppProps) {
   if (!ready) return <section part="portal" class="portal" aria-busy="true" />;
   return (
     <I18nContext.Provider value={value}>
-      <Portal store={store} i18n={i18n} />
+      <Portal store={store} translator={translator} />
     </I18nContext.Provider>
   );
 }
 
-function Portal({ store, i18n }: { store: PortalStore; i18n: i18n }) {
+function Portal({ store, translator }: { store: PortalStore; translator: Translator }) {
   const { t, lang, dir } = useI18n();
   const state = store.account.value;
   const route = store.route.value;
@@ -97,8 +96,8 @@ function Portal({ store, i18n }: { store: PortalStore; i18n: i18n }) {
   }, [state]);
 
   useEffect(() => {
-    if (state.status === 'ready') prefetchNextScreen(store, i18n);
-  }, [state.status === 'ready', i18n]);
+    if (state.status === 'ready') prefetchNextScreen(store, translator);
+  }, [state.status === 'ready', translator]);
 
   let content;
   if (!store.configured.value) {
@@ -128,7 +127,7 @@ function Portal({ store, i18n }: { store: PortalStore; i18n: i18n }) {
         ) : (
           <ScreenBoundary store={store} key={formatRoute(route)}>
             <LazyScreen
-              i18n={i18n}
+              translator={translator}
               store={store}
               route={route}
               account={state.data}
@@ -238,7 +237,7 @@ function PortalNav({ store }: { store: PortalStore }) {
  * Loads a screen's code on first use, then renders it. `onShown` runs once the screen is on
  * screen, so focus can move to its heading (the shell's own effect ran before it existed).
  */
-function LazyScreen({ onShown, i18n, ...props }: ScreenProps & { onShown: () => void; i18n: i18n }) {
+function LazyScreen({ onShown, translator, ...props }: ScreenProps & { onShown: () => void; translator: Translator }) {
   const { t } = useI18n();
   const view = props.route.view;
   const [loaded, setLoaded] = useState<{ view: ViewName; Screen: ComponentType<ScreenProps> } | { view: ViewName; failed: true }>();
@@ -246,7 +245,7 @@ function LazyScreen({ onShown, i18n, ...props }: ScreenProps & { onShown: () => 
     let live = true;
     const screen = loadScreen(view);
     // Its English comes with it (the first screen bundles only its own).
-    if (screen) void Promise.all([screen, ensureScreenStrings(i18n)]).then(
+    if (screen) void Promise.all([screen, translator.loadScreens()]).then(
       ([module]) => live && setLoaded({ view, Screen: module.default }),
       (error: unknown) => {
         console.error(`Billfold: could not load the ${view} screen`, error);
@@ -256,7 +255,7 @@ function LazyScreen({ onShown, i18n, ...props }: ScreenProps & { onShown: () => 
     return () => {
       live = false;
     };
-  }, [view, i18n]);
+  }, [view, translator]);
   if (!loaded || loaded.view !== view) return <Loading text={t('portal.loading')} />;
   if ('failed' in loaded) return <Alert message={t('error.network')} />;
   return <LoadedScreen Screen={loaded.Screen} props={props} onShown={onShown} />;
@@ -272,11 +271,11 @@ function LoadedScreen({ Screen, props, onShown }: { Screen: ComponentType<Screen
  * opens next (the first other one offered, usually the invoices) and the other screens' English,
  * so that click does not wait for the network.
  */
-function prefetchNextScreen(store: PortalStore, i18n: i18n): void {
+function prefetchNextScreen(store: PortalStore, translator: Translator): void {
   const next = store.offered.peek().find((view) => view !== 'overview');
   const prefetch = () => {
     if (next) void loadScreen(next)?.catch(() => undefined);
-    void ensureScreenStrings(i18n).catch(() => undefined);
+    void translator.loadScreens().catch(() => undefined);
   };
   if (typeof requestIdleCallback === 'function') requestIdleCallback(prefetch, { timeout: 5000 });
   else setTimeout(prefetch, 1000);
