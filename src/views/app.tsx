@@ -10,7 +10,8 @@ import { baseLanguage, textDirection } from '../i18n/languages.ts';
 import { Alert } from '../ui/alert.tsx';
 import { Button } from '../ui/button.tsx';
 import { OverviewView } from './overview/overview-view.tsx';
-import { FeedbackPrompt } from './feedback/feedback-prompt.tsx';
+import { payDialog } from './overview/overview-invoices.tsx';
+import { lazyChunk } from '../lib/lazy-chunk.ts';
 
 /** Props of {@link App}. */
 export interface AppProps {
@@ -136,7 +137,7 @@ function Portal({ store, translator }: { store: PortalStore; translator: Transla
             />
           </ScreenBoundary>
         )}
-        <FeedbackPrompt store={store} />
+        <LazyFeedbackPrompt store={store} translator={translator} />
       </>
     );
   } else {
@@ -266,15 +267,43 @@ function LoadedScreen({ Screen, props, onShown }: { Screen: ComponentType<Screen
   return <Screen {...props} />;
 }
 
+/** The feedback prompt with its form and its English: a lazy chunk, as it shows only after a completed journey. */
+const feedbackPrompt = lazyChunk(() => import('./feedback/feedback-prompt.tsx').then((module) => module.FeedbackPrompt));
+
+/**
+ * Loads the feedback prompt (and the English it speaks) once there is a journey to ask about and
+ * the merchant wants feedback, then renders it; until then it is not on the page, nor its code.
+ */
+function LazyFeedbackPrompt({ store, translator }: { store: PortalStore; translator: Translator }) {
+  const wanted = store.features.value.includes('feedback') && store.completedJourney.value !== undefined;
+  const [Prompt, setPrompt] = useState(() => feedbackPrompt.loaded());
+  useEffect(() => {
+    if (!wanted || Prompt) return;
+    let live = true;
+    void Promise.all([feedbackPrompt.load(), translator.loadScreens()]).then(
+      ([loaded]) => live && setPrompt(() => loaded),
+      // Optional, so a failed load costs the customer nothing; the next journey tries again.
+      (error: unknown) => console.warn('Billfold: could not load the feedback prompt', error),
+    );
+    return () => {
+      live = false;
+    };
+  }, [wanted, Prompt, translator]);
+  return Prompt ? <Prompt store={store} /> : null;
+}
+
 /**
  * Once the first screen is up and the browser is idle, fetches the screen a customer most likely
- * opens next (the first other one offered, usually the invoices) and the other screens' English,
- * so that click does not wait for the network.
+ * opens next (the first other one offered, usually the invoices), the other screens' English and,
+ * when something is owed, the pay dialog, so that click does not wait for the network.
  */
 function prefetchNextScreen(store: PortalStore, translator: Translator): void {
   const next = store.offered.peek().find((view) => view !== 'overview');
   const prefetch = () => {
     if (next) void loadScreen(next)?.catch(() => undefined);
+    // "Pay now" is on the overview itself whenever something is owed.
+    const account = store.account.peek();
+    if (account.status === 'ready' && account.data.outstandingInvoices.length > 0) void payDialog.load().catch(() => undefined);
     void translator.loadScreens().catch(() => undefined);
   };
   if (typeof requestIdleCallback === 'function') requestIdleCallback(prefetch, { timeout: 5000 });

@@ -10,7 +10,8 @@ import { Section } from '../../ui/section.tsx';
 import { StatusBadge } from '../../ui/status-badge.tsx';
 import { AskContext, InvoiceLinesTable } from './invoice-lines-table.tsx';
 import { INVOICE_TONE, PAYMENT_TONE } from './invoice-format.ts';
-import { InvoicePayPanel, type PayNavigation } from './pay-panel.tsx';
+import { InvoicePayPanel } from './pay-panel.tsx';
+import type { PayNavigation } from './pay-actions.ts';
 import { Remote, Screen } from '../screen.tsx';
 
 /**
