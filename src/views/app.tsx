@@ -1,5 +1,6 @@
 import { useEffect, useErrorBoundary, useMemo, useRef, useState } from 'preact/hooks';
-import type { ComponentChildren, ComponentType } from 'preact';
+import type { ComponentChildren, ComponentType, RefObject } from 'preact';
+import { adoptScreenStyles, prefetchScreenStyles } from '../element/styles.css.ts';
 import { formatRoute, type PortalStore } from '../state/portal-store.ts';
 import { SCREENS, SECTIONS, screensOf, type ViewName } from '../state/screens.ts';
 import { loadScreen, type ScreenProps } from './screens.ts';
@@ -58,6 +59,8 @@ function Portal({ store, translator }: { store: PortalStore; translator: Transla
   const state = store.account.value;
   const route = store.route.value;
   const heading = useRef<HTMLHeadingElement>(null);
+  // The portal's own element: screens adopt their styles into the shadow root it is in.
+  const portal = useRef<HTMLElement>(null);
   const retry = useRef<HTMLDivElement>(null);
   const lastRoute = useRef(formatRoute(route));
   // Set when the customer pressed "Try again": the button vanishes, so focus must land somewhere
@@ -129,6 +132,7 @@ function Portal({ store, translator }: { store: PortalStore; translator: Transla
           <ScreenBoundary store={store} key={formatRoute(route)}>
             <LazyScreen
               translator={translator}
+              portal={portal}
               store={store}
               route={route}
               account={state.data}
@@ -145,7 +149,7 @@ function Portal({ store, translator }: { store: PortalStore; translator: Transla
   }
 
   return (
-    <section part="portal" class="portal" aria-label={t('portal.label')} lang={lang} dir={dir}>
+    <section part="portal" class="portal" aria-label={t('portal.label')} lang={lang} dir={dir} ref={portal}>
       {content}
     </section>
   );
@@ -238,15 +242,21 @@ function PortalNav({ store }: { store: PortalStore }) {
  * Loads a screen's code on first use, then renders it. `onShown` runs once the screen is on
  * screen, so focus can move to its heading (the shell's own effect ran before it existed).
  */
-function LazyScreen({ onShown, translator, ...props }: ScreenProps & { onShown: () => void; translator: Translator }) {
+function LazyScreen({
+  onShown,
+  translator,
+  portal,
+  ...props
+}: ScreenProps & { onShown: () => void; translator: Translator; portal: RefObject<HTMLElement> }) {
   const { t } = useI18n();
   const view = props.route.view;
   const [loaded, setLoaded] = useState<{ view: ViewName; Screen: ComponentType<ScreenProps> } | { view: ViewName; failed: true }>();
   useEffect(() => {
     let live = true;
     const screen = loadScreen(view);
-    // Its English comes with it (the first screen bundles only its own).
-    if (screen) void Promise.all([screen, translator.loadScreens()]).then(
+    // Its English and its styles come with it (the first screen bundles only its own).
+    const styles = portal.current ? adoptScreenStyles(portal.current, view) : undefined;
+    if (screen) void Promise.all([screen, translator.loadScreens(), styles]).then(
       ([module]) => live && setLoaded({ view, Screen: module.default }),
       (error: unknown) => {
         console.error(`Billfold: could not load the ${view} screen`, error);
@@ -301,6 +311,7 @@ function prefetchNextScreen(store: PortalStore, translator: Translator): void {
   const next = store.offered.peek().find((view) => view !== 'overview');
   const prefetch = () => {
     if (next) void loadScreen(next)?.catch(() => undefined);
+    if (next) prefetchScreenStyles(next);
     // "Pay now" is on the overview itself whenever something is owed.
     const account = store.account.peek();
     if (account.status === 'ready' && account.data.outstandingInvoices.length > 0) void payDialog.load().catch(() => undefined);
