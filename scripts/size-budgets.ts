@@ -14,11 +14,12 @@
  * 7,394 B. The issue's goal for the first screen is 45 KB (see the README for what stands in the way).
  *
  * Set again after the first screen lost i18next (an English render uses a small formatter; i18next
- * is a lazy chunk for other languages), the feedback prompt, the overview's pay dialog and the
- * other screens' styles (each now a lazy chunk): first screen 54,582 B (module) and 55,050 B
- * (script tag), down from 74,534 B and 74,976 B; the one-file build 118,972 B (up from 117,152 B:
- * it carries the English formatter beside i18next); the unbundled `define.js`'s own code 44,159 B,
- * down from 50,178 B; i18next's chunk 16,275 B.
+ * is a lazy chunk for other languages), the feedback prompt, the overview's pay dialog, the
+ * invoice lines model and the other screens' styles (each now lazy): first screen 53,875 B
+ * (module) and 54,344 B (script tag), down from 74,534 B and 74,976 B; the one-file build
+ * 119,024 B (up from 117,152 B: it carries the English formatter beside i18next); the unbundled
+ * `define.js`'s own code 43,136 B, down from 50,178 B; i18next's chunk 16,275 B; the invoices
+ * screen 5,572 B, up from 4,394 B (it now brings the invoice lines and the pay dialog).
  */
 
 /** A way of loading the portal, and what it downloads before the overview is on screen in English. */
@@ -65,13 +66,13 @@ export interface OwnCodeBudget {
 /**
  * The unbundled build that bundlers get from `exports` (not minified; the host's bundler
  * minifies). 49,931 B when set, against 74,424 B for the bundled `define.js` with its
- * dependencies inlined; 44,159 B once i18next, the feedback prompt, the pay dialog and the other
- * screens' styles left the first screen.
+ * dependencies inlined; 43,136 B once i18next, the feedback prompt, the pay dialog, the invoice
+ * lines and the other screens' styles left the first screen.
  */
 export const OWN_CODE_BUDGETS: OwnCodeBudget[] = [
   {
     entry: 'unbundled/define.js',
-    gzip: 45 * KB,
+    gzip: 44 * KB,
     why: "Billfold's own code on a bundler's first load: preact, @preact/signals, zod, ky and i18next come from the host's node_modules",
   },
 ];
@@ -79,8 +80,8 @@ export const OWN_CODE_BUDGETS: OwnCodeBudget[] = [
 /** Everything needed to render the overview in English, per loading path. */
 export const FIRST_SCREEN_BUDGETS: FirstScreenBudget[] = [
   // The loader imports define.js by a URL it works out at run time, so it is named here.
-  { name: 'script tag (loader)', entries: ['billfold.iife.js', 'define.js'], gzip: 54.5 * KB },
-  { name: 'ES module', entries: ['define.js'], gzip: 54 * KB },
+  { name: 'script tag (loader)', entries: ['billfold.iife.js', 'define.js'], gzip: 54 * KB },
+  { name: 'ES module', entries: ['define.js'], gzip: 53.5 * KB },
 ];
 
 /**
@@ -95,7 +96,7 @@ export const SCREEN_CHUNK_BUDGETS: Record<string, number> = {
   'contact-details-screen': 6.5 * KB,
   'contact-screen': 4 * KB,
   'history-screen': 2.5 * KB,
-  'invoices-screen': 5 * KB,
+  'invoices-screen': 6 * KB,
   'payment-methods-screen': 4 * KB,
   'payment-plan-screen': 6 * KB,
   'questions-screen': 3 * KB,
