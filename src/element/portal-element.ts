@@ -1,11 +1,10 @@
 import { h, render } from 'preact';
-import type { i18n } from 'i18next';
 import { BillfoldError } from '../api/errors.ts';
 import { createRestClient } from '../api/rest-client.ts';
 import type { BillfoldClient } from '../api/types.ts';
 import { FeatureSchema, type Feature } from '../contract/index.ts';
 import type { PaymentMethodCollector } from '../payments/collector.ts';
-import { createI18n, resolveLocale } from '../i18n/create-i18n.ts';
+import { createTranslator, type Translator } from '../i18n/translator.ts';
 import type { TranslationOverrides } from '../i18n/translation-overrides.ts';
 import { createPortalStore, formatRoute, parseRoute, type PortalStore, type Route, type StoreEvent } from '../state/portal-store.ts';
 import { createValidatingClient } from '../api/validating-client.ts';
@@ -116,7 +115,7 @@ export class BillfoldPortal extends Base {
   #translations: TranslationOverrides | undefined;
   #client: BillfoldClient | undefined;
   #store: PortalStore | undefined;
-  #i18n: i18n | undefined;
+  #translator: Translator | undefined;
   #sheetsAdopted = false;
   #clientUpdateQueued = false;
   /** Set while the element writes the route into `view` itself, so that write navigates nowhere. */
@@ -195,7 +194,7 @@ export class BillfoldPortal extends Base {
     this.#translations = value;
     if (this.#store) {
       // A fresh instance (rather than merging into the old one) so removed overrides disappear too.
-      this.#i18n = createI18n(this.#store.locale.peek(), value);
+      this.#translator = createTranslator(value);
       this.#render();
     }
   }
@@ -247,7 +246,7 @@ export class BillfoldPortal extends Base {
       const sheets = createStyleSheets();
       if (sheets.length > 0) this.shadowRoot!.adoptedStyleSheets = sheets;
     }
-    this.#i18n ??= createI18n(resolveLocale(this.locale, undefined), this.#translations);
+    this.#translator ??= createTranslator(this.#translations);
     this.#render();
   }
 
@@ -255,7 +254,7 @@ export class BillfoldPortal extends Base {
     this.#stopMissingTokenTimer();
     this.#store?.dispose();
     this.#store = undefined;
-    this.#i18n = undefined;
+    this.#translator = undefined;
     render(null, this.shadowRoot!);
   }
 
@@ -295,8 +294,8 @@ export class BillfoldPortal extends Base {
 
   #render(): void {
     const store = this.#store;
-    const i18n = this.#i18n;
-    if (store && i18n) render(h(App, { store, i18n }), this.shadowRoot!);
+    const translator = this.#translator;
+    if (store && translator) render(h(App, { store, translator }), this.shadowRoot!);
   }
 
   /** The scheme shown now: `theme`, with `system` resolved by the browser's preference. */
