@@ -1,7 +1,7 @@
 import { BillfoldError } from '../api/errors.ts';
 import type { BillfoldClient } from '../api/types.ts';
 import type { PaymentMethodCollector } from '../payments/collector.ts';
-import { resolveLocale } from '../i18n/resolve-locale.ts';
+import { resolveLocale } from '../i18n/languages.ts';
 import type { TranslationOverrides } from '../i18n/translation-overrides.ts';
 import { lazyChunk } from '../lib/lazy-chunk.ts';
 import { loadSanitizer } from '../security/load-sanitizer.ts';
@@ -11,7 +11,7 @@ import { removeSecretAttribute, SECRET_ATTRIBUTES, UPGRADABLE_PROPERTIES } from 
 import type { Portal, PortalHost } from './portal-runtime.ts';
 import type { BillfoldTheme } from './portal-types.ts';
 
-// The code that renders (store, REST client, i18next, screens) is a lazy chunk: the element
+// The code that renders (store, REST client, translator, screens) is a lazy chunk: the element
 // registers at once, and its first request leaves before that code has loaded (see early-account.ts).
 const runtime = lazyChunk(() => import('./portal-runtime.ts'));
 

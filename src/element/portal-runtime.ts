@@ -1,16 +1,15 @@
 /**
- * The portal behind one connected element: its store, REST client, i18next instance and
+ * The portal behind one connected element: its store, REST client, translator and
  * rendering. A lazy chunk (see `portal-element.ts`): the element registers and starts the first
  * request without it, and connects this once it has loaded.
  */
 import { h, render } from 'preact';
-import type { i18n } from 'i18next';
 import { BillfoldError } from '../api/errors.ts';
 import { createRestClient } from '../api/rest-client.ts';
 import type { BillfoldClient } from '../api/types.ts';
 import { FeatureSchema, type Feature } from '../contract/index.ts';
 import type { PaymentMethodCollector } from '../payments/collector.ts';
-import { createI18n, resolveLocale } from '../i18n/create-i18n.ts';
+import { createTranslator, type Translator } from '../i18n/translator.ts';
 import type { TranslationOverrides } from '../i18n/translation-overrides.ts';
 import { createPortalStore, formatRoute, parseRoute, type PortalStore, type Route, type StoreEvent } from '../state/portal-store.ts';
 import { createValidatingClient } from '../api/validating-client.ts';
@@ -57,7 +56,7 @@ const THEMES: readonly string[] = ['light', 'dark', 'system'];
 export function connectPortal(host: PortalHost): Portal {
   const element = host.element;
   const shadowRoot = element.shadowRoot!;
-  let i18nInstance: i18n | undefined;
+  let translator: Translator | undefined;
   let sheetsAdopted = false;
   let clientUpdateQueued = false;
   /** Set while the portal writes the route into `view` itself, so that write navigates nowhere. */
@@ -85,7 +84,7 @@ export function connectPortal(host: PortalHost): Portal {
   });
 
   function renderApp(): void {
-    if (!disposed && i18nInstance) render(h(App, { store, i18n: i18nInstance }), shadowRoot);
+    if (!disposed && translator) render(h(App, { store, translator }), shadowRoot);
   }
 
   function firstRender(): void {
@@ -95,7 +94,7 @@ export function connectPortal(host: PortalHost): Portal {
       const sheets = createStyleSheets();
       if (sheets.length > 0) shadowRoot.adoptedStyleSheets = sheets;
     }
-    i18nInstance ??= createI18n(resolveLocale(element.locale, undefined), host.translations());
+    translator ??= createTranslator(host.translations());
     renderApp();
   }
 
@@ -240,14 +239,14 @@ export function connectPortal(host: PortalHost): Portal {
     collectorChanged: () => store.setCollector(host.collector()),
     translationsChanged() {
       // A fresh instance (rather than merging into the old one) so removed overrides disappear too.
-      i18nInstance = createI18n(store.locale.peek(), host.translations());
+      translator = createTranslator(host.translations());
       renderApp();
     },
     disconnect() {
       disposed = true;
       stopMissingTokenTimer();
       store.dispose();
-      i18nInstance = undefined;
+      translator = undefined;
       render(null, shadowRoot);
     },
   };

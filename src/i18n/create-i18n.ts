@@ -1,12 +1,12 @@
 import i18next, { type i18n, type Resource, type ResourceLanguage } from 'i18next';
 import { englishScreensIfLoaded, englishStrings, loadEnglishScreens } from './strings.ts';
-import { baseLanguage, resolveLanguage } from './languages.ts';
+import { baseLanguage, canonical, resolveLanguage } from './languages.ts';
 import { loadLocale } from './load-locale.ts';
-import { canonical, resolveLocale } from './resolve-locale.ts';
 import type { TranslationOverrides } from './translation-overrides.ts';
 
 export type { TranslationOverrides };
-export { resolveLocale };
+// Kept here for existing importers; the first screen imports it from `languages.ts`.
+export { resolveLocale } from './languages.ts';
 
 /**
  * Creates the i18next instance of one portal element. Never the global instance: a host app may
