@@ -67,12 +67,14 @@ export interface OwnCodeBudget {
  * The unbundled build that bundlers get from `exports` (not minified; the host's bundler
  * minifies). 49,931 B when set, against 74,424 B for the bundled `define.js` with its
  * dependencies inlined; 43,136 B once i18next, the feedback prompt, the pay dialog, the invoice
- * lines and the other screens' styles left the first screen.
+ * lines and the other screens' styles left the first screen; 46,143 B counted with the code that
+ * renders, which the element now imports on registration (before, the figure counted it as a
+ * static import; split off, it would have dropped out of the count without leaving the first load).
  */
 export const OWN_CODE_BUDGETS: OwnCodeBudget[] = [
   {
     entry: 'unbundled/define.js',
-    gzip: 44 * KB,
+    gzip: 46 * KB,
     why: "Billfold's own code on a bundler's first load: preact, @preact/signals, zod, ky and i18next come from the host's node_modules",
   },
 ];
