@@ -14,9 +14,10 @@ import {
 /** Opens Jamie's contact screen and requests a call back `days` from today, in the morning. */
 async function requestCallback(page: Page, days: number) {
   const form = page.getByRole('region', { name: 'Ask Marcus Lee to call you back' });
-  // The days Marcus works are offered in a list: a later one for a later request.
+  // The days Marcus works are offered in a list: a later one for a later request. Never the first
+  // offered, which may be today, whose morning may be over when this runs.
   const day = form.getByLabel('Day', { exact: true });
-  await day.selectOption({ index: Math.min(days, (await day.locator('option').count()) - 1) });
+  await day.selectOption({ index: Math.min(days + 1, (await day.locator('option').count()) - 1) });
   await form.getByRole('radio', { name: /^Morning/ }).check();
   await form.getByRole('button', { name: 'Request a call back' }).click();
   await expect(form.getByRole('status')).toContainText('Thank you. Marcus Lee will call you on');
