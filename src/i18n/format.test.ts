@@ -26,7 +26,7 @@ describe('formatMoney', () => {
 
 describe('formatInstantDate', () => {
   it('names the day the customer lived the instant in, not the UTC day', () => {
-    // 03:30 UTC is still the 27th in Los Angeles and already the 28th in Auckland (npm run test:unit:tz).
+    // 03:30 UTC is still the 27th in Los Angeles and already the 28th in Auckland (the tz-* projects, npm run test:unit:tz).
     const instant = '2026-11-28T03:30:00Z';
     const localDay = new Date(instant).getDate();
     expect(formatInstantDate(instant, 'en-US')).toBe(`November ${localDay}, 2026`);

@@ -268,9 +268,9 @@ describe('the invoice detail', () => {
   it('speaks German', async () => {
     const { root } = await mount('de', bigInvoiceClient(), 'invoices', { view: 'invoices', id: 'inv_big' });
     await vi.waitFor(() => expect(root.querySelector('h2')?.textContent).toBe('Rechnung AU-B-1'));
-    await vi.waitFor(() => expect(root.querySelectorAll('tr.line').length).toBeGreaterThan(2));
+    // The groups' lines arrive a page at a time after the invoice itself: wait for a line of one.
+    await vi.waitFor(() => expect(root.textContent).toContain('0,0905'), { timeout: 5000 });
     expect(root.textContent).toContain('Warum wird mir das berechnet?');
-    expect(root.textContent).toContain('0,0905');
     expect(root.textContent).toContain('Jetzt bezahlen');
   });
 
