@@ -20,6 +20,7 @@
  */
 import { builtinModules } from 'node:module';
 import { readFileSync } from 'node:fs';
+import { posix } from 'node:path';
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
 import { zodConfigKept, zodImportedByName } from './scripts/zod-plugins.ts';
 
@@ -87,11 +88,11 @@ const browser: UserConfig = {
 const BROWSER_ENTRIES = { billfold: 'src/index.ts', define: 'src/define.ts', react: 'src/react.ts' };
 
 /**
- * Lazy screens and named groups (`zod-config`) keep their name; other code shared by the entries
+ * Lazy screens and named groups (`zod-config`, `portal-element`, `portal-runtime`) keep their name; other code shared by the entries
  * is `shared-*` (see `esm`).
  */
 const chunkFileNames = (chunk: { isDynamicEntry: boolean; name: string }) =>
-  chunk.isDynamicEntry || chunk.name === ZOD_CONFIG_CHUNK ? 'chunks/[name]-[hash].js' : 'chunks/shared-[hash].js';
+  chunk.isDynamicEntry || NAMED_CHUNKS.includes(chunk.name) ? 'chunks/[name]-[hash].js' : 'chunks/shared-[hash].js';
 
 /**
  * The unbundled build's chunk holding `src/contract/zod.ts`, alone, so that package.json's
@@ -100,12 +101,58 @@ const chunkFileNames = (chunk: { isDynamicEntry: boolean; name: string }) =>
  */
 export const ZOD_CONFIG_CHUNK = 'zod-config';
 
+/** Chunks named for what they hold rather than `shared-*` (see `chunkFileNames`). */
+const NAMED_CHUNKS = [ZOD_CONFIG_CHUNK, 'portal-element', 'portal-runtime'];
+
 /** Whether `id` is one of `names` or a subpath of one (`preact/hooks`, `zod/mini`). */
 const isPackage = (names: readonly string[]) => (id: string) => names.some((name) => id === name || id.startsWith(`${name}/`));
+
+/** The code that renders, imported by the element on registration. */
+const RUNTIME_MODULE = /src[\\/]element[\\/]portal-runtime\.ts$/;
+
+/** Stands in `src/define.ts` for the list {@link renderingFilesListed} writes in. */
+const RENDERING_FILES_PLACEHOLDER = '__BILLFOLD_RENDERING_FILES__';
+
+/**
+ * Writes into `define.js` the chunks the code that renders (`chunks/portal-runtime-*.js`, which
+ * define.js imports when it registers the element) imports statically, so it preloads them all at
+ * once instead of discovering them one import level per round trip. Relative to the file holding
+ * the list, comma-separated.
+ */
+function renderingFilesListed(): Plugin {
+  return {
+    name: 'billfold-rendering-files-listed',
+    generateBundle(_options, bundle) {
+      const runtime = Object.values(bundle).find((c) => c.type === 'chunk' && c.moduleIds.some((id) => RUNTIME_MODULE.test(id)));
+      if (!runtime || runtime.type !== 'chunk') throw new Error('build: no portal-runtime chunk');
+      const files = new Set<string>();
+      const visit = (fileName: string) => {
+        if (files.has(fileName)) return;
+        files.add(fileName);
+        const chunk = bundle[fileName];
+        if (chunk?.type === 'chunk') chunk.imports.forEach(visit);
+      };
+      visit(runtime.fileName);
+      const placeholder = new RegExp(`(["'\`])${RENDERING_FILES_PLACEHOLDER}\\1`, 'g');
+      let written = 0;
+      for (const chunk of Object.values(bundle)) {
+        if (chunk.type !== 'chunk' || !chunk.code.includes(RENDERING_FILES_PLACEHOLDER)) continue;
+        const relative = [...files].map((file) => {
+          const path = posix.relative(posix.dirname(chunk.fileName), file);
+          return path.startsWith('.') ? path : `./${path}`;
+        });
+        chunk.code = chunk.code.replace(placeholder, JSON.stringify(relative.join(',')));
+        written++;
+      }
+      if (written === 0) throw new Error(`build: ${RENDERING_FILES_PLACEHOLDER} not found in any chunk`);
+    },
+  };
+}
 
 function esm(): UserConfig {
   return {
     ...browser,
+    plugins: [...(browser.plugins ?? []), renderingFilesListed()],
     build: {
       ...browser.build,
       emptyOutDir: true,
@@ -123,6 +170,16 @@ function esm(): UserConfig {
           // Code shared by both entries would otherwise be named after whichever entry rolldown
           // saw first (`define-*.js`), which misleads.
           chunkFileNames,
+          // Two chunks on the first screen's path instead of a dozen: the element that registers
+          // (define.js's only import, so the tag is defined one round trip after define.js) and
+          // the code that renders with everything it imports. Each further chunk cost a request
+          // and its own gzip, and nested imports cost round trips.
+          codeSplitting: {
+            groups: [
+              { name: 'portal-element', test: /src[\\/]element[\\/]define\.ts$/, priority: 2 },
+              { name: 'portal-runtime', test: RUNTIME_MODULE, priority: 1 },
+            ],
+          },
         },
       },
     },

@@ -152,5 +152,7 @@ describe('demo server with the sandbox provider', () => {
       await demo.close();
       await rm(dir, { recursive: true, force: true });
     }
-  }, 30_000);
+    // It seeds a new demo database first (PGlite's initdb and the seed): tens of seconds on a busy
+    // machine, as for the demo server tests' own setup (hookTimeout).
+  }, 120_000);
 });

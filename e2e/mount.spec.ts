@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test';
 import {
   expect,
   expectPortalEvent,
@@ -9,12 +10,23 @@ import {
   test,
 } from './fixtures.ts';
 
+/** The account requests the page sends (the element's early start must not add one). */
+function recordAccountRequests(page: Page): string[] {
+  const requests: string[] = [];
+  page.on('request', (request) => {
+    if (new URL(request.url()).pathname === '/billing-api/account') requests.push(request.method());
+  });
+  return requests;
+}
+
 test.describe('mounting', () => {
   test('the script-tag page mounts the portal, greets Margaret and fires billfold-ready', async ({ page }) => {
     await recordPortalEvents(page);
+    const accountRequests = recordAccountRequests(page);
     await page.goto('/');
     await expect(page.getByRole('heading', { name: 'Hello, Margaret' })).toBeVisible();
     await expectPortalEvent(page, 'billfold-ready');
+    expect(accountRequests).toEqual(['GET']);
     // The page loaded the one-file IIFE, not the module build.
     const scripts = await page.locator('script[src]').evaluateAll((nodes) =>
       nodes.map((node) => (node as HTMLScriptElement).src),
@@ -44,9 +56,11 @@ test.describe('mounting', () => {
 
   test('the ES module page mounts the portal too', async ({ page }) => {
     await recordPortalEvents(page);
+    const accountRequests = recordAccountRequests(page);
     await page.goto('/module.html');
     await expect(page.getByRole('heading', { name: 'Hello, Margaret' })).toBeVisible();
     await expectPortalEvent(page, 'billfold-ready');
+    expect(accountRequests).toEqual(['GET']);
     // The page loaded the ES module build, with no import map, and not the IIFE.
     const scripts = await page.locator('script[src]').evaluateAll((nodes) =>
       nodes.map((node) => ({ src: (node as HTMLScriptElement).src, type: (node as HTMLScriptElement).type })),

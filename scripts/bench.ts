@@ -18,7 +18,7 @@
  * `--only ready|invoice`, `--trace`.
  */
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -94,6 +94,7 @@ async function main() {
       patch.bigInvoice = big;
     }
     if (TRACE) {
+      await mkdir(join(root, '.bench'), { recursive: true });
       const trace: Record<string, Record<string, number>> = {};
       for (const { key, path } of READY_PAGES) {
         trace[key] = await traceLoad(browser, `${demo.baseURL}${path}`, join(root, `.bench/trace-${key}.json`));

@@ -1,13 +1,17 @@
 /**
  * Builds the classic-script loader `dist/billfold.iife.js` (src/loader.ts) once the ESM pass has
- * written dist/: the list of chunks `define.js` imports statically is baked in, so the loader can
- * preload them alongside define.js instead of one round trip later.
+ * written dist/: the list of chunks `define.js` imports statically, and the code that renders
+ * (the `portal-runtime` chunk that define.js imports on registration, with its static imports),
+ * is baked in, so the loader can preload them alongside define.js instead of round trips later.
  */
 import { fileURLToPath } from 'node:url';
 import { build, type Plugin } from 'vite';
 import { measureBundle } from './bundle-sizes.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+
+/** The lazy chunk of the code that renders (`src/element/portal-runtime.ts`), by name without the hash. */
+export const PORTAL_RUNTIME_CHUNK = 'portal-runtime';
 
 /** Replaces `src/loader-preload.ts` with the real list. */
 function preloadList(files: readonly string[]): Plugin {
@@ -23,7 +27,10 @@ function preloadList(files: readonly string[]): Plugin {
 /** Writes `billfold.iife.js` into `distDir`, which must already hold the ESM build. */
 export async function buildLoader(distDir: string): Promise<void> {
   const define = await measureBundle(distDir, 'define.js', 'define.js');
-  const chunks = define.files.filter((file) => file !== 'define.js');
+  const runtime = define.lazy.files.find((file) => file.startsWith(`chunks/${PORTAL_RUNTIME_CHUNK}-`));
+  if (!runtime) throw new Error(`loader: define.js does not import a chunks/${PORTAL_RUNTIME_CHUNK}-*.js`);
+  const rendering = await measureBundle(distDir, runtime, runtime);
+  const chunks = [...new Set([...define.files, ...rendering.files])].filter((file) => file !== 'define.js');
   await build({
     root,
     configFile: false,

@@ -33,6 +33,7 @@ describe('size budgets', () => {
     FIRST_SCREEN_BUDGETS: [{ name: 'module', entries: ['define.js'], gzip: 100_000 }],
     FIRST_SCREEN_LAZY: ['overview-view'],
     SCREEN_CHUNK_BUDGETS: { 'invoices-screen': screen },
+    NAMED_LAZY_CHUNK_BUDGETS: {},
     LANGUAGE_CHUNK_BUDGET: 10_000,
     OTHER_LAZY_CHUNK_BUDGET: 10_000,
   });

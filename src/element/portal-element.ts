@@ -1,32 +1,33 @@
-import { h, render } from 'preact';
-import type { i18n } from 'i18next';
 import { BillfoldError } from '../api/errors.ts';
-import { createRestClient } from '../api/rest-client.ts';
 import type { BillfoldClient } from '../api/types.ts';
-import { FeatureSchema, type Feature } from '../contract/index.ts';
 import type { PaymentMethodCollector } from '../payments/collector.ts';
-import { createI18n, resolveLocale } from '../i18n/create-i18n.ts';
+import { resolveLocale } from '../i18n/languages.ts';
 import type { TranslationOverrides } from '../i18n/translation-overrides.ts';
-import { createPortalStore, formatRoute, parseRoute, type PortalStore, type Route, type StoreEvent } from '../state/portal-store.ts';
-import { createValidatingClient } from '../api/validating-client.ts';
-import { App } from '../views/app.tsx';
-import {
-  BillfoldErrorEvent,
-  BillfoldReadyEvent,
-  BillfoldSessionExpiredEvent,
-  BillfoldViewChangeEvent,
-} from './events.ts';
-import { changeEvent } from './change-events.ts';
-import {
-  MISSING_TOKEN_DELAY_MS,
-  missingTokenMessage,
-  removeSecretAttribute,
-  SECRET_ATTRIBUTES,
-  UPGRADABLE_PROPERTIES,
-} from './host-guard.ts';
+import { lazyChunk } from '../lib/lazy-chunk.ts';
+import { loadSanitizer } from '../security/load-sanitizer.ts';
+import { createEarlyAccount, type EarlyAccount } from './early-account.ts';
+import { BillfoldErrorEvent } from './events.ts';
+import { removeSecretAttribute, SECRET_ATTRIBUTES, UPGRADABLE_PROPERTIES } from './host-guard.ts';
+import type { Portal, PortalHost } from './portal-runtime.ts';
 import type { BillfoldTheme } from './portal-types.ts';
-import { createStyleSheets } from './styles.css.ts';
-import { noteShown } from '../ui/merchant-html.tsx';
+
+// The code that renders (store, REST client, translator, screens) is a lazy chunk: the element
+// registers at once, and its first request leaves before that code has loaded (see early-account.ts).
+const runtime = lazyChunk(() => import('./portal-runtime.ts'));
+
+/**
+ * Starts loading the code that renders, before any element connects (on registration). Resolves
+ * once it has loaded, or failed to (an element then reports that when it connects).
+ */
+export function preloadPortal(): Promise<void> {
+  return runtime.load().then(
+    () => undefined,
+    () => undefined,
+  );
+}
+
+/** A JSON body that has a merchant note (`"merchantNoteHtml": "…"`, not `null`). */
+const HAS_NOTE = /"merchantNoteHtml"\s*:\s*"/;
 
 /** The element's attributes (kebab-case, primitives only; secrets and objects are properties). */
 export const BillfoldAttributes = {
@@ -115,14 +116,14 @@ export class BillfoldPortal extends Base {
   #collector: PaymentMethodCollector | undefined;
   #translations: TranslationOverrides | undefined;
   #client: BillfoldClient | undefined;
-  #store: PortalStore | undefined;
-  #i18n: i18n | undefined;
-  #sheetsAdopted = false;
-  #clientUpdateQueued = false;
-  /** Set while the element writes the route into `view` itself, so that write navigates nowhere. */
-  #reflectingView = false;
-  /** Runs while a portal with `api-base` has neither a token nor a way to get one. */
-  #missingTokenTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The connected portal, once its code has loaded. */
+  #portal: Portal | undefined;
+  /** Counts connections and disconnections, so a late load knows the element moved on. */
+  #connection = 0;
+  #early: EarlyAccount | undefined;
+  /** The token request sent on connection, until the portal takes it over. */
+  #startupToken: Promise<string | undefined> | undefined;
+  #refreshing: Promise<string | undefined> | undefined;
 
   get apiBase(): string | null {
     return this.getAttribute(BillfoldAttributes.apiBase);
@@ -166,7 +167,7 @@ export class BillfoldPortal extends Base {
   }
   set sessionToken(value: string | undefined) {
     this.#sessionToken = value || undefined;
-    this.#queueClientUpdate();
+    this.#configurationChanged();
   }
 
   /** Called for a fresh token when there is none or the backend refuses the current one. */
@@ -175,7 +176,7 @@ export class BillfoldPortal extends Base {
   }
   set getSessionToken(value: (() => Promise<string>) | undefined) {
     this.#getSessionToken = typeof value === 'function' ? value : undefined;
-    this.#queueClientUpdate();
+    this.#configurationChanged();
   }
 
   /** The payment provider's collector for adding payment methods. */
@@ -184,7 +185,7 @@ export class BillfoldPortal extends Base {
   }
   set paymentMethodCollector(value: PaymentMethodCollector | undefined) {
     this.#collector = value;
-    this.#store?.setCollector(value);
+    this.#portal?.collectorChanged();
   }
 
   /** Per-locale overrides of the bundled strings, e.g. `{ en: { error: { retry: 'Retry' } } }`. */
@@ -193,11 +194,7 @@ export class BillfoldPortal extends Base {
   }
   set translations(value: TranslationOverrides | undefined) {
     this.#translations = value;
-    if (this.#store) {
-      // A fresh instance (rather than merging into the old one) so removed overrides disappear too.
-      this.#i18n = createI18n(this.#store.locale.peek(), value);
-      this.#render();
-    }
+    this.#portal?.translationsChanged();
   }
 
   /** A custom backend client; replaces the REST client and `api-base`. Setting it reloads the data. */
@@ -206,7 +203,7 @@ export class BillfoldPortal extends Base {
   }
   set client(value: BillfoldClient | undefined) {
     this.#client = value ?? undefined;
-    this.#queueClientUpdate();
+    this.#configurationChanged();
   }
 
   constructor() {
@@ -217,46 +214,40 @@ export class BillfoldPortal extends Base {
 
   connectedCallback(): void {
     for (const name of UPGRADABLE_PROPERTIES) this.#upgradeProperty(name);
-    const store = createPortalStore({
-      emit: (event) => this.#onStoreEvent(store, event),
-      route: parseView(this.view),
-      localeAttribute: this.locale,
-      featureFilter: parseFeatures(this.features),
-      collector: this.#collector,
-      colorScheme: this.#colorScheme(),
-    });
-    this.#store = store;
-    if (this.#client || (this.apiBase?.trim() && this.#sessionToken)) {
-      // All set before appending (as hosts usually do): the request leaves now, and the first
-      // render waits a task, since the request is only sent once this callback has returned.
-      this.#updateClient();
-      setTimeout(() => {
-        if (this.#store === store) this.#firstRender();
-      }, 0);
+    const connection = ++this.#connection;
+    // The note's sanitizer loads as soon as the account's answer shows a note, not after parsing.
+    const early = (this.#early = createEarlyAccount((text) => void (HAS_NOTE.test(text) && loadSanitizer().catch(() => undefined))));
+    const loaded = runtime.loaded();
+    if (loaded) {
+      this.#portal = loaded.connectPortal(this.#host(early));
       return;
     }
-    this.#firstRender();
-    // Deferred so that a host which appends the element and then sets `api-base`,
-    // `sessionToken` or `client` in the same task causes one load, not a failed one first.
-    this.#queueClientUpdate();
-  }
-
-  #firstRender(): void {
-    if (!this.#sheetsAdopted) {
-      this.#sheetsAdopted = true;
-      const sheets = createStyleSheets();
-      if (sheets.length > 0) this.shadowRoot!.adoptedStyleSheets = sheets;
-    }
-    this.#i18n ??= createI18n(resolveLocale(this.locale, undefined), this.#translations);
-    this.#render();
+    // Deferred so that a host which appends the element and then sets `sessionToken` in the
+    // same task is seen; the request still leaves long before the code that renders arrives.
+    queueMicrotask(() => {
+      if (this.#connection === connection) this.#startEarly(early);
+    });
+    runtime.load().then(
+      ({ connectPortal }) => {
+        if (this.#connection === connection) this.#portal = connectPortal(this.#host(early));
+      },
+      (cause: unknown) => {
+        if (this.#connection !== connection) return;
+        early.abort();
+        const error = new BillfoldError('network', 'Billfold: the portal\'s code could not be loaded.', { operation: 'load', cause });
+        console.error(error.message, cause);
+        this.dispatchEvent(new BillfoldErrorEvent(error, 'load'));
+      },
+    );
   }
 
   disconnectedCallback(): void {
-    this.#stopMissingTokenTimer();
-    this.#store?.dispose();
-    this.#store = undefined;
-    this.#i18n = undefined;
-    render(null, this.shadowRoot!);
+    this.#connection++;
+    this.#early?.abort();
+    this.#early = undefined;
+    this.#startupToken = undefined;
+    this.#portal?.disconnect();
+    this.#portal = undefined;
   }
 
   attributeChangedCallback(name: string, oldValue: string | null, newValue: string | null): void {
@@ -265,48 +256,61 @@ export class BillfoldPortal extends Base {
       if (newValue !== null) removeSecretAttribute(this, name);
       return;
     }
-    const store = this.#store;
-    if (!store) return;
-    // `view` is set again to take the customer back to a screen, even when the value is the same.
-    if (name === BillfoldAttributes.view) {
-      if (!this.#reflectingView && newValue !== null) store.navigate(parseView(newValue));
-      return;
-    }
-    if (oldValue === newValue) return;
-    switch (name) {
-      case BillfoldAttributes.apiBase:
-        this.#queueClientUpdate();
-        break;
-      case BillfoldAttributes.locale:
-        store.setLocaleAttribute(newValue);
-        break;
-      case BillfoldAttributes.features:
-        store.setFeatureFilter(parseFeatures(newValue));
-        break;
-      case BillfoldAttributes.theme:
-        store.setColorScheme(this.#colorScheme());
-        // Applied by CSS on :host([theme]); only a typo needs attention.
-        if (newValue !== null && !THEMES.includes(newValue)) {
-          console.warn(`Billfold: unknown theme "${newValue}"; use light, dark or system.`);
-        }
-        break;
+    if (this.#portal) this.#portal.attributeChanged(name, oldValue, newValue);
+    else if (name === BillfoldAttributes.apiBase && oldValue !== newValue) this.#configurationChanged();
+  }
+
+  /** What the portal reads and calls on this element. */
+  #host(early: EarlyAccount): PortalHost {
+    return {
+      element: this,
+      early,
+      token: () => this.#sessionToken,
+      tokenGetter: () => this.#getSessionToken,
+      client: () => this.#client,
+      collector: () => this.#collector,
+      translations: () => this.#translations,
+      refreshToken: () => this.#refreshToken(),
+      takeStartupToken: () => {
+        const token = this.#startupToken;
+        this.#startupToken = undefined;
+        return token;
+      },
+    };
+  }
+
+  /**
+   * Sends the token request and `GET /account` while the code that renders is still loading:
+   * the portal's REST client takes that response over (see early-account.ts). Only for the REST
+   * contract (no custom `client`) and only once per connection.
+   */
+  #startEarly(early: EarlyAccount): void {
+    const apiBase = this.apiBase?.trim();
+    if (this.#portal || this.#client || !apiBase) return;
+    const send = (token: string | undefined) => {
+      if (!token || this.#early !== early || this.#portal || this.#client) return;
+      early.start({
+        apiBase,
+        token,
+        language: resolveLocale(this.locale, undefined),
+      });
+    };
+    if (this.#sessionToken) send(this.#sessionToken);
+    else if (this.#getSessionToken && !this.#startupToken) {
+      this.#startupToken = this.#refreshToken();
+      void this.#startupToken.then(send);
     }
   }
 
-  #render(): void {
-    const store = this.#store;
-    const i18n = this.#i18n;
-    if (store && i18n) render(h(App, { store, i18n }), this.shadowRoot!);
-  }
-
-  /** The scheme shown now: `theme`, with `system` resolved by the browser's preference. */
-  #colorScheme(): 'light' | 'dark' {
-    const theme = this.theme;
-    if (theme === 'dark') return 'dark';
-    if (theme === 'system' && typeof matchMedia === 'function') {
-      return matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
+  /** `api-base`, the token, its getter or the client changed. */
+  #configurationChanged(): void {
+    if (this.#portal) this.#portal.configurationChanged();
+    else if (this.#early) {
+      const early = this.#early;
+      queueMicrotask(() => {
+        if (this.#early === early) this.#startEarly(early);
+      });
     }
-    return 'light';
   }
 
   #reflect(name: string, value: string | null | undefined): void {
@@ -323,69 +327,13 @@ export class BillfoldPortal extends Base {
     }
   }
 
-  #queueClientUpdate(): void {
-    if (!this.#store || this.#clientUpdateQueued) return;
-    this.#clientUpdateQueued = true;
-    queueMicrotask(() => {
-      this.#clientUpdateQueued = false;
-      this.#updateClient();
-    });
+  /** Asks the host page for a fresh token and keeps it; concurrent asks share one call. */
+  #refreshToken(): Promise<string | undefined> {
+    this.#refreshing ??= this.#askForToken().finally(() => (this.#refreshing = undefined));
+    return this.#refreshing;
   }
 
-  /** Builds the client from the current configuration and hands it to the store. */
-  #updateClient(): void {
-    const store = this.#store;
-    if (!store) return;
-    this.#stopMissingTokenTimer();
-    if (this.#client) {
-      store.setClient(createValidatingClient(this.#client));
-      return;
-    }
-    const apiBase = this.apiBase?.trim();
-    if (!apiBase) {
-      console.error('Billfold: <billfold-portal> needs an "api-base" attribute (or a "client" property).');
-      store.setClient(null);
-      return;
-    }
-    const client = createRestClient({
-      apiBase,
-      getToken: () => this.#sessionToken,
-      refreshToken: () => this.#refreshToken(),
-      onSessionExpired: () => store.reportSessionExpired(),
-      // The backend answers its own texts in the language the customer reads (Accept-Language).
-      getLanguage: () => store.locale.peek(),
-    });
-    if (this.#sessionToken) {
-      store.setClient(client);
-    } else if (this.#getSessionToken) {
-      // No token yet: ask the host first rather than sending a request that must fail.
-      store.setClient(client, { load: false });
-      void this.#refreshToken().then(() => {
-        if (this.#store === store) void store.reload();
-      });
-    } else {
-      // Wait (showing "loading") until the host sets `sessionToken`, but not in silence.
-      store.setClient(client, { load: false });
-      this.#missingTokenTimer = setTimeout(() => this.#reportMissingToken(store), MISSING_TOKEN_DELAY_MS);
-    }
-  }
-
-  #stopMissingTokenTimer(): void {
-    clearTimeout(this.#missingTokenTimer);
-    this.#missingTokenTimer = undefined;
-  }
-
-  /** The host never gave a token: say so to the developer (console) and to its monitoring (event). */
-  #reportMissingToken(store: PortalStore): void {
-    this.#missingTokenTimer = undefined;
-    if (this.#store !== store || this.#sessionToken || this.#getSessionToken || this.#client) return;
-    const message = missingTokenMessage(this.localName);
-    console.warn(message);
-    const error = new BillfoldError('missing_session_token', message, { operation: 'configuration' });
-    this.dispatchEvent(new BillfoldErrorEvent(error, 'configuration'));
-  }
-
-  async #refreshToken(): Promise<string | undefined> {
+  async #askForToken(): Promise<string | undefined> {
     const get = this.#getSessionToken;
     if (!get) return undefined;
     try {
@@ -399,52 +347,4 @@ export class BillfoldPortal extends Base {
     }
     return this.#sessionToken;
   }
-
-  #onStoreEvent(store: PortalStore, event: StoreEvent): void {
-    switch (event.type) {
-      case 'ready':
-        // "Ready" means on screen: Preact commits signal updates after a microtask, so wait a task (and for a note's sanitizer).
-        void noteShown(store.account.peek()).then(() =>
-          setTimeout(() => {
-            if (this.#store === store) this.dispatchEvent(new BillfoldReadyEvent());
-          }, 0),
-        );
-        break;
-      case 'error':
-        this.dispatchEvent(new BillfoldErrorEvent(event.error, event.operation));
-        break;
-      case 'view-change':
-        // Two-way: the attribute says where the customer is, and setting it again goes there.
-        this.#reflectingView = true;
-        try {
-          this.setAttribute(BillfoldAttributes.view, formatRoute(event.route));
-        } finally {
-          this.#reflectingView = false;
-        }
-        this.dispatchEvent(new BillfoldViewChangeEvent(event.route));
-        break;
-      case 'session-expired':
-        this.dispatchEvent(new BillfoldSessionExpiredEvent());
-        break;
-      case 'change':
-        this.dispatchEvent(changeEvent(event.change));
-        break;
-    }
-  }
-}
-
-function parseView(value: string | null): Route {
-  const route = parseRoute(value);
-  if (route || value === null) return route ?? { view: 'overview' };
-  console.warn(`Billfold: unknown view "${value}"; showing the overview.`);
-  return { view: 'overview' };
-}
-
-function parseFeatures(value: string | null): Feature[] | null {
-  if (value === null) return null;
-  const names = value.split(/\s+/).filter(Boolean);
-  const known = FeatureSchema.options as readonly string[];
-  const unknown = names.filter((name) => !known.includes(name));
-  if (unknown.length > 0) console.warn(`Billfold: unknown features ignored: ${unknown.join(', ')}.`);
-  return names.filter((name): name is Feature => known.includes(name));
 }

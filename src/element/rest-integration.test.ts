@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { loyalAccount } from '../test-support/accounts.ts';
 import { defineBillfoldPortal } from './define.ts';
+import { preloadPortal } from './portal-element.ts';
 import { BillfoldEvents } from './events.ts';
 
 // The element over the real REST client against a real loopback HTTP server.
@@ -13,6 +14,8 @@ const seenAuth: (string | undefined)[] = [];
 
 beforeAll(async () => {
   defineBillfoldPortal();
+  // Connected elements then render at once; early-start.test.ts covers the other order.
+  await preloadPortal();
   server = createServer((req, res) => {
     seenAuth.push(req.headers.authorization);
     res.setHeader('access-control-allow-origin', '*');

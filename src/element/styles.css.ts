@@ -199,12 +199,47 @@ dd { font-size: 1.125rem; font-weight: 600; }
 }
 `;
 
-// What all screens share (`views/*.css.ts`), then each screen's own
-// (`views/<view>/<view>.css.ts`, default export: CSS text), found by convention like the screens.
+// What all screens share (`views/*.css.ts`), then the overview's: the invoices' styles (its
+// invoice rows and pay step are theirs) and the feedback prompt's. Each other screen's own
+// (`views/<view>/<view>.css.ts`, default export: CSS text) loads with the screen, found by
+// convention like the screens (see `adoptScreenStyles`).
 const screenCss = [
   ...Object.values(import.meta.glob<string>('../views/*.css.ts', { eager: true, import: 'default' })),
-  ...Object.values(import.meta.glob<string>('../views/*/*.css.ts', { eager: true, import: 'default' })),
+  ...Object.values(
+    import.meta.glob<string>(['../views/invoices/*.css.ts', '../views/feedback/*.css.ts'], { eager: true, import: 'default' }),
+  ),
 ].join('\n');
+
+const lazyScreenCss = import.meta.glob<string>(['../views/*/*.css.ts', '!../views/invoices/*.css.ts', '!../views/feedback/*.css.ts'], {
+  import: 'default',
+});
+
+/** The screens whose styles each portal's shadow root has adopted. */
+const adopted = new WeakMap<Node, Set<string>>();
+
+/**
+ * Loads a lazily loaded screen's own styles (`views/<view>/<view>.css.ts`, when it has some) and
+ * adds them to the shadow root `node` is in, once per root: each portal keeps its own sheets.
+ */
+export async function adoptScreenStyles(node: Node, view: string): Promise<void> {
+  const load = lazyScreenCss[`../views/${view}/${view}.css.ts`];
+  if (!load) return;
+  const css = await load();
+  const root = node.getRootNode();
+  if (!(root instanceof ShadowRoot) || !supportsAdoptedStyleSheets()) return;
+  const done = adopted.get(root) ?? new Set<string>();
+  adopted.set(root, done);
+  if (done.has(view)) return;
+  done.add(view);
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(css);
+  root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+}
+
+/** Fetches a screen's own styles ahead of time (the idle prefetch), without adopting them. */
+export function prefetchScreenStyles(view: string): void {
+  void lazyScreenCss[`../views/${view}/${view}.css.ts`]?.().catch(() => undefined);
+}
 
 /** Whether this browser can adopt constructable stylesheets into a shadow root. */
 export function supportsAdoptedStyleSheets(): boolean {

@@ -1,10 +1,12 @@
 import i18next, { type i18n, type Resource, type ResourceLanguage } from 'i18next';
 import { englishScreensIfLoaded, englishStrings, loadEnglishScreens } from './strings.ts';
-import { baseLanguage, resolveLanguage } from './languages.ts';
+import { baseLanguage, canonical, resolveLanguage } from './languages.ts';
 import { loadLocale } from './load-locale.ts';
 import type { TranslationOverrides } from './translation-overrides.ts';
 
 export type { TranslationOverrides };
+// Kept here for existing importers; the first screen imports it from `languages.ts`.
+export { resolveLocale } from './languages.ts';
 
 /**
  * Creates the i18next instance of one portal element. Never the global instance: a host app may
@@ -97,26 +99,4 @@ export async function ensureLanguage(
 export function renderedLanguage(instance: i18n, locale: string): string {
   const candidates = [canonical(locale), baseLanguage(locale), resolveLanguage(locale)];
   return candidates.find((tag) => tag && instance.hasResourceBundle(tag, 'translation')) ?? 'en';
-}
-
-/** Whether a string is a well-formed BCP 47 tag Intl accepts. */
-function canonical(tag: string | null | undefined): string | undefined {
-  if (!tag) return undefined;
-  try {
-    return Intl.getCanonicalLocales(tag)[0];
-  } catch {
-    return undefined;
-  }
-}
-
-/**
- * Picks the portal's locale: the element's `locale` attribute, else the customer's preferred
- * locale from the account, else the browser's language, else English. Invalid tags are skipped.
- */
-export function resolveLocale(
-  attribute: string | null | undefined,
-  customerLocale: string | null | undefined,
-  browserLocale: string | null | undefined = typeof navigator === 'undefined' ? undefined : navigator.language,
-): string {
-  return canonical(attribute) ?? canonical(customerLocale) ?? canonical(browserLocale) ?? 'en';
 }

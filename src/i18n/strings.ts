@@ -15,12 +15,12 @@ export function mergeStrings(files: Record<string, unknown>): ResourceLanguage {
 }
 
 /**
- * English for the first screen, bundled: the portal's shell, the overview with its pay dialog and
- * the feedback prompt (the fallback for these keys and the first render's language). The other
- * screens' English comes with them, from `english-screens.ts` (see {@link loadEnglishScreens}).
+ * English for the first screen, bundled: the portal's shell and the overview with its pay dialog
+ * (the fallback for these keys and the first render's language). The other screens' English, and
+ * the feedback prompt's, comes with them from `english-screens.ts` (see {@link loadEnglishScreens}).
  */
 export const englishStrings: ResourceLanguage = mergeStrings(
-  import.meta.glob(['./locales/en/core.json', './locales/en/invoices.json', './locales/en/feedback.json'], {
+  import.meta.glob(['./locales/en/core.json', './locales/en/invoices.json'], {
     eager: true,
     import: 'default',
   }),

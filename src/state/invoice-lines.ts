@@ -137,3 +137,26 @@ export function createInvoiceLines(context: StoreContext, invoice: InvoiceDetail
 
 /** The lines of one invoice, loaded a page at a time. */
 export type InvoiceLines = ReturnType<typeof createInvoiceLines>;
+
+/**
+ * The lines of each invoice detail shown, one {@link createInvoiceLines} per detail as loaded
+ * (fresh when the detail is). A model of its own, apart from the invoices model the overview uses
+ * to pay, so that paging lines stays with the invoices screen's code.
+ */
+export function createInvoiceLinesModel(context: StoreContext) {
+  const linesOf = new WeakMap<InvoiceDetail, InvoiceLines>();
+  return {
+    /** The lines of `invoice`. */
+    of(invoice: InvoiceDetail): InvoiceLines {
+      let found = linesOf.get(invoice);
+      if (!found) {
+        found = createInvoiceLines(context, invoice);
+        linesOf.set(invoice, found);
+      }
+      return found;
+    },
+  };
+}
+
+/** The invoice lines model. */
+export type InvoiceLinesModel = ReturnType<typeof createInvoiceLinesModel>;

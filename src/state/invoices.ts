@@ -10,7 +10,6 @@ import {
   type PaymentMethod,
 } from '../contract/index.ts';
 import { createForm } from './form.ts';
-import { createInvoiceLines, type InvoiceLines } from './invoice-lines.ts';
 import { createQuery, toBillfoldError, type LoadState, type StoreContext } from './remote.ts';
 
 /** The list's status filter: one invoice status, or every invoice. */
@@ -148,17 +147,6 @@ export function createInvoicesModel(context: StoreContext, options: InvoicesMode
       details.set(invoiceId, query);
     }
     return query;
-  }
-
-  /** The lines of an invoice as loaded with this detail (fresh when the detail is). */
-  const linesOf = new WeakMap<InvoiceDetail, InvoiceLines>();
-  function lines(invoice: InvoiceDetail): InvoiceLines {
-    let found = linesOf.get(invoice);
-    if (!found) {
-      found = createInvoiceLines(context, invoice);
-      linesOf.set(invoice, found);
-    }
-    return found;
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -317,7 +305,6 @@ export function createInvoicesModel(context: StoreContext, options: InvoicesMode
     setFilter,
     loadMore,
     detail,
-    lines,
     methods: methods.state as ReadonlySignal<LoadState<PaymentMethod[]>>,
     ensureMethods: () => methods.ensure(),
     reloadMethods: () => methods.reload(),

@@ -3,7 +3,7 @@ import type { BillfoldClient } from '../api/types.ts';
 import { BillfoldError } from '../api/errors.ts';
 import type { AccountSummary, Feature } from '../contract/index.ts';
 import type { PaymentMethodCollector } from '../payments/collector.ts';
-import { resolveLocale } from '../i18n/create-i18n.ts';
+import { resolveLocale } from '../i18n/languages.ts';
 import { toBillfoldError, type LoadState, type PortalChange, type StoreContext } from './remote.ts';
 import { sameRoute, type Route } from './routes.ts';
 import { changeDeclaration, isViewEnabled, journeyOf, offeredViews, RESOURCES, type Resource, type ViewName } from './screens.ts';

@@ -1,13 +1,18 @@
 import { afterEach, beforeAll, expect, vi } from 'vitest';
 import { defineBillfoldPortal } from '../element/define.ts';
+import { preloadPortal } from '../element/portal-element.ts';
 import type { BillfoldPortal } from '../element/portal-element.ts';
 
 /**
- * The element's tests: `<billfold-portal>` defined once per file, the page emptied and mocks
- * restored after each test.
+ * The element's tests: `<billfold-portal>` defined once per file, with the code that renders
+ * loaded before the first test (an element then renders as it connects), the page emptied and
+ * mocks restored after each test. `early-start.test.ts` covers elements that connect before.
  */
 export function useDefinedPortal(): void {
-  beforeAll(() => defineBillfoldPortal());
+  beforeAll(async () => {
+    defineBillfoldPortal();
+    await preloadPortal();
+  });
   afterEach(() => {
     document.body.replaceChildren();
     vi.restoreAllMocks();

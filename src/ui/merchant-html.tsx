@@ -1,20 +1,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { lazyChunk } from '../lib/lazy-chunk.ts';
-import type { SanitizedHtml } from '../security/sanitize.ts';
+import { loadedSanitizer, loadSanitizer, type Sanitize } from '../security/load-sanitizer.ts';
 
-type Sanitize = (dirty: string) => SanitizedHtml;
-
-// DOMPurify is a third of a first screen's dependencies and few accounts carry a merchant note,
-// so the sanitizer is a lazy chunk, fetched once on the page when the first note needs it.
-const sanitizer = lazyChunk<Sanitize>(() => import('../security/sanitize.ts').then((module) => module.sanitizeMerchantHtml));
-
-/**
- * Loads the sanitizer (once per page); resolves when a note can render. A failed load is
- * forgotten, so the next note tries again.
- */
-export function loadSanitizer(): Promise<Sanitize> {
-  return sanitizer.load();
-}
+export { loadSanitizer };
 
 /** Props of {@link MerchantHtml}. */
 export interface MerchantHtmlProps {
@@ -31,7 +18,7 @@ export interface MerchantHtmlProps {
  * Exposed as `::part(merchant-note)`.
  */
 export function MerchantHtml({ html, lang }: MerchantHtmlProps) {
-  const [ready, setReady] = useState<Sanitize | undefined>(() => sanitizer.loaded());
+  const [ready, setReady] = useState<Sanitize | undefined>(() => loadedSanitizer());
   useEffect(() => {
     if (ready) return;
     let live = true;

@@ -1,45 +1,46 @@
 import { useEffect, useErrorBoundary, useMemo, useRef, useState } from 'preact/hooks';
-import type { i18n } from 'i18next';
-import type { ComponentChildren, ComponentType } from 'preact';
+import type { ComponentChildren, ComponentType, RefObject } from 'preact';
+import { adoptScreenStyles, prefetchScreenStyles } from '../element/styles.css.ts';
 import { formatRoute, type PortalStore } from '../state/portal-store.ts';
 import { SCREENS, SECTIONS, screensOf, type ViewName } from '../state/screens.ts';
 import { loadScreen, type ScreenProps } from './screens.ts';
 import { LoadFailed, Loading } from './screen.tsx';
 import { I18nContext, useI18n } from '../i18n/i18n-context.ts';
-import { ensureLanguage, ensureScreenStrings, isLanguageReady, renderedLanguage } from '../i18n/create-i18n.ts';
+import type { Translator } from '../i18n/translator.ts';
 import { baseLanguage, textDirection } from '../i18n/languages.ts';
 import { Alert } from '../ui/alert.tsx';
 import { Button } from '../ui/button.tsx';
 import { OverviewView } from './overview/overview-view.tsx';
-import { FeedbackPrompt } from './feedback/feedback-prompt.tsx';
+import { payDialog } from './overview/overview-invoices.tsx';
+import { lazyChunk } from '../lib/lazy-chunk.ts';
 
 /** Props of {@link App}. */
 export interface AppProps {
   store: PortalStore;
-  /** This element's own i18next instance (replaced when the host changes `translations`). */
-  i18n: i18n;
+  /** This element's own strings (replaced when the host changes `translations`). */
+  translator: Translator;
 }
 
 /** The instances already warned about an unshipped language (once each). */
-const warned = new WeakSet<i18n>();
+const warned = new WeakSet<Translator>();
 
 /** The root of one portal: picks the language, then the state to show. */
-export function App({ store, i18n }: AppProps) {
+export function App({ store, translator }: AppProps) {
   const locale = store.locale.value;
-  const ready = isLanguageReady(i18n, locale);
+  const ready = translator.ready(locale);
   const [, languageLoaded] = useState(0);
   useEffect(() => {
-    if (!ready) void ensureLanguage(i18n, locale).then(() => languageLoaded((n) => n + 1));
-  }, [i18n, locale, ready]);
+    if (!ready) void translator.load(locale).then(() => languageLoaded((n) => n + 1));
+  }, [translator, locale, ready]);
   const value = useMemo(() => {
-    const lang = renderedLanguage(i18n, locale);
+    const { t, lang } = translator.strings(locale);
     // Formatting follows the strings' language when the requested one is not shipped.
     const format = baseLanguage(lang) === baseLanguage(locale) ? locale : lang;
-    return { t: i18n.getFixedT(locale), locale: format, lang, dir: textDirection(lang) };
-  }, [i18n, locale, ready]);
+    return { t, locale: format, lang, dir: textDirection(lang) };
+  }, [translator, locale, ready]);
   useEffect(() => {
-    if (ready && baseLanguage(value.lang) !== baseLanguage(locale) && !warned.has(i18n)) {
-      warned.add(i18n);
+    if (ready && baseLanguage(value.lang) !== baseLanguage(locale) && !warned.has(translator)) {
+      warned.add(translator);
       console.warn(`Billfold: no strings for "${locale}"; the portal speaks ${value.lang}. Add them with the translations property.`);
     }
   }, [value, ready]);
@@ -48,16 +49,18 @@ export function App({ store, i18n }: AppProps) {
   if (!ready) return <section part="portal" class="portal" aria-busy="true" />;
   return (
     <I18nContext.Provider value={value}>
-      <Portal store={store} i18n={i18n} />
+      <Portal store={store} translator={translator} />
     </I18nContext.Provider>
   );
 }
 
-function Portal({ store, i18n }: { store: PortalStore; i18n: i18n }) {
+function Portal({ store, translator }: { store: PortalStore; translator: Translator }) {
   const { t, lang, dir } = useI18n();
   const state = store.account.value;
   const route = store.route.value;
   const heading = useRef<HTMLHeadingElement>(null);
+  // The portal's own element: screens adopt their styles into the shadow root it is in.
+  const portal = useRef<HTMLElement>(null);
   const retry = useRef<HTMLDivElement>(null);
   const lastRoute = useRef(formatRoute(route));
   // Set when the customer pressed "Try again": the button vanishes, so focus must land somewhere
@@ -97,8 +100,8 @@ function Portal({ store, i18n }: { store: PortalStore; i18n: i18n }) {
   }, [state]);
 
   useEffect(() => {
-    if (state.status === 'ready') prefetchNextScreen(store, i18n);
-  }, [state.status === 'ready', i18n]);
+    if (state.status === 'ready') prefetchNextScreen(store, translator);
+  }, [state.status === 'ready', translator]);
 
   let content;
   if (!store.configured.value) {
@@ -128,7 +131,8 @@ function Portal({ store, i18n }: { store: PortalStore; i18n: i18n }) {
         ) : (
           <ScreenBoundary store={store} key={formatRoute(route)}>
             <LazyScreen
-              i18n={i18n}
+              translator={translator}
+              portal={portal}
               store={store}
               route={route}
               account={state.data}
@@ -137,7 +141,7 @@ function Portal({ store, i18n }: { store: PortalStore; i18n: i18n }) {
             />
           </ScreenBoundary>
         )}
-        <FeedbackPrompt store={store} />
+        <LazyFeedbackPrompt store={store} translator={translator} />
       </>
     );
   } else {
@@ -145,7 +149,7 @@ function Portal({ store, i18n }: { store: PortalStore; i18n: i18n }) {
   }
 
   return (
-    <section part="portal" class="portal" aria-label={t('portal.label')} lang={lang} dir={dir}>
+    <section part="portal" class="portal" aria-label={t('portal.label')} lang={lang} dir={dir} ref={portal}>
       {content}
     </section>
   );
@@ -238,15 +242,21 @@ function PortalNav({ store }: { store: PortalStore }) {
  * Loads a screen's code on first use, then renders it. `onShown` runs once the screen is on
  * screen, so focus can move to its heading (the shell's own effect ran before it existed).
  */
-function LazyScreen({ onShown, i18n, ...props }: ScreenProps & { onShown: () => void; i18n: i18n }) {
+function LazyScreen({
+  onShown,
+  translator,
+  portal,
+  ...props
+}: ScreenProps & { onShown: () => void; translator: Translator; portal: RefObject<HTMLElement> }) {
   const { t } = useI18n();
   const view = props.route.view;
   const [loaded, setLoaded] = useState<{ view: ViewName; Screen: ComponentType<ScreenProps> } | { view: ViewName; failed: true }>();
   useEffect(() => {
     let live = true;
     const screen = loadScreen(view);
-    // Its English comes with it (the first screen bundles only its own).
-    if (screen) void Promise.all([screen, ensureScreenStrings(i18n)]).then(
+    // Its English and its styles come with it (the first screen bundles only its own).
+    const styles = portal.current ? adoptScreenStyles(portal.current, view) : undefined;
+    if (screen) void Promise.all([screen, translator.loadScreens(), styles]).then(
       ([module]) => live && setLoaded({ view, Screen: module.default }),
       (error: unknown) => {
         console.error(`Billfold: could not load the ${view} screen`, error);
@@ -256,7 +266,7 @@ function LazyScreen({ onShown, i18n, ...props }: ScreenProps & { onShown: () => 
     return () => {
       live = false;
     };
-  }, [view, i18n]);
+  }, [view, translator]);
   if (!loaded || loaded.view !== view) return <Loading text={t('portal.loading')} />;
   if ('failed' in loaded) return <Alert message={t('error.network')} />;
   return <LoadedScreen Screen={loaded.Screen} props={props} onShown={onShown} />;
@@ -267,16 +277,45 @@ function LoadedScreen({ Screen, props, onShown }: { Screen: ComponentType<Screen
   return <Screen {...props} />;
 }
 
+/** The feedback prompt with its form and its English: a lazy chunk, as it shows only after a completed journey. */
+const feedbackPrompt = lazyChunk(() => import('./feedback/feedback-prompt.tsx').then((module) => module.FeedbackPrompt));
+
+/**
+ * Loads the feedback prompt (and the English it speaks) once there is a journey to ask about and
+ * the merchant wants feedback, then renders it; until then it is not on the page, nor its code.
+ */
+function LazyFeedbackPrompt({ store, translator }: { store: PortalStore; translator: Translator }) {
+  const wanted = store.features.value.includes('feedback') && store.completedJourney.value !== undefined;
+  const [Prompt, setPrompt] = useState(() => feedbackPrompt.loaded());
+  useEffect(() => {
+    if (!wanted || Prompt) return;
+    let live = true;
+    void Promise.all([feedbackPrompt.load(), translator.loadScreens()]).then(
+      ([loaded]) => live && setPrompt(() => loaded),
+      // Optional, so a failed load costs the customer nothing; the next journey tries again.
+      (error: unknown) => console.warn('Billfold: could not load the feedback prompt', error),
+    );
+    return () => {
+      live = false;
+    };
+  }, [wanted, Prompt, translator]);
+  return Prompt ? <Prompt store={store} /> : null;
+}
+
 /**
  * Once the first screen is up and the browser is idle, fetches the screen a customer most likely
- * opens next (the first other one offered, usually the invoices) and the other screens' English,
- * so that click does not wait for the network.
+ * opens next (the first other one offered, usually the invoices), the other screens' English and,
+ * when something is owed, the pay dialog, so that click does not wait for the network.
  */
-function prefetchNextScreen(store: PortalStore, i18n: i18n): void {
+function prefetchNextScreen(store: PortalStore, translator: Translator): void {
   const next = store.offered.peek().find((view) => view !== 'overview');
   const prefetch = () => {
     if (next) void loadScreen(next)?.catch(() => undefined);
-    void ensureScreenStrings(i18n).catch(() => undefined);
+    if (next) prefetchScreenStyles(next);
+    // "Pay now" is on the overview itself whenever something is owed.
+    const account = store.account.peek();
+    if (account.status === 'ready' && account.data.outstandingInvoices.length > 0) void payDialog.load().catch(() => undefined);
+    void translator.loadScreens().catch(() => undefined);
   };
   if (typeof requestIdleCallback === 'function') requestIdleCallback(prefetch, { timeout: 5000 });
   else setTimeout(prefetch, 1000);

@@ -4,7 +4,7 @@ import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { BillfoldClient } from '../../api/types.ts';
 import type { Feature, FeedbackRequest } from '../../contract/index.ts';
-import { createI18n, ensureLanguage } from '../../i18n/create-i18n.ts';
+import { createI18n, ensureLanguage, ensureScreenStrings } from '../../i18n/create-i18n.ts';
 import { i18nValue } from '../../test-support/mount.tsx';
 import { I18nContext } from '../../i18n/i18n-context.ts';
 import { createPortalStore, type StoreEvent } from '../../state/portal-store.ts';
@@ -21,6 +21,8 @@ afterEach(() => {
 
 async function mount(features: Feature[]) {
   const i18n = createI18n('en');
+  // The prompt's English comes with the other screens' (it loads after a journey, with them).
+  await ensureScreenStrings(i18n);
   const sent: FeedbackRequest[] = [];
   const events: StoreEvent[] = [];
   const store = createPortalStore({ emit: (event) => events.push(event) });

@@ -10,7 +10,9 @@ import { Section } from '../../ui/section.tsx';
 import { StatusBadge } from '../../ui/status-badge.tsx';
 import { AskContext, InvoiceLinesTable } from './invoice-lines-table.tsx';
 import { INVOICE_TONE, PAYMENT_TONE } from './invoice-format.ts';
-import { InvoicePayPanel, type PayNavigation } from './pay-panel.tsx';
+import { InvoicePayPanel } from './pay-panel.tsx';
+import type { InvoiceLines, InvoiceLinesModel } from '../../state/invoice-lines.ts';
+import type { PayNavigation } from './pay-actions.ts';
 import { Remote, Screen } from '../screen.tsx';
 
 /**
@@ -21,13 +23,15 @@ import { Remote, Screen } from '../screen.tsx';
 /** Props of {@link InvoiceDetailView}. */
 export interface InvoiceDetailViewProps {
   model: InvoicesModel;
+  /** The lines of each invoice shown (pages, groups, search). */
+  lines: InvoiceLinesModel;
   invoiceId: string;
   headingRef: RefObject<HTMLHeadingElement>;
   nav: PayNavigation;
 }
 
 /** One invoice: what it charges and why, taxes, totals, payments, corrections, and paying it. */
-export function InvoiceDetailView({ model, invoiceId, headingRef, nav }: InvoiceDetailViewProps) {
+export function InvoiceDetailView({ model, lines, invoiceId, headingRef, nav }: InvoiceDetailViewProps) {
   const { t } = useI18n();
   const query = model.detail(invoiceId);
   const state = query.state.value;
@@ -58,7 +62,7 @@ export function InvoiceDetailView({ model, invoiceId, headingRef, nav }: Invoice
           <AskContext.Provider
             value={nav.canOpen('questions') ? (lineId) => nav.navigate(askRoute(loaded.id, lineId)) : undefined}
           >
-            <Invoice invoice={loaded} model={model} nav={nav} />
+            <Invoice invoice={loaded} model={model} lines={lines.of(loaded)} nav={nav} />
           </AskContext.Provider>
         )}
       </Remote>
@@ -66,9 +70,8 @@ export function InvoiceDetailView({ model, invoiceId, headingRef, nav }: Invoice
   );
 }
 
-function Invoice({ invoice, model, nav }: { invoice: InvoiceDetail; model: InvoicesModel; nav: PayNavigation }) {
+function Invoice({ invoice, model, lines, nav }: { invoice: InvoiceDetail; model: InvoicesModel; lines: InvoiceLines; nav: PayNavigation }) {
   const { t, locale } = useI18n();
-  const lines = model.lines(invoice);
   return (
     <>
       <dl class="figures invoice-facts">

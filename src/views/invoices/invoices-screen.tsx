@@ -1,3 +1,4 @@
+import { createInvoiceLinesModel } from '../../state/invoice-lines.ts';
 import { createInvoicesModel } from '../../state/invoices.ts';
 import type { ScreenProps } from '../screens.ts';
 import { InvoiceDetailView } from './invoice-detail.tsx';
@@ -11,7 +12,16 @@ import { payNavigation } from './pay-navigation.ts';
 export default function InvoicesScreen({ store, route, headingRef }: ScreenProps) {
   const model = store.model(createInvoicesModel);
   if (route.id) {
-    return <InvoiceDetailView key={route.id} model={model} invoiceId={route.id} headingRef={headingRef} nav={payNavigation(store)} />;
+    return (
+      <InvoiceDetailView
+        key={route.id}
+        model={model}
+        lines={store.model(createInvoiceLinesModel)}
+        invoiceId={route.id}
+        headingRef={headingRef}
+        nav={payNavigation(store)}
+      />
+    );
   }
   return <InvoiceListView model={model} headingRef={headingRef} navigate={store.navigate} />;
 }

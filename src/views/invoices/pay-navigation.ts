@@ -1,5 +1,5 @@
 import type { PortalStore } from '../../state/portal-store.ts';
-import type { PayNavigation } from './pay-panel.tsx';
+import type { PayNavigation } from './pay-actions.ts';
 
 /**
  * How the invoice screens and the overview's pay controls move the customer on: only to screens

@@ -4,11 +4,13 @@ import { createInvoicesModel, isPayable } from '../../state/invoices.ts';
 import type { PortalStore } from '../../state/portal-store.ts';
 import { useI18n } from '../../i18n/i18n-context.ts';
 import { formatDate, formatMoney } from '../../i18n/format.ts';
+import { Alert } from '../../ui/alert.tsx';
 import { Button } from '../../ui/button.tsx';
 import { Money } from '../../ui/money.tsx';
 import { StatusBadge, type BadgeTone } from '../../ui/status-badge.tsx';
 import { methodLabel } from '../invoices/invoice-format.ts';
-import { failureActions, PayDialog, paymentProgressText, usableMethods } from '../invoices/pay-panel.tsx';
+import { failureActions, paymentProgressText, usableMethods } from '../invoices/pay-actions.ts';
+import { lazyChunk } from '../../lib/lazy-chunk.ts';
 import { payNavigation } from '../invoices/pay-navigation.ts';
 import { PaymentFailureExplanation } from '../invoices/payment-failure.tsx';
 
@@ -60,6 +62,7 @@ export function OverviewInvoices({ store, account, tone }: OverviewInvoicesProps
   const methods = model.methods.value;
   const ready = failed && failedInvoice && methods.status === 'ready' ? usableMethods(methods.data, failed.paymentMethodId) : [];
   const payWith = ready.find((m) => m.isDefault) ?? ready[0];
+  const { PayDialog, failed: payDialogFailed } = usePayDialog(paying?.open ? paying : null);
 
   return (
     <div class="overview-invoices">
@@ -118,7 +121,8 @@ export function OverviewInvoices({ store, account, tone }: OverviewInvoicesProps
           ))}
         </ul>
       )}
-      {paying ? (
+      {paying?.open && payDialogFailed ? <Alert message={t('error.network')} /> : null}
+      {paying && PayDialog ? (
         <PayDialog
           model={model}
           invoice={paying.invoice}
@@ -132,6 +136,34 @@ export function OverviewInvoices({ store, account, tone }: OverviewInvoicesProps
       ) : null}
     </div>
   );
+}
+
+/** The confirm step's code (with the form and dialog it is built from): a lazy chunk, fetched when idle or on "Pay now". */
+export const payDialog = lazyChunk(() => import('../invoices/pay-dialog.tsx').then((module) => module.PayDialog));
+
+/**
+ * The pay dialog's component once `wanted` (the dialog asked for; a new object for each "Pay now")
+ * has loaded it, at once when it already was; `failed` when it could not be loaded.
+ */
+function usePayDialog(wanted: object | null) {
+  const [PayDialog, setPayDialog] = useState(() => payDialog.loaded());
+  const [failed, setFailed] = useState(false);
+  useEffect(() => {
+    if (!wanted || PayDialog) return;
+    let live = true;
+    setFailed(false);
+    void payDialog.load().then(
+      (loaded) => live && setPayDialog(() => loaded),
+      (error: unknown) => {
+        console.error('Billfold: could not load the pay dialog', error);
+        if (live) setFailed(true);
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [wanted, PayDialog]);
+  return { PayDialog, failed };
 }
 
 /** What the overview says of an outstanding invoice: its number, amount due, due date and status. */
