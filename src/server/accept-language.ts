@@ -109,15 +109,21 @@ const MAX_DEPTH = 32;
  */
 export function contentLanguageOf(payload: unknown): string | null {
   const found = new Set<string>();
+  // Runs over every answer (a page of lines is thousands of fields): no entry arrays, and it stops
+  // as soon as a second language is found.
   const walk = (value: unknown, depth: number): void => {
     if (value === null || typeof value !== 'object' || depth > MAX_DEPTH || found.size > 1) return;
     if (Array.isArray(value)) {
       for (const item of value) walk(item, depth + 1);
       return;
     }
-    for (const [key, item] of Object.entries(value)) {
-      if ((key === 'lang' || key.endsWith('Lang')) && typeof item === 'string') found.add(item);
-      else walk(item, depth + 1);
+    const record = value as Record<string, unknown>;
+    for (const key in record) {
+      if (!Object.hasOwn(record, key)) continue;
+      const item = record[key];
+      if (typeof item === 'string') {
+        if (key === 'lang' || key.endsWith('Lang')) found.add(item);
+      } else if (item !== null && typeof item === 'object') walk(item, depth + 1);
     }
   };
   walk(payload, 0);

@@ -1,5 +1,5 @@
 import { SignJWT } from 'jose';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { AccountSummarySchema, z, type ContactDetails } from '../contract/index.ts';
 import type { BillingAdapter } from './adapter.ts';
 import { HttpError } from './errors.ts';
@@ -218,5 +218,25 @@ describe('errors from the adapter', () => {
     const unchecked = await createBillfoldHandler({ ...t.options, adapter: broken, validateResponses: false })(await request());
     expect(unchecked.status).toBe(200);
     expect(z.safeParse(AccountSummarySchema, await unchecked.json()).success).toBe(false);
+  });
+
+  it('checks every response in development and tests, and in production only when asked to', async () => {
+    const broken: BillingAdapter = {
+      ...t.options.adapter,
+      getAccount: async (ctx) => ({ ...(await t.options.adapter.getAccount(ctx)), status: 'mystery' as never }),
+    };
+    const request = async () =>
+      new Request('http://local/billing-api/account', { headers: { authorization: `Bearer ${await tokenFor('cus_margaret')}` } });
+    for (const env of ['development', 'test']) {
+      vi.stubEnv('NODE_ENV', env);
+      expect((await createBillfoldHandler({ ...t.options, adapter: broken })(await request())).status).toBe(500);
+    }
+    vi.stubEnv('NODE_ENV', 'production');
+    try {
+      expect((await createBillfoldHandler({ ...t.options, adapter: broken })(await request())).status).toBe(200);
+      expect((await createBillfoldHandler({ ...t.options, adapter: broken, validateResponses: true })(await request())).status).toBe(500);
+    } finally {
+      vi.unstubAllEnvs();
+    }
   });
 });

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { PROBLEM_CONTENT_TYPE } from '../contract/index.ts';
 import type { FetchHandler } from './handler.ts';
 import { toProblem } from './problem.ts';
+import { sentText } from './response-text.ts';
 
 /** Options of {@link toNodeListener}. */
 export interface NodeListenerOptions {
@@ -104,7 +105,8 @@ export async function writeFetchResponse(response: Response, res: ServerResponse
   });
   const setCookies = response.headers.getSetCookie();
   if (setCookies.length > 0) headers['set-cookie'] = setCookies;
-  const body = response.body ? Buffer.from(await response.arrayBuffer()) : undefined;
+  const text = sentText(response);
+  const body = text !== undefined ? text : response.body ? Buffer.from(await response.arrayBuffer()) : undefined;
   res.writeHead(response.status, headers);
   res.end(body);
 }

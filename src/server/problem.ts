@@ -12,6 +12,7 @@ import {
   type FieldError,
   type Problem,
 } from '../contract/index.ts';
+import { textResponse } from './response-text.ts';
 
 /** A short English summary of each problem type (the problem's `title`). */
 export const PROBLEM_TITLES: Readonly<Record<ErrorCode, string>> = {
@@ -107,7 +108,7 @@ export function toProblem(init: ProblemInit): Problem {
 /** A problem details response (`application/problem+json`) with `headers` added. */
 export function problemResponse(init: ProblemInit, headers: Record<string, string> = {}): Response {
   const problem = toProblem(init);
-  return new Response(JSON.stringify(problem), {
+  return textResponse(JSON.stringify(problem), {
     status: problem.status,
     headers: { ...headers, 'Content-Type': PROBLEM_CONTENT_TYPE },
   });

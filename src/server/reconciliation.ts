@@ -5,6 +5,7 @@
  */
 import type { EndpointId, InvoiceDetail, InvoiceLinePage } from '../contract/index.ts';
 import { lineAmount, reconcile } from '../lib/invoice-math.ts';
+import { isProduction } from './environment.ts';
 
 /**
  * What the handler does with an answer whose figures do not add up: `refuse` answers 500
@@ -15,8 +16,7 @@ export type ReconciliationMode = 'refuse' | 'log' | 'off';
 
 /** `refuse` in development, `log` in production (`NODE_ENV=production`); works where there is no `process`. */
 export function defaultReconciliationMode(): ReconciliationMode {
-  const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env;
-  return env?.NODE_ENV === 'production' ? 'log' : 'refuse';
+  return isProduction() ? 'log' : 'refuse';
 }
 
 /** The arithmetic of each line given: quantity × unit price, rounded half-even, is its amount. */

@@ -82,3 +82,16 @@ export function localizedColumnSql(column: string, languages: readonly string[],
   );
   return `COALESCE(${parts.join(', ')})`;
 }
+
+/**
+ * A SQL expression for a row's `translations` holding only those {@link localized} could pick for
+ * `languages` (the same tag or language, and English as the fallback), its parameter appended to
+ * `params`. A page of invoice lines carries each line in every language it was written in; read
+ * whole, that is most of what the database encodes and the driver decodes, for texts nobody asked for.
+ */
+export function wantedTranslationsSql(languages: readonly string[], params: unknown[]): string {
+  params.push([DEFAULT_LANGUAGE, ...languages].map((tag) => tag.toLowerCase()));
+  const p = `$${params.length}::text[]`;
+  return `(SELECT jsonb_object_agg(t.key, t.value) FROM jsonb_each(translations) t
+    WHERE lower(t.key) = ANY(${p}) OR split_part(lower(t.key), '-', 1) = ANY(${p}))`;
+}

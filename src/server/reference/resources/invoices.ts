@@ -3,7 +3,7 @@ import type { BillingAdapter } from '../../adapter.ts';
 import { HttpError } from '../../errors.ts';
 import { decodeCursor, DEFAULT_PAGE_SIZE, pageFrom } from '../paging.ts';
 import type { CorrectionRow, InvoiceLineRow, PaymentRow } from '../rows.ts';
-import { localized, localizedColumnSql } from '../localized.ts';
+import { localized, localizedColumnSql, wantedTranslationsSql } from '../localized.ts';
 import type { SqlQueryable } from '../sql.ts';
 import { money, toInvoiceLine, toInvoiceSummary, toPayment } from '../to-contract.ts';
 import type { ReferenceEnv } from './env.ts';
@@ -16,9 +16,10 @@ import { PAYMENT_SELECT, settleDuePayments } from './payments.ts';
  */
 export const LINE_PAGE_SIZE = 100;
 
-const LINE_COLUMNS = /* sql */ `id, kind, description, period_start::text AS period_start, period_end::text AS period_end,
-  quantity, unit, unit_amount_decimal::text AS unit_amount_decimal, amount, explanation, tax_name, tax_percent,
-  taxable_amount, line_group, text_lang, translations`;
+/** The columns of a line; `translations` is an expression (see `wantedTranslationsSql`). */
+const lineColumns = (translations: string) => /* sql */ `id, kind, description, period_start::text AS period_start,
+  period_end::text AS period_end, quantity, unit, unit_amount_decimal::text AS unit_amount_decimal, amount, explanation,
+  tax_name, tax_percent, taxable_amount, line_group, text_lang, ${translations} AS translations`;
 
 /** Invoice order, with the lines outside every group (tax, a subscription) first. */
 const LINE_ORDER = 'ORDER BY (line_group IS NOT NULL), position, id';
@@ -40,7 +41,7 @@ async function linePage(
   filter: { q?: string | undefined; group?: string | undefined; id?: string | undefined },
   offset: number,
   limit: number,
-  languages: readonly string[] = [],
+  languages: readonly string[],
 ): Promise<{ rows: InvoiceLineRow[]; nextCursor: string | null; matching: number; currency: string } | null> {
   const params: unknown[] = [invoiceId, customerId];
   const where = ['invoice_id = $1'];
@@ -59,11 +60,12 @@ async function linePage(
     where.push(`line_group = $${params.length}`);
   }
   const condition = where.join(' AND ');
+  const translations = wantedTranslationsSql(languages, params);
   const [found] = await q.query<{ currency: string; matching: number; lines: InvoiceLineRow[] }>(
     `SELECT i.currency,
       (SELECT count(*)::int FROM invoice_lines WHERE ${condition}) AS matching,
       (SELECT COALESCE(json_agg(l ORDER BY l.grouped, l.position, l.id), '[]') FROM (
-        SELECT ${LINE_COLUMNS}, line_group IS NOT NULL AS grouped, position
+        SELECT ${lineColumns(translations)}, line_group IS NOT NULL AS grouped, position
         FROM invoice_lines WHERE ${condition} ${LINE_ORDER} LIMIT ${limit + 1} OFFSET ${offset}) l) AS lines
      FROM invoices i WHERE i.id = $1 AND i.customer_id = $2`,
     params,
@@ -90,7 +92,7 @@ export function invoicesAdapter(env: ReferenceEnv): Pick<BillingAdapter, 'listIn
       const state = await loadInvoice(sql, customerId, invoiceId, env.now());
       const currency = state.row.currency;
       const [first, groups, payments, corrections] = await Promise.all([
-        linePage(sql, customerId, invoiceId, {}, 0, LINE_PAGE_SIZE),
+        linePage(sql, customerId, invoiceId, {}, 0, LINE_PAGE_SIZE, languages),
         sql.query<{ name: string; subtotal: number; line_count: number }>(
           `SELECT line_group AS name, sum(amount)::int AS subtotal, count(*)::int AS line_count
            FROM invoice_lines WHERE invoice_id = $1 AND line_group IS NOT NULL
