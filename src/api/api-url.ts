@@ -5,6 +5,13 @@
  */
 
 /**
+ * The `Accept` of every request the widget sends. One constant, since the element's early
+ * `GET /account` (element/early-account.ts) is handed to the REST client only when its headers
+ * equal the client's: a difference would silently cost a second request.
+ */
+export const API_ACCEPT = 'application/json, application/problem+json';
+
+/**
  * Resolve an API base to an absolute URL without a trailing slash.
  *
  * @param apiBase Absolute (`https://billing.example.com/api`) or relative (`/billing-api`, `api`).

@@ -8,7 +8,7 @@ import {
   type EndpointResponse,
   type FieldError,
 } from '../contract/index.ts';
-import { joinApiUrl, resolveApiBase } from './api-url.ts';
+import { API_ACCEPT, joinApiUrl, resolveApiBase } from './api-url.ts';
 import { errorFromResponse } from './error-from-response.ts';
 import { BillfoldError, isBillfoldError, toBillfoldError } from './errors.ts';
 import { idempotencyKeyFor, isMutation } from './idempotency.ts';
@@ -188,7 +188,7 @@ export function createRestClient(config: RestClientConfig): BillfoldClient {
     let bodyTimedOut = false;
 
     const attempt = async (token: string | undefined): Promise<Response> => {
-      const headers: Record<string, string> = { accept: 'application/json, application/problem+json' };
+      const headers: Record<string, string> = { accept: API_ACCEPT };
       const language = config.getLanguage?.();
       if (language) headers['accept-language'] = language;
       if (token) headers.authorization = `Bearer ${token}`;

@@ -7,10 +7,7 @@
  * account costs one request per mount, and its answer goes through the client's usual checks:
  * status, 401 refresh, problem details, the contract's schema.
  */
-import { joinApiUrl, resolveApiBase } from '../api/api-url.ts';
-
-/** What the REST client sends for the account; the early request must be the same request. */
-const ACCEPT = 'application/json, application/problem+json';
+import { API_ACCEPT, joinApiUrl, resolveApiBase } from '../api/api-url.ts';
 
 /** The early `GET /account` of one connection of the element. */
 export interface EarlyAccount {
@@ -47,7 +44,7 @@ export function createEarlyAccount(onBody?: (text: string) => void): EarlyAccoun
     start(config) {
       if (done || pending) return;
       const url = joinApiUrl(resolveApiBase(config.apiBase), '/account');
-      const headers = { accept: ACCEPT, 'accept-language': config.language, authorization: `Bearer ${config.token}` };
+      const headers = { accept: API_ACCEPT, 'accept-language': config.language, authorization: `Bearer ${config.token}` };
       const controller = new AbortController();
       // Checked for what the account needs as soon as it arrives, not once the code that renders
       // has loaded and taken it over.
