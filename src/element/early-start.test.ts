@@ -1,8 +1,7 @@
 // @vitest-environment jsdom
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { loyalAccount } from '../test-support/accounts.ts';
+import { startServer, type Recorded } from '../test-support/scripted-server.ts';
 import type { BillfoldErrorEvent } from './events.ts';
 import type { BillfoldPortal } from './portal-element.ts';
 
@@ -10,34 +9,29 @@ import type { BillfoldPortal } from './portal-element.ts';
 // GET /account leave at once, and the portal uses that answer when its code is in. A real
 // loopback HTTP server answers; the code that renders is held back until a test lets it load,
 // as a slow network would.
-let server: Server;
 let apiBase: string;
-const accountRequests: IncomingHttpHeaders[] = [];
+let requests: Recorded[];
 const GOOD_TOKENS = ['Bearer good-token', 'Bearer newer-token'];
+/** The headers of each `GET /account` the server has received in this test. */
+const accountRequests = () =>
+  requests.filter((request) => request.method === 'GET' && request.url === '/billing-api/account').map((request) => request.headers);
 
-beforeAll(async () => {
-  server = createServer((req, res) => {
-    res.setHeader('access-control-allow-origin', '*');
-    res.setHeader('access-control-allow-headers', 'authorization, accept-language');
-    if (req.method === 'OPTIONS') return void res.writeHead(204).end();
-    if (req.url === '/billing-api/account') accountRequests.push(req.headers);
-    if (req.url === '/billing-api/account' && GOOD_TOKENS.includes(req.headers.authorization ?? '')) {
-      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(loyalAccount()));
-      return;
-    }
-    res
-      .writeHead(401, { 'content-type': 'application/problem+json' })
-      .end(JSON.stringify({ type: 'about:blank', title: 'Unauthorized', status: 401, code: 'unauthorized' }));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  apiBase = `http://127.0.0.1:${(server.address() as AddressInfo).port}/billing-api`;
+beforeEach(async () => {
+  const server = await startServer((request) =>
+    request.url === '/billing-api/account' && GOOD_TOKENS.includes(request.headers.authorization ?? '')
+      ? { status: 200, json: loyalAccount() }
+      : {
+          status: 401,
+          json: { type: 'about:blank', title: 'Unauthorized', status: 401, code: 'unauthorized' },
+          headers: { 'content-type': 'application/problem+json' },
+        },
+  );
+  apiBase = `${server.origin}/billing-api`;
+  requests = server.requests;
 });
-
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
 afterEach(() => {
   document.body.replaceChildren();
-  accountRequests.length = 0;
   vi.doUnmock('./portal-runtime.ts');
   vi.restoreAllMocks();
 });
@@ -72,10 +66,10 @@ describe('starting before the code that renders has loaded', () => {
     el.sessionToken = 'good-token';
     const ready = new Promise((resolve) => el.addEventListener('billfold-ready', resolve));
     document.body.append(el);
-    await vi.waitFor(() => expect(accountRequests).toHaveLength(1));
+    await vi.waitFor(() => expect(accountRequests()).toHaveLength(1));
     // The code that renders is still held back: nothing on screen yet.
     expect(el.shadowRoot!.childNodes).toHaveLength(0);
-    expect(accountRequests[0]).toMatchObject({
+    expect(accountRequests()[0]).toMatchObject({
       authorization: 'Bearer good-token',
       accept: 'application/json, application/problem+json',
       'accept-language': navigator.language,
@@ -83,7 +77,7 @@ describe('starting before the code that renders has loaded', () => {
     release();
     await ready;
     expect(heading(el)).toBe('Hello, Margaret');
-    expect(accountRequests).toHaveLength(1);
+    expect(accountRequests()).toHaveLength(1);
   });
 
   it('asks getSessionToken once, before the code has loaded, and loads the account with that token', async () => {
@@ -96,13 +90,13 @@ describe('starting before the code that renders has loaded', () => {
       return 'good-token';
     };
     document.body.append(el);
-    await vi.waitFor(() => expect(accountRequests).toHaveLength(1));
+    await vi.waitFor(() => expect(accountRequests()).toHaveLength(1));
     expect(asked).toBe(1);
-    expect(accountRequests[0]?.authorization).toBe('Bearer good-token');
+    expect(accountRequests()[0]?.authorization).toBe('Bearer good-token');
     release();
     await vi.waitFor(() => expect(heading(el)).toBe('Hello, Margaret'), { timeout: 3000 });
     expect(asked).toBe(1);
-    expect(accountRequests).toHaveLength(1);
+    expect(accountRequests()).toHaveLength(1);
     expect(el.sessionToken).toBe('good-token');
   });
 
@@ -122,7 +116,7 @@ describe('starting before the code that renders has loaded', () => {
     document.body.append(el);
     await vi.waitFor(() => expect(asked).toBe(1));
     await new Promise((resolve) => setTimeout(resolve, 30));
-    expect(accountRequests).toHaveLength(0);
+    expect(accountRequests()).toHaveLength(0);
     release();
     await expired;
     await vi.waitFor(() => expect(el.shadowRoot!.querySelector('[role="alert"]')?.textContent).toContain('Your session has ended'));
@@ -137,11 +131,11 @@ describe('starting before the code that renders has loaded', () => {
     el.apiBase = apiBase;
     el.sessionToken = 'good-token';
     document.body.append(el);
-    await vi.waitFor(() => expect(accountRequests).toHaveLength(1));
+    await vi.waitFor(() => expect(accountRequests()).toHaveLength(1));
     el.sessionToken = 'newer-token';
     release();
     await vi.waitFor(() => expect(heading(el)).toBe('Hello, Margaret'), { timeout: 3000 });
-    expect(accountRequests.at(-1)?.authorization).toBe('Bearer newer-token');
+    expect(accountRequests().at(-1)?.authorization).toBe('Bearer newer-token');
   });
 
   it('renders nothing and reports nothing when removed before its code arrived', async () => {
@@ -152,7 +146,7 @@ describe('starting before the code that renders has loaded', () => {
     const events: Event[] = [];
     for (const type of ['billfold-error', 'billfold-ready']) el.addEventListener(type, (event) => events.push(event));
     document.body.append(el);
-    await vi.waitFor(() => expect(accountRequests).toHaveLength(1));
+    await vi.waitFor(() => expect(accountRequests()).toHaveLength(1));
     el.remove();
     release();
     await new Promise((resolve) => setTimeout(resolve, 100));
